@@ -1,0 +1,64 @@
+/**
+ * What looked wrong in a parse: numbering gaps and duplicates, items without a
+ * case line or (in minutes) without a decision, numbers that had to be inferred,
+ * a document that does not look like KL minutes at all.
+ */
+import type { ClassifiedLine } from './lines.ts';
+import type { Diagnostic, Meeting } from './model.ts';
+import type { Structure } from './structure.ts';
+
+export function diagnose(meeting: Meeting, structure: Structure, lines: readonly ClassifiedLine[], looksLikeKl: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const items = meeting.sections.flatMap((s) => s.items);
+  const hasCaseLines = lines.some((l) => l.cls.kind === 'case');
+  if (items.length === 0 && !hasCaseLines) {
+    out.push({
+      severity: 'error',
+      code: 'not-kl-minutes',
+      message: looksLikeKl
+        ? 'No agenda items were found in this document'
+        : 'This does not look like KL minutes or an agenda: no items, case numbers or KKR cover were found',
+    });
+  }
+  if (meeting.date === null && (items.length > 0 || looksLikeKl)) {
+    out.push({ severity: 'warning', code: 'no-date', message: 'No meeting date was found on the cover, in the running header or in the text' });
+  }
+  let prevSection = 0;
+  for (const section of meeting.sections) {
+    const n = Number(section.number);
+    if (n === prevSection) {
+      out.push({ severity: 'warning', code: 'numbering-duplicate', message: `Section ${n} occurs twice`, span: section.span });
+    } else if (n > prevSection + 1) {
+      out.push({ severity: 'warning', code: 'numbering-gap', message: `Section ${prevSection + 1} is missing (after ${prevSection} comes ${n})`, span: section.span });
+    }
+    prevSection = n;
+    let prevItem = 0;
+    for (const item of section.items) {
+      const m = Number(item.number.split('.')[1]);
+      if (m === prevItem) {
+        out.push({ severity: 'warning', code: 'numbering-duplicate', message: `Item ${item.number} occurs twice`, span: item.titleSpan });
+      } else if (m > prevItem + 1) {
+        out.push({ severity: 'warning', code: 'numbering-gap', message: `Item ${section.number}.${prevItem + 1} is missing (after ${prevItem ? `${section.number}.${prevItem}` : `section ${section.number}`} comes ${item.number})`, span: item.titleSpan });
+      }
+      prevItem = m;
+      if (item.caseNumber === null) {
+        out.push({ severity: 'warning', code: 'missing-case-line', message: `Item ${item.number} has no case line (SAG-…)`, span: item.titleSpan });
+      }
+      if (meeting.kind === 'referat' && !item.fields.beslutning) {
+        out.push({ severity: 'warning', code: 'missing-decision', message: `Item ${item.number} has no Beslutning in these minutes`, span: item.titleSpan });
+      }
+    }
+  }
+  for (const mark of structure.items) {
+    if (mark.inferred) {
+      const item = items.find((i) => i.number === `${mark.major}.${mark.minor}`);
+      out.push({
+        severity: 'warning',
+        code: 'ocr-detached-number',
+        message: `No number was printed for "${item?.title ?? ''}"; it was read as item ${mark.major}.${mark.minor} from the sequence`,
+        ...(item ? { span: item.titleSpan } : {}),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * What the meeting is: body, kind, date and place, read from the cover
+ * (`REFERAT 2020` / `KKR NORDJYLLAND` / `Dato: …` / `Sted: …`), from the running
+ * header (`KKR Nordjylland | 04-09-2020`), or from the text itself.
+ */
+import type { Line } from '../text/lines.ts';
+import type { MeetingKind } from './model.ts';
+
+export interface FrontMatter {
+  body: string | null;
+  kind: MeetingKind | null;
+  date: string | null;
+  location: string | null;
+}
+
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const REGIONS = ['Nordjylland', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Hovedstaden'];
+
+/**
+ * @param cover lines before the first section (front matter), as reported text
+ * @param running running header and footer lines removed during normalization
+ * @param text the whole normalized (and, for OCR, repaired) text
+ */
+export function readFrontMatter(cover: readonly Line[], running: readonly { text: string }[], text: string): FrontMatter {
+  const coverTexts = cover.slice(0, 60).map((l) => l.text.trim());
+  return {
+    kind: readKind(coverTexts),
+    body: readBody(coverTexts, running, text),
+    date: readDate(coverTexts, running, text),
+    location: readLocation(coverTexts),
+  };
+}
+
+function readKind(cover: readonly string[]): MeetingKind | null {
+  for (const t of cover) {
+    // Letter-spaced covers: "D AG S O R D E N 2 0 1 5".
+    const squeezed = /^[\p{Lu}\d](?: ?[\p{Lu}\d])+$/u.test(t) ? t.replace(/ /g, '') : t;
+    if (/^REFERAT\b|^REFERAT\d{4}$/i.test(squeezed) && squeezed === squeezed.toUpperCase()) return 'referat';
+    if (/^DAGSORDEN\b|^DAGSORDEN\d{4}$/i.test(squeezed) && squeezed === squeezed.toUpperCase()) return 'dagsorden';
+  }
+  return null;
+}
+
+function readBody(cover: readonly string[], running: readonly { text: string }[], text: string): string | null {
+  for (const t of cover.slice(0, 10)) {
+    const m = /^KKR\s+(\p{L}+)$/iu.exec(t);
+    if (m) return bodyName(m[1]!);
+  }
+  for (const r of running) {
+    const m = /^(KKR\s+\p{L}+)\s*\|/u.exec(r.text);
+    if (m) return bodyName(m[1]!.slice(4));
+  }
+  // The region the text names most often.
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\bKKR[- ]([\p{Lu}][\p{Ll}]+)/gu)) {
+    const name = bodyName(m[1]!);
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [name, n] of counts) if (n > bestCount && REGIONS.includes(name.slice(4))) [best, bestCount] = [name, n];
+  return best;
+}
+
+function bodyName(region: string): string {
+  const r = region.toLowerCase();
+  return `KKR ${r.charAt(0).toUpperCase()}${r.slice(1)}`;
+}
+
+function readDate(cover: readonly string[], running: readonly { text: string }[], text: string): string | null {
+  for (const t of cover) {
+    const m = /^Dato\s*:?\s*(.+)$/i.exec(t);
+    const d = m ? parseDate(m[1]!) : null;
+    if (d) return d;
+  }
+  const fromRunning = new Map<string, number>();
+  for (const r of running) {
+    const m = /\|\s*(\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$|^(\d{1,2}[-./]\d{1,2}[-./]\d{2,4})\s*\|/.exec(r.text);
+    const d = m ? parseDate(m[1] ?? m[2]!) : null;
+    if (d) fromRunning.set(d, (fromRunning.get(d) ?? 0) + 1);
+  }
+  if (fromRunning.size) return [...fromRunning].sort((a, b) => b[1] - a[1])[0]![0];
+  // "mødet den 4. september 2020", as the first items say.
+  const m = /\bmøde[t]?\s+(?:i\s+[\p{L} ]{2,40}?\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?den\s+(\d{1,2}\.\s*\p{L}+\s+\d{4})/iu.exec(text);
+  return m ? parseDate(m[1]!) : null;
+}
+
+/** Parses "19-06-2020", "19.06.20", "4. september 2020" to ISO, or null. */
+export function parseDate(s: string): string | null {
+  let m = /(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})/.exec(s);
+  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /(\d{1,2})\.?\s*(\p{L}+)\s+(\d{4})/u.exec(s);
+  if (m) {
+    const month = MONTHS.findIndex((name) => name.startsWith(m![2]!.toLowerCase().slice(0, 3)));
+    if (month >= 0) return iso(Number(m[3]), month + 1, Number(m[1]));
+  }
+  return null;
+}
+
+function iso(year: number, month: number, day: number): string | null {
+  const y = year < 100 ? 2000 + year : year;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || y < 1970 || y > 2100) return null;
+  const d = new Date(Date.UTC(y, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function readLocation(cover: readonly string[]): string | null {
+  for (const t of cover) {
+    const m = /^Sted\s*:\s*(.+)$/i.exec(t);
+    if (m) return m[1]!.trim();
+  }
+  return null;
+}

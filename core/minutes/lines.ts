@@ -1,0 +1,84 @@
+/**
+ * What each line of a minutes text looks like on its own: the vocabulary the
+ * structure reader works with. No context here; see structure.ts for that.
+ */
+import type { Line } from '../text/lines.ts';
+import type { FieldName } from './model.ts';
+
+export type LineClass =
+  | { kind: 'blank' }
+  | { kind: 'case'; caseNumber: string; workers: string[] }
+  | { kind: 'field'; field: FieldName }
+  | { kind: 'number'; major: number; minor: number | null; label: string }
+  | { kind: 'heading'; major: number; minor: number | null; label: string; title: string }
+  | { kind: 'text' };
+
+export interface ClassifiedLine extends Line {
+  cls: LineClass;
+}
+
+const CASE = /^SAG-(\d{2,4})-(\d{3,6})\b\s*(.*)$/i;
+const FIELD = /^(baggrund|indstilling|sagsfremstilling|beslutning)\s*:?$/i;
+const NUMBER_ONLY = /^(\d{1,2})\.(?:(\d{1,2})\.?)?$/;
+const NUMBERED = /^(\d{1,2})\.(?:(\d{1,2})\.?)?\s+(\S.*)$/;
+const MONTH = /^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\b/i;
+// Dot leaders and a page number: a table-of-contents entry.
+const LEADERS = /\s*(?:\.\s?){3,}\s*\d{1,3}$|\s*…+\s*\d{1,3}$/;
+
+export function classifyLine(line: Line): ClassifiedLine {
+  return { ...line, cls: classify(line.text) };
+}
+
+function classify(text: string): LineClass {
+  if (text.length === 0) return { kind: 'blank' };
+  const c = CASE.exec(text);
+  if (c) {
+    const workers = c[3]!
+      .split(/[/,;\s]+/)
+      .map((w) => w.trim())
+      .filter((w) => /^[\p{Ll}\p{Lu}]{2,8}$/u.test(w));
+    return { kind: 'case', caseNumber: `SAG-${c[1]}-${c[2]}`.toUpperCase(), workers };
+  }
+  const f = FIELD.exec(text);
+  if (f) return { kind: 'field', field: f[1]!.toLowerCase() as FieldName };
+  const n = NUMBER_ONLY.exec(text);
+  if (n) return numberClass('number', n[1]!, n[2], '');
+  const h = NUMBERED.exec(text);
+  if (h) {
+    const title = h[3]!;
+    // A heading title starts like a title: not a month ("1. maj 2024"), not lower case, not a bullet.
+    if (MONTH.test(title) || !/^[\p{Lu}\p{N}"“'‘]/u.test(title)) return { kind: 'text' };
+    const cls = numberClass('heading', h[1]!, h[2], title);
+    return cls;
+  }
+  return { kind: 'text' };
+}
+
+function numberClass(kind: 'number' | 'heading', a: string, b: string | undefined, title: string): LineClass {
+  const major = Number(a);
+  const minor = b === undefined ? null : Number(b);
+  const label = minor === null ? `${major}` : `${major}.${minor}`;
+  if (kind === 'number') return { kind, major, minor, label };
+  return { kind, major, minor, label, title };
+}
+
+/** True when a heading line is really a table-of-contents entry. */
+export function isTocEntry(text: string): boolean {
+  return LEADERS.test(text);
+}
+
+/** Strips dot leaders and the page number from a table-of-contents entry. */
+export function stripLeaders(text: string): string {
+  return text.replace(LEADERS, '').trim();
+}
+
+/** A line that ends a sentence, so a title cannot continue above it. */
+export function endsSentence(text: string): boolean {
+  return /[.!?:;]["”’)]?$/.test(text);
+}
+
+/** The line is an attachment marker: `./.` or, in OCR text, `A ` before a capitalized word. */
+export function attachmentMarker(text: string, ocr: boolean): boolean {
+  if (/^\.\s?\/\s?\./.test(text)) return true;
+  return ocr && /^A (?:Bilag\b|[\p{Lu}])/u.test(text);
+}

@@ -1,0 +1,119 @@
+/**
+ * The public data contract, schema version 1 (see README "Data contract").
+ *
+ * All offsets are UTF-16 code-unit offsets into `Meeting.text`, the normalized
+ * text — the one canonical coordinate system of Referat Studio. Page boxes are
+ * PDF user units on a 1-based page.
+ */
+
+export const SCHEMA_VERSION = 1 as const;
+
+export type FieldName = 'baggrund' | 'indstilling' | 'sagsfremstilling' | 'beslutning';
+export const FIELD_NAMES: readonly FieldName[] = ['baggrund', 'indstilling', 'sagsfremstilling', 'beslutning'];
+
+export type MeetingKind = 'referat' | 'dagsorden';
+
+/** A box on a PDF page, in PDF user units (origin bottom-left as pdf.js reports it), page 1-based. */
+export interface PageBox {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A half-open range `[start, end)` of UTF-16 offsets into `Meeting.text`. */
+export interface Span {
+  start: number;
+  end: number;
+  pages?: PageBox[];
+}
+
+export interface Person {
+  name: string;
+  party: string | null;
+  municipality: string | null;
+  note: string | null;
+  span?: Span;
+}
+
+export interface Field {
+  /** De-hyphenated, running headers removed, OCR-repaired where the text layer was damaged. */
+  text: string;
+  span: Span;
+}
+
+export interface Item {
+  /** `${meeting.id}/${number}` */
+  id: string;
+  number: string;
+  /** One line, de-hyphenated, OCR-repaired. */
+  title: string;
+  /** The title as printed (joined and de-hyphenated), present only when OCR repair changed it. */
+  titleRaw?: string;
+  caseNumber: string | null;
+  caseworkers: string[];
+  /** Keys in the order the sub-headings occur in the document. */
+  fields: Partial<Record<FieldName, Field>>;
+  /** Lines marked "./." (or their OCR form "A "). */
+  attachments: Span[];
+  span: Span;
+  /** Span of the heading (number and title lines). */
+  titleSpan: Span;
+  /** Span of the case line, when there is one. */
+  caseSpan?: Span;
+}
+
+export interface Section {
+  number: string;
+  title: string;
+  span: Span;
+  items: Item[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  span?: Span;
+  /** For OCR diagnostics: the suggested replacement text for `span`. */
+  suggestion?: string;
+}
+
+export type DiagnosticCode =
+  | 'not-kl-minutes'
+  | 'numbering-gap'
+  | 'numbering-duplicate'
+  | 'item-outside-section'
+  | 'missing-case-line'
+  | 'missing-decision'
+  | 'ocr-word'
+  | 'ocr-detached-number'
+  | 'no-date'
+  | 'no-text-layer';
+
+export interface Source {
+  name: string;
+  sha256: string;
+  url?: string;
+  pages?: number;
+}
+
+export interface Meeting {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** Stable: `${slug(body)}/${date}` e.g. "kkr-nordjylland/2020-09-04". */
+  id: string;
+  body: string;
+  kind: MeetingKind;
+  date: string | null;
+  location: string | null;
+  source: Source;
+  participants: Person[];
+  absent: Person[];
+  sections: Section[];
+  diagnostics: Diagnostic[];
+  /** The normalized text all spans index into (included on request). */
+  text?: string;
+}

@@ -1,0 +1,319 @@
+/**
+ * Minutes text → `Meeting`. Pure and total: any string yields a Meeting.
+ *
+ * Flow: input → normalize (offset maps) → classify lines → read structure
+ * (line indices) → spans in the normalized text → texts through the OCR
+ * repair view → Meeting with diagnostics.
+ */
+import { normalize, type Normalized } from '../text/normalize.ts';
+import { splitLines, type Line } from '../text/lines.ts';
+import { applyEdits, OffsetMap } from '../text/offset-map.ts';
+import { classifyLine, stripLeaders, type ClassifiedLine } from './lines.ts';
+import { readStructure, type ItemMark, type SectionMark, type Structure } from './structure.ts';
+import { readPeople } from './people.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { diagnose } from './diagnostics.ts';
+import type { Diagnostic, Field, FieldName, Item, Meeting, Section, Source, Span } from './model.ts';
+import { SCHEMA_VERSION } from './model.ts';
+
+/** Repairs OCR-damaged words; edits are offsets into the text given. */
+export interface TextRepairer {
+  repairText(text: string): { text: string; edits: { start: number; end: number; from: string; to: string }[] };
+  damageScore(text: string): number;
+}
+
+export interface ParseOptions {
+  source?: Partial<Source>;
+  /** Include `Meeting.text` (the normalized text all spans index into). */
+  includeText?: boolean;
+  /**
+   * OCR repair, or a function giving it (called only when the text looks OCR-damaged,
+   * so the lexicon loads only when needed).
+   */
+  repairer?: TextRepairer | (() => TextRepairer | null) | null;
+}
+
+/** A parse with everything the editor and the PDF layer need besides the Meeting. */
+export interface ParseResult {
+  meeting: Meeting;
+  normalized: Normalized;
+  /** True when the text layer was judged OCR-damaged and repaired for titles and fields. */
+  ocr: boolean;
+}
+
+/** Danish text has æ, ø and å; a long text with (almost) none is a sign of OCR damage. */
+const OCR_SUSPECT_RATIO = 0.003;
+const OCR_DAMAGE_THRESHOLD = 0.02;
+
+export function parseMinutes(input: string, options: ParseOptions = {}): Meeting {
+  return parseMinutesDetailed(input, options).meeting;
+}
+
+export function parseMinutesDetailed(input: string, options: ParseOptions = {}): ParseResult {
+  const normalized = normalize(typeof input === 'string' ? input : '');
+  const text = normalized.text;
+  const lines = splitLines(text).map(classifyLine);
+  const repairer = ocrRepairer(text, options.repairer);
+  const structure = readStructure(lines, repairer !== null);
+  const view = new TextView(text, repairer);
+  const builder = new MeetingBuilder(lines, structure, view, repairer !== null);
+  const meeting = builder.build(normalized, options);
+  return { meeting, normalized, ocr: repairer !== null };
+}
+
+function ocrRepairer(text: string, option: ParseOptions['repairer']): TextRepairer | null {
+  if (!option) return null;
+  let letters = 0;
+  let danish = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if ('æøåÆØÅ'.includes(ch)) danish++;
+    }
+  }
+  if (letters < 400 || danish / letters > OCR_SUSPECT_RATIO) return null;
+  const repairer = typeof option === 'function' ? option() : option;
+  if (!repairer) return null;
+  return repairer.damageScore(text) >= OCR_DAMAGE_THRESHOLD ? repairer : null;
+}
+
+/** The text as reported: the normalized text, or its OCR-repaired form, sliced by normalized offsets. */
+export class TextView {
+  readonly repaired: string;
+  readonly edits: { start: number; end: number; from: string; to: string }[];
+  private readonly map: OffsetMap | null;
+
+  constructor(
+    readonly text: string,
+    repairer: TextRepairer | null,
+  ) {
+    if (!repairer) {
+      this.repaired = text;
+      this.edits = [];
+      this.map = null;
+      return;
+    }
+    const r = repairer.repairText(text);
+    this.edits = r.edits;
+    const applied = applyEdits(
+      text,
+      r.edits.map((e) => ({ from: e.start, to: e.end, insert: e.to })),
+    );
+    this.repaired = applied.text;
+    this.map = applied.map;
+  }
+
+  slice(start: number, end: number): string {
+    if (!this.map) return this.text.slice(start, end);
+    return this.repaired.slice(this.map.toTarget(start), this.map.toTarget(end));
+  }
+}
+
+class MeetingBuilder {
+  constructor(
+    private readonly lines: readonly ClassifiedLine[],
+    private readonly structure: Structure,
+    private readonly view: TextView,
+    private readonly ocr: boolean,
+  ) {}
+
+  build(normalized: Normalized, options: ParseOptions): Meeting {
+    const { lines, structure, view } = this;
+    const cover = lines.slice(0, structure.bodyStart);
+    const lineText = (l: Line) => view.slice(l.start, l.end);
+    const front = readFrontMatter(
+      cover.map((l) => ({ ...l, text: lineText(l) })),
+      normalized.running,
+      view.repaired,
+    );
+    const people = readPeople(cover, lineText);
+    const hasDecision = structure.items.some((i) => i.fields.some((f) => f.field === 'beslutning'));
+    const kind = front.kind ?? (hasDecision || structure.items.length === 0 ? 'referat' : 'dagsorden');
+    const body = front.body ?? 'KL';
+    const id = `${slug(body)}/${front.date ?? 'undated'}`;
+    const sections = this.sections(id);
+    if (this.ocr) unifyOcrInitials(sections.flatMap((s) => s.items));
+    const source: Source = { name: options.source?.name ?? 'input', sha256: options.source?.sha256 ?? '' };
+    if (options.source?.url) source.url = options.source.url;
+    if (options.source?.pages !== undefined) source.pages = options.source.pages;
+    const meeting: Meeting = {
+      schemaVersion: SCHEMA_VERSION,
+      id,
+      body,
+      kind,
+      date: front.date,
+      location: front.location,
+      source,
+      participants: people.participants,
+      absent: people.absent,
+      sections,
+      diagnostics: [],
+    };
+    meeting.diagnostics = this.diagnostics(meeting, front.kind !== null || front.body !== null);
+    if (options.includeText) meeting.text = view.text;
+    return meeting;
+  }
+
+  private sections(meetingId: string): Section[] {
+    const { structure } = this;
+    const sections: Section[] = [];
+    const marks = [...structure.sections].sort((a, b) => a.headLine - b.headLine);
+    const items = [...structure.items];
+    // Boundaries: every section and item head, sorted; a node ends where the next one starts.
+    const heads = [...marks.map((s) => s.headLine), ...items.map((i) => i.headLine)].sort((a, b) => a - b);
+    const endOf = (head: number, sectionLevel: boolean): number => {
+      const nexts = sectionLevel ? marks.map((s) => s.headLine) : heads;
+      const next = nexts.find((h) => h > head);
+      return next === undefined ? this.view.text.length : this.lineStart(next);
+    };
+    for (const mark of marks) {
+      const sectionEnd = endOf(mark.headLine, true);
+      const own = items.filter((it) => it.major === mark.major && it.headLine >= mark.headLine && this.lineStart(it.headLine) < sectionEnd);
+      sections.push({
+        number: String(mark.major),
+        title: this.sectionTitle(mark),
+        span: this.trimSpan(this.lineStart(mark.headLine), sectionEnd),
+        items: own.map((it) => this.item(it, meetingId, Math.min(endOf(it.headLine, false), sectionEnd))),
+      });
+    }
+    return sections;
+  }
+
+  private sectionTitle(mark: SectionMark): string {
+    const raw = this.joinLines(mark.titleLines);
+    return stripLeaders(raw.replace(/^\d{1,2}\.\s*/, ''));
+  }
+
+  private item(mark: ItemMark, meetingId: string, end: number): Item {
+    const { lines } = this;
+    const number = `${mark.major}.${mark.minor}`;
+    const titleLines = mark.titleLines;
+    const titleStart = titleLines.length ? this.lineStart(titleLines[0]!) : this.lineStart(mark.headLine);
+    const titleEnd = titleLines.length ? lines[titleLines[titleLines.length - 1]!]!.end : titleStart;
+    const title = stripLeaders(this.joinLines(titleLines).replace(/^\d{1,2}\.\d{1,2}\.?\s*/, ''));
+    const start = this.lineStart(mark.headLine);
+    const item: Item = {
+      id: `${meetingId}/${number}`,
+      number,
+      title,
+      caseNumber: null,
+      caseworkers: [],
+      fields: {},
+      attachments: mark.attachments.map((l) => this.lineSpan(l)),
+      span: this.trimSpan(start, end),
+      titleSpan: { start: titleStart, end: titleEnd },
+    };
+    if (this.ocr) {
+      const raw = this.joinLines(titleLines, true).replace(/^\d{1,2}\.\d{1,2}\.?\s*/, '');
+      if (raw !== title) item.titleRaw = raw;
+    }
+    if (mark.caseLine !== null) {
+      const c = lines[mark.caseLine]!;
+      if (c.cls.kind === 'case') {
+        item.caseNumber = c.cls.caseNumber;
+        item.caseworkers = c.cls.workers.map((w) => w.toLowerCase());
+        item.caseSpan = this.lineSpan(mark.caseLine);
+      }
+    }
+    const fields = mark.fields;
+    fields.forEach((f, k) => {
+      const next = fields[k + 1];
+      const fieldEnd = next ? this.lineStart(next.line) : end;
+      item.fields[f.field] = this.field(f.line, fieldEnd);
+    });
+    return item;
+  }
+
+  private field(headingLine: number, end: number): Field {
+    const start = this.lineStart(headingLine);
+    const span = this.trimSpan(start, end);
+    const parts: string[] = [];
+    let paragraph: string[] = [];
+    for (let l = headingLine + 1; l < this.lines.length && this.lines[l]!.start < span.end; l++) {
+      const line = this.lines[l]!;
+      if (this.structure.skip.has(l)) continue;
+      if (line.cls.kind === 'blank') {
+        if (paragraph.length) parts.push(paragraph.join(' '));
+        paragraph = [];
+        continue;
+      }
+      paragraph.push(this.view.slice(line.start, line.end).trim());
+    }
+    if (paragraph.length) parts.push(paragraph.join(' '));
+    return { text: parts.join('\n\n'), span };
+  }
+
+  private diagnostics(meeting: Meeting, looksLikeKl: boolean): Diagnostic[] {
+    const out = diagnose(meeting, this.structure, this.lines, looksLikeKl);
+    for (const e of this.view.edits) {
+      out.push({
+        severity: 'info',
+        code: 'ocr-word',
+        message: `"${e.from}" looks like OCR damage of "${e.to}"`,
+        span: { start: e.start, end: e.end },
+        suggestion: e.to,
+      });
+    }
+    return out;
+  }
+
+  /** Joins title lines into one line (already de-hyphenated by normalization). */
+  private joinLines(lineIdx: readonly number[], raw = false): string {
+    return lineIdx
+      .map((l) => {
+        const line = this.lines[l]!;
+        return raw ? line.text : this.view.slice(line.start, line.end);
+      })
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  private lineStart(l: number): number {
+    return this.lines[l]?.start ?? this.view.text.length;
+  }
+
+  private lineSpan(l: number): Span {
+    const line = this.lines[l]!;
+    return { start: line.start, end: line.end };
+  }
+
+  /** A span that ends at the last non-blank character before `end`. */
+  private trimSpan(start: number, end: number): Span {
+    let e = end;
+    const t = this.view.text;
+    while (e > start && /\s/.test(t[e - 1]!)) e--;
+    return { start, end: e };
+  }
+}
+
+/**
+ * OCR reads a thin `l` as `i` (`hlth` → `hith`). Where both spellings of a case
+ * worker's initials occur in one damaged document, the one with `l` is the printed one.
+ */
+function unifyOcrInitials(items: Item[]): void {
+  const known = new Set(items.flatMap((i) => i.caseworkers));
+  for (const item of items) {
+    item.caseworkers = item.caseworkers.map((w) => {
+      for (let k = w.indexOf('i'); k >= 0; k = w.indexOf('i', k + 1)) {
+        const variant = `${w.slice(0, k)}l${w.slice(k + 1)}`;
+        if (known.has(variant)) return variant;
+      }
+      return w;
+    });
+  }
+}
+
+export function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+export type { FieldName };

@@ -1,0 +1,51 @@
+/**
+ * Running headers and footers in a text layer: `KKR Nordjylland | 04-09-2020`,
+ * `SIDE | 7`. They repeat on every page and can land anywhere, even mid-sentence.
+ * A line is running when it has the shape of one (a `|` rule with a date or page
+ * number, `Side n af m`) or when its digit-masked form repeats on many pages.
+ */
+
+export interface RunningLine {
+  /** The line as it stood, trimmed. */
+  text: string;
+  /** Offset of the line's first character. */
+  start: number;
+  /** Offset just past the line's newline (or the end of text). */
+  end: number;
+}
+
+const PAGE_NUMBER = /^(?:side|page|s\.)\s*\|?\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1,4})?$/i;
+const BODY_DATE = /^[^|\n]{2,60}\|\s*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
+const DATE_BODY = /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\s*\|\s*[^|\n]{2,60}$/;
+
+/** Finds running lines in a text whose lines are already trimmed. */
+export function findRunningLines(text: string): RunningLine[] {
+  const lines: { text: string; start: number; end: number }[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const stop = nl < 0 ? text.length : nl;
+    lines.push({ text: text.slice(pos, stop), start: pos, end: nl < 0 ? stop : stop + 1 });
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    if (l.text.length === 0 || l.text.length > 80 || !l.text.includes('|')) continue;
+    const key = mask(l.text);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const out: RunningLine[] = [];
+  for (const l of lines) {
+    const t = l.text;
+    if (t.length === 0 || t.length > 80) continue;
+    const shaped = PAGE_NUMBER.test(t) || BODY_DATE.test(t) || DATE_BODY.test(t);
+    const repeated = t.includes('|') && (counts.get(mask(t)) ?? 0) >= 3;
+    if (shaped || repeated) out.push({ text: t, start: l.start, end: l.end });
+  }
+  return out;
+}
+
+function mask(line: string): string {
+  return line.replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase();
+}
