@@ -26,12 +26,19 @@ const MONTH = /^(januar|februar|marts|april|maj|juni|juli|august|september|oktob
 const LEADERS = /\s*(?:\.\s?){3,}\s*\d{1,3}$|\s*…+\s*\d{1,3}$/;
 
 export function classifyLine(line: Line): ClassifiedLine {
-  return { ...line, cls: classify(line.text) };
+  return { index: line.index, start: line.start, end: line.end, text: line.text, cls: classify(line.text) };
 }
 
+const BLANK: LineClass = { kind: 'blank' };
+const TEXT: LineClass = { kind: 'text' };
+
 function classify(text: string): LineClass {
-  if (text.length === 0) return { kind: 'blank' };
-  const c = CASE.exec(text);
+  if (text.length === 0) return BLANK;
+  // Cheap first-character tests keep the regular expressions off most lines.
+  const first = text.charCodeAt(0);
+  const digit = first >= 48 && first <= 57;
+  if (!digit && first !== 83 && first !== 115 && text.length > 20) return TEXT; // 'S', 's': case lines
+  const c = (first === 83 || first === 115) && CASE.exec(text);
   if (c) {
     const workers = c[3]!
       .split(/[/,;\s]+/)
@@ -41,17 +48,18 @@ function classify(text: string): LineClass {
   }
   const f = FIELD.exec(text);
   if (f) return { kind: 'field', field: f[1]!.toLowerCase() as FieldName };
+  if (!digit) return TEXT;
   const n = NUMBER_ONLY.exec(text);
   if (n) return numberClass('number', n[1]!, n[2], '');
   const h = NUMBERED.exec(text);
   if (h) {
     const title = h[3]!;
     // A heading title starts like a title: not a month ("1. maj 2024"), not lower case, not a bullet.
-    if (MONTH.test(title) || !/^[\p{Lu}\p{N}"“'‘]/u.test(title)) return { kind: 'text' };
+    if (MONTH.test(title) || !/^[\p{Lu}\p{N}"“'‘]/u.test(title)) return TEXT;
     const cls = numberClass('heading', h[1]!, h[2], title);
     return cls;
   }
-  return { kind: 'text' };
+  return TEXT;
 }
 
 function numberClass(kind: 'number' | 'heading', a: string, b: string | undefined, title: string): LineClass {

@@ -39,20 +39,22 @@ const formFeeds: NormalizeStep = {
 
 // NBSP and friends become spaces; tabs become spaces; zero-width characters and a BOM vanish;
 // a soft hyphen at the end of a line is a real hyphenation point, elsewhere it vanishes.
+const SPACE_LIKE = /[\u00a0\u2007\u202f\t\v]/;
+const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/;
 const characters: NormalizeStep = {
   name: 'characters',
   edits: (text) => {
     const out: Edit[] = [];
-    const re = /[\u00a0\u2007\u202f\t\v]|[\u200b\u200c\u200d\u2060\ufeff]|\u00ad(\n?)/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const c = m[0][0]!;
+    if (!/[\u00a0\u2007\u202f\t\v\u200b\u200c\u200d\u2060\ufeff\u00ad]/.test(text)) return out;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
       if (c === '\u00ad') {
-        const atEol = m[1] === '\n' || m.index + 1 === text.length;
-        out.push({ from: m.index, to: m.index + 1, insert: atEol ? '-' : '' });
-      } else if (/[\u200b\u200c\u200d\u2060\ufeff]/.test(c)) {
-        out.push({ from: m.index, to: m.index + 1, insert: '' });
-      } else {
-        out.push({ from: m.index, to: m.index + 1, insert: ' ' });
+        const atEol = i + 1 === text.length || text[i + 1] === '\n';
+        out.push({ from: i, to: i + 1, insert: atEol ? '-' : '' });
+      } else if (SPACE_LIKE.test(c)) {
+        out.push({ from: i, to: i + 1, insert: ' ' });
+      } else if (INVISIBLE.test(c)) {
+        out.push({ from: i, to: i + 1, insert: '' });
       }
     }
     return out;
@@ -132,6 +134,13 @@ const blankLines: NormalizeStep = {
 };
 
 // Words that, after a line-end hyphen, show a suspended compound ("Proces-" / "og tidsplan").
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const DIGIT = /\p{N}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
+const DIGIT_OR_UPPER_START = /^[\p{N}\p{Lu}]/u;
+const NEXT_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’´/-]*[.,;:!?)”"]*/u;
+const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 const SUSPENDED = new Set(['og', 'eller', 'samt', 'til', 'såvel', 'som', 'and', 'or']);
 
 /**
@@ -143,44 +152,37 @@ const dehyphenate: NormalizeStep = {
   name: 'dehyphenate',
   edits: (text) => {
     const out: Edit[] = [];
-    const re = /([\p{L}\p{N}])-\n(\n?)([^\n]*)/gu;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const before = m[1]!;
-      const gap = m[2]!.length;
-      const next = m[3]!;
-      const hyphenAt = m.index + 1;
+    // indexOf finds the few candidates; the Unicode tests run only on those.
+    for (let hyphenAt = text.indexOf('-\n'); hyphenAt > 0; hyphenAt = text.indexOf('-\n', hyphenAt + 2)) {
+      const before = text[hyphenAt - 1]!;
+      if (!WORD_CHAR.test(before)) continue;
+      const gap = text[hyphenAt + 2] === '\n' ? 1 : 0;
       const nextStart = hyphenAt + 2 + gap;
+      const nextEnd = text.indexOf('\n', nextStart);
+      const next = text.slice(nextStart, nextEnd < 0 ? text.length : nextEnd);
       // Across a blank line only a lower-case continuation is a hyphenated word.
-      if (gap && !/^\p{Ll}/u.test(next)) {
-        re.lastIndex = nextStart;
-        continue;
-      }
-      const wordMatch = /^[\p{L}\p{N}][\p{L}\p{N}'’´/-]*[.,;:!?)”"]*/u.exec(next);
-      if (!wordMatch) {
-        re.lastIndex = nextStart;
-        continue;
-      }
+      if (gap && !LOWER_START.test(next)) continue;
+      const wordMatch = NEXT_WORD.exec(next);
+      if (!wordMatch) continue;
       const word = wordMatch[0];
-      const firstWord = /^[\p{L}\p{N}]+/u.exec(word)![0];
-      if (SUSPENDED.has(firstWord.toLowerCase())) {
-        re.lastIndex = nextStart;
-        continue;
-      }
-      const lead = text.slice(text.lastIndexOf('\n', hyphenAt) + 1, hyphenAt);
-      const leadWord = /[\p{L}\p{N}]+$/u.exec(lead)?.[0] ?? '';
+      const firstWord = FIRST_WORD.exec(word)![0];
+      if (SUSPENDED.has(firstWord.toLowerCase())) continue;
+      let leadStart = hyphenAt;
+      while (leadStart > 0 && WORD_CHAR.test(text[leadStart - 1]!)) leadStart--;
+      const leadWord = text.slice(leadStart, hyphenAt);
       const keepHyphen =
-        /\p{N}/u.test(before) ||
-        /^\p{N}/u.test(next) ||
-        /^\p{Lu}/u.test(next) ||
-        (leadWord.length > 1 && leadWord === leadWord.toUpperCase() && /\p{Lu}/u.test(leadWord));
+        DIGIT.test(before) ||
+        DIGIT_OR_UPPER_START.test(next) ||
+        (leadWord.length > 1 && leadWord === leadWord.toUpperCase() && UPPER.test(leadWord));
       // Join the word's halves and break the line after it instead, so that the
       // characters themselves stay where they are and only whitespace is edited.
       out.push({ from: keepHyphen ? hyphenAt + 1 : hyphenAt, to: nextStart, insert: '' });
       const wordEnd = nextStart + word.length;
-      const restSpace = /^ */.exec(next.slice(word.length))![0].length;
+      let restSpace = 0;
+      while (next.charCodeAt(word.length + restSpace) === 32) restSpace++;
       const end = wordEnd + restSpace;
-      if (wordEnd + restSpace < nextStart + next.length) out.push({ from: wordEnd, to: end, insert: '\n' });
-      re.lastIndex = end;
+      if (end < nextStart + next.length) out.push({ from: wordEnd, to: end, insert: '\n' });
+      hyphenAt = end - 2;
     }
     return out;
   },

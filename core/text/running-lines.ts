@@ -39,6 +39,8 @@ export function findRunningLines(text: string): RunningLine[] {
   for (const l of lines) {
     const t = l.text;
     if (t.length === 0 || t.length > 80) continue;
+    // Every running line has a rule or starts with a page word; most lines are neither.
+    if (!t.includes('|') && !/^(?:side|page|s\.)/i.test(t)) continue;
     const shaped = PAGE_NUMBER.test(t) || BODY_DATE.test(t) || DATE_BODY.test(t);
     const repeated = t.includes('|') && (counts.get(mask(t)) ?? 0) >= 3;
     if (shaped || repeated) out.push({ text: t, start: l.start, end: l.end });
