@@ -112,3 +112,34 @@ export const VARIANTS: Variant[] = [
     },
   },
 ];
+
+/**
+ * OCR damage of the kind seen in scanned KL minutes, applied to a clean text layer:
+ * `ø` read as `g` (sometimes `a`), `æ` as `ae`/`ee`, `å` as `a`/`d`, `Ø` as `@`.
+ * The gold stays as it was: the parser is expected to repair titles back.
+ */
+export const OCR_DAMAGE: Variant = {
+  name: 'OCR damage',
+  appliesTo: (text) => /[æøå]/.test(text),
+  apply: (text, gold) => {
+    const r = rng(2020);
+    const pick = (options: string[]) => options[Math.floor(r() * options.length)]!;
+    const damaged = text.replace(/[æøåÆØÅ]/g, (c) => {
+      switch (c) {
+        case 'ø':
+          return r() < 0.85 ? 'g' : pick(['a', 'e']);
+        case 'æ':
+          return pick(['ae', 'ee', 'ze']);
+        case 'å':
+          return r() < 0.8 ? 'a' : pick(['d', '&']);
+        case 'Ø':
+          return '@';
+        case 'Æ':
+          return 'AE';
+        default:
+          return 'A';
+      }
+    });
+    return { text: damaged, gold };
+  },
+};
