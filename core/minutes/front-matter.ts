@@ -75,7 +75,7 @@ function readDate(cover: readonly string[], running: readonly { text: string }[]
   }
   const fromRunning = new Map<string, number>();
   for (const r of running) {
-    const m = /\|\s*(\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$|^(\d{1,2}[-./]\d{1,2}[-./]\d{2,4})\s*\|/.exec(r.text);
+    const m = /\|\s*(\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.\s*\p{Ll}+\s+\d{4})$|^(\d{1,2}[-./]\d{1,2}[-./]\d{2,4})\s*\|/u.exec(r.text);
     const d = m ? parseDate(m[1] ?? m[2]!) : null;
     if (d) fromRunning.set(d, (fromRunning.get(d) ?? 0) + 1);
   }

@@ -251,3 +251,11 @@ describe('parseMinutes: totality', () => {
     expect(parseMinutes(undefined).sections).toEqual([]);
   });
 });
+
+describe('parseMinutes: running headers', () => {
+  it('reads the date from a header that spells the month', () => {
+    const m = parseMinutes(doc(ITEM('1.1', 'A'), 'KKR Hovedstaden | 12. marts 2021', 'Side 2 af 9', 'tekst'));
+    expect(m.date).toBe('2021-03-12');
+    expect(m.body).toBe('KKR Hovedstaden');
+  });
+});

@@ -15,7 +15,7 @@ export interface RunningLine {
 }
 
 const PAGE_NUMBER = /^(?:side|page|s\.)\s*\|?\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1,4})?$/i;
-const BODY_DATE = /^[^|\n]{2,60}\|\s*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
+const BODY_DATE = /^[^|\n]{2,60}\|\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.\s*\p{Ll}+\s+\d{4})$/u;
 const DATE_BODY = /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\s*\|\s*[^|\n]{2,60}$/;
 
 /** Finds running lines in a text whose lines are already trimmed. */
