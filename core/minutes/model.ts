@@ -96,9 +96,26 @@ export type DiagnosticCode =
 
 export interface Source {
   name: string;
+  /** SHA-256 of the input bytes, hex. */
   sha256: string;
   url?: string;
+  /** Page count, for a PDF. */
   pages?: number;
+  /** What the PDF says of itself, for a PDF. */
+  pdf?: PdfSource;
+}
+
+export interface PdfSource {
+  /** pdf.js fingerprint of the file (stable across copies of the same PDF). */
+  fingerprint: string | null;
+  title?: string;
+  author?: string;
+  creator?: string;
+  producer?: string;
+  /** ISO 8601. */
+  creationDate?: string;
+  /** ISO 8601. */
+  modDate?: string;
 }
 
 export interface Meeting {

@@ -22,8 +22,17 @@ export interface TextRepairer {
   damageScore(text: string): number;
 }
 
+/** Typography of the input, where it came from a PDF: evidence for headings. */
+export interface LayoutEvidence {
+  /** Style of the input line holding `inputOffset`, or null where unknown. */
+  styleAt(inputOffset: number): { bold: boolean; size: number } | null;
+  /** Running headers and footers recognized by position (removed from the input). */
+  running: { text: string }[];
+}
+
 export interface ParseOptions {
   source?: Partial<Source>;
+  layout?: LayoutEvidence;
   /** Include `Meeting.text` (the normalized text all spans index into). */
   includeText?: boolean;
   /**
@@ -53,12 +62,37 @@ export function parseMinutesDetailed(input: string, options: ParseOptions = {}):
   const normalized = normalize(typeof input === 'string' ? input : '');
   const text = normalized.text;
   const lines = splitLines(text).map(classifyLine);
+  if (options.layout) demoteUnstyledHeadings(lines, normalized, options.layout);
   const repairer = ocrRepairer(text, options.repairer);
   const structure = readStructure(lines, repairer !== null);
   const view = new TextView(text, repairer);
   const builder = new MeetingBuilder(lines, structure, view, repairer !== null);
-  const meeting = builder.build(normalized, options);
+  const running = options.layout ? [...normalized.running, ...options.layout.running] : normalized.running;
+  const meeting = builder.build(running, options);
   return { meeting, normalized, ocr: repairer !== null };
+}
+
+/**
+ * Where the document sets its item headings in bold (judged from headings that
+ * their case line confirms), a numbered line that is not bold is a list entry in
+ * the text, not a heading.
+ */
+function demoteUnstyledHeadings(lines: ClassifiedLine[], normalized: Normalized, layout: LayoutEvidence): void {
+  const styleOf = (l: ClassifiedLine) => layout.styleAt(normalized.map.toSource(l.start));
+  let confirmed = 0;
+  let bold = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.cls.kind !== 'heading') continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.cls.kind === 'blank') j++;
+    if (lines[j]?.cls.kind !== 'case') continue;
+    confirmed++;
+    if (styleOf(lines[i]!)?.bold) bold++;
+  }
+  if (confirmed < 2 || bold < confirmed * 0.6) return;
+  for (const line of lines) {
+    if (line.cls.kind === 'heading' && styleOf(line)?.bold === false) line.cls = { kind: 'text' };
+  }
 }
 
 function ocrRepairer(text: string, option: ParseOptions['repairer']): TextRepairer | null {
@@ -117,13 +151,13 @@ class MeetingBuilder {
     private readonly ocr: boolean,
   ) {}
 
-  build(normalized: Normalized, options: ParseOptions): Meeting {
+  build(running: readonly { text: string }[], options: ParseOptions): Meeting {
     const { lines, structure, view } = this;
     const cover = lines.slice(0, structure.bodyStart);
     const lineText = (l: Line) => view.slice(l.start, l.end);
     const front = readFrontMatter(
       cover.map((l) => ({ ...l, text: lineText(l) })),
-      normalized.running,
+      running,
       view.repaired,
     );
     const people = readPeople(cover, lineText);

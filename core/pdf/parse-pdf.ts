@@ -1,0 +1,68 @@
+/**
+ * PDF → Meeting: extraction, then the same parser as for text, with the page's
+ * typography as evidence, then page boxes on every span through the offset maps.
+ */
+import { parseMinutesDetailed, type ParseOptions, type ParseResult } from '../minutes/parse.ts';
+import type { Meeting, Span } from '../minutes/model.ts';
+import { extractPdf, type ExtractOptions, type PdfjsLike, type PdfText } from './extract.ts';
+import { boxesFor, type TextLayer } from './text-layer.ts';
+
+export interface PdfParseResult extends ParseResult {
+  pdf: PdfText;
+}
+
+export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: ParseOptions & ExtractOptions = {}): Promise<PdfParseResult> {
+  const pdf = await extractPdf(pdfjs, data, options);
+  const layer = pdf.layer;
+  const result = parseMinutesDetailed(layer.text, {
+    ...options,
+    layout: { styleAt: (offset) => styleAt(layer, offset), running: layer.running },
+    source: { ...options.source, pages: pdf.pages.length },
+  });
+  const { meeting, normalized } = result;
+  const toInput = (s: Span) => ({ start: normalized.map.toSource(s.start), end: normalized.map.toSource(s.end) });
+  forEachSpan(meeting, (span) => {
+    const { start, end } = toInput(span);
+    span.pages = boxesFor(layer, start, end);
+  });
+  meeting.source.pdf = { fingerprint: pdf.fingerprint, ...pdf.info };
+  for (const p of pdf.pages) {
+    if (!p.hasText) {
+      meeting.diagnostics.push({
+        severity: 'warning',
+        code: 'no-text-layer',
+        message: `Page ${p.page} has no text layer (a scanned image?); its content could not be read`,
+      });
+    }
+  }
+  return { ...result, pdf };
+}
+
+/** Style of the text-layer line holding `offset`. */
+function styleAt(layer: TextLayer, offset: number): { bold: boolean; size: number } | null {
+  const lines = layer.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = lines[mid]!;
+    if (offset < l.start) hi = mid - 1;
+    else if (offset > l.end) lo = mid + 1;
+    else return { bold: l.line.bold, size: l.line.size };
+  }
+  return null;
+}
+
+/** Calls `f` on every span a viewer or export cites: sections, items, titles, case lines, fields, attachments. */
+export function forEachSpan(meeting: Meeting, f: (span: Span) => void): void {
+  for (const section of meeting.sections) {
+    f(section.span);
+    for (const item of section.items) {
+      f(item.span);
+      f(item.titleSpan);
+      if (item.caseSpan) f(item.caseSpan);
+      for (const field of Object.values(item.fields)) if (field) f(field.span);
+      item.attachments.forEach(f);
+    }
+  }
+}
