@@ -1,0 +1,133 @@
+/**
+ * The `referat` command line. `main` returns the exit code instead of exiting,
+ * so it can run in-process; `bin.mjs` runs the bundled build of this file.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { FORMATS, type Format } from './formats.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runParse, type CommandIO } from './parse-command.ts';
+
+/** The sample document `referat start` outlines, relative to the package root. */
+export const SAMPLE_DOCUMENT = 'test/fixtures/seeds/000_0c2e4851483b96f9.txt';
+
+const EXAMPLES = `
+Examples:
+  $ referat parse minutes.txt                     one file: JSON on stdout
+  $ referat parse referater/ -o all.jsonl         a folder: JSON Lines
+  $ referat parse referater/ -f csv -o items.csv  one row per item
+  $ referat parse minutes.txt -f md               a readable outline
+  $ referat parse minutes.txt --text              also the normalized text
+
+Exit status: 0 when every document was parsed, 1 when one or more could not be
+read or parsed (the others are still written), 2 for a usage error.`;
+
+const PARSE_DETAILS = `
+Inputs are files and directories; directories are searched recursively for
+*.txt and *.pdf. Text may be UTF-8 (with or without BOM), UTF-16 with a BOM,
+or windows-1252/latin1. One file is written as JSON by default; several files
+or a directory as JSON Lines (one Meeting per line). A file that cannot be read
+is reported on stderr as "referat: FILE: reason" and the batch goes on.
+${EXAMPLES}`;
+
+export function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
+  const program = new Command('referat');
+  program
+    .description('Read KL regional council (KKR) minutes into structured, citable data.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`referat: ${text.replace(/^error:\s*/, '').trim()} (see 'referat --help')\n`),
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES);
+
+  program
+    .command('parse')
+    .summary('parse minutes into Meeting records (JSON, JSON Lines, CSV, Markdown)')
+    .description('Parse KL minutes and agendas into Meeting records (see core/minutes/model.ts).')
+    .argument('<paths...>', 'files and directories to parse')
+    .addOption(new Option('-f, --format <format>', 'output format (default: json for one file, jsonl otherwise)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .option('--text', 'include Meeting.text, the normalized text all spans index into')
+    .option('--no-progress', 'never show a progress bar')
+    .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per core for large batches; 1 = none)').argParser(parseJobs))
+    .addHelpText('after', PARSE_DETAILS)
+    .action(async (paths: string[], opts: { format?: Format; output?: string; text?: boolean; progress: boolean; jobs?: number }) => {
+      setExit(await runParse(paths, opts, io));
+    });
+
+  program
+    .command('start')
+    .description('a short tour: what this is, the help, and the outline of a sample document')
+    .action(async () => {
+      setExit(await runStart(program, io));
+    });
+
+  return program;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
+  return n;
+}
+
+/** Runs `referat` with user arguments (no node/script prefix) and resolves to the exit code. */
+export async function main(argv: readonly string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (process.env.REFERAT_DEBUG) console.error(error);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`referat: internal error: ${message.replace(/\s+/g, ' ').trim()}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+async function runStart(program: Command, io: CommandIO): Promise<number> {
+  io.stdout.write(
+    `Referat Studio ${pkg.version}: read, correct, annotate and curate the minutes KL publishes\n` +
+      `for its five regional councils (KKR).\n\n` +
+      `Available now: the minutes parser and this command line. The editor, sync server and\n` +
+      `browser extension are planned.\n\n`,
+  );
+  io.stdout.write(program.helpInformation() + EXAMPLES.trimStart() + '\n\n');
+  const root = packageRoot();
+  const sample = root ? path.join(root, SAMPLE_DOCUMENT) : null;
+  if (!sample || !existsSync(sample)) {
+    io.stderr.write(`referat: ${SAMPLE_DOCUMENT}: sample document not found\n`);
+    return EXIT_FAILURE;
+  }
+  io.stdout.write(`Outline of the sample minutes (referat parse ${SAMPLE_DOCUMENT} --format md):\n\n`);
+  return runParse([sample], { format: 'md', progress: false }, io);
+}
+
+/** The folder holding this package's package.json, found from this module's location. */
+function packageRoot(): string | null {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'core'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+// `tsx core/cli/main.ts …` runs the command directly (the bundle is run through bin.mjs instead).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

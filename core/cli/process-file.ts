@@ -1,0 +1,51 @@
+/**
+ * One document from path to output chunk: read, parse, serialize. Runs on the
+ * main thread or in a worker (worker.ts); every expected failure is a value.
+ */
+import type { Meeting } from '../minutes/model.ts';
+import { parseMinutes } from '../minutes/parse.ts';
+import { createSerializer, type Format } from './formats.ts';
+import { oneLine, readDocument, type DocumentInput, type ReadOptions } from './input.ts';
+
+/** What every document of a batch is turned into; plain data, so it can be sent to a worker. */
+export interface ProcessConfig {
+  format: Format;
+  /** Whether the output holds a batch (see `SerializerOptions`). */
+  multiple: boolean;
+  /** Include `Meeting.text`. */
+  includeText: boolean;
+}
+
+export type Outcome =
+  /** `chunk` is a string on the main thread, UTF-8 bytes from a worker (transferred, not copied). */
+  | { ok: true; path: string; chunk: string | Uint8Array; warning?: string }
+  | { ok: false; path: string; reason: string };
+
+export async function processFile(path: string, config: ProcessConfig, options: ReadOptions = {}): Promise<Outcome> {
+  const doc = await readDocument(path, options);
+  if (!doc.ok) return { ok: false, path: doc.path, reason: doc.reason };
+  const parsed = parseDocument(doc, config.includeText);
+  if ('error' in parsed) return { ok: false, path, reason: parsed.error };
+  try {
+    const chunk = createSerializer(config.format, config).meeting(parsed.meeting);
+    const notMinutes = parsed.meeting.diagnostics.find((d) => d.code === 'not-kl-minutes');
+    return notMinutes ? { ok: true, path, chunk, warning: `warning: ${oneLine(notMinutes.message)}` } : { ok: true, path, chunk };
+  } catch (error) {
+    return { ok: false, path, reason: `cannot write ${config.format} (${errorMessage(error)})` };
+  }
+}
+
+/** Parses one decoded document; a parser exception becomes a one-line reason. */
+export function parseDocument(doc: DocumentInput, includeText: boolean): { meeting: Meeting } | { error: string } {
+  try {
+    const source = { name: doc.name, sha256: doc.sha256, ...(doc.pages ? { pages: doc.pages } : {}) };
+    return { meeting: parseMinutes(doc.text, { source, includeText }) };
+  } catch (error) {
+    return { error: `parser failed (${errorMessage(error)})` };
+  }
+}
+
+function errorMessage(error: unknown): string {
+  if (process.env.REFERAT_DEBUG) console.error(error);
+  return oneLine(error instanceof Error ? error.message : String(error));
+}

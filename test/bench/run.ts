@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: one line per figure of the quality bar this project measures
+ * so far. Timings are medians of several runs, shown beside a reference measured
+ * in the same run (these machines are shared and noisy). Figures print; they
+ * never assert.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseMinutes } from '../../core/minutes/parse.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const seedsDir = path.join(root, 'test/fixtures/seeds');
+const bin = path.join(root, 'core/cli/bin.mjs');
+const seeds = readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).sort();
+
+const BATCH_DOCUMENTS = 500;
+const BATCH_RUNS = 3;
+const BATCH_TARGET_MBPS = 20;
+const PARSE_TARGET_MS = 16;
+const PARSE_DOCUMENT_BYTES = 250_000;
+const PARSE_WARMUP = 10;
+const PARSE_RUNS = 50;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+function timeMs(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const met = (ok: boolean) => (ok ? 'met' : 'not met');
+
+/** Figure 1: text → JSONL through the CLI, process start included, against `cat` of the same files. */
+function batchFigure(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'referat-bench-'));
+  try {
+    let bytes = 0;
+    for (let i = 0; i < BATCH_DOCUMENTS; i++) {
+      const seed = seeds[i % seeds.length]!;
+      const target = path.join(dir, `${String(i).padStart(4, '0')}_${seed}`);
+      copyFileSync(path.join(seedsDir, seed), target);
+      bytes += statSync(target).size;
+    }
+    const mb = bytes / 1e6;
+
+    const cat = () => {
+      const run = spawnSync('sh', ['-c', 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat > /dev/null', 'sh', dir], { stdio: 'ignore' });
+      if (run.status !== 0) throw new Error(`cat exited with ${run.status}`);
+    };
+    let failedRuns = 0;
+    const referat = () => {
+      const run = spawnSync(process.execPath, [bin, 'parse', dir, '--format', 'jsonl', '-o', '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      if (run.status !== 0) failedRuns++;
+    };
+
+    cat(); // warm the page cache
+    referat(); // and the bundle
+    const catMs = median(Array.from({ length: BATCH_RUNS }, () => timeMs(cat)));
+    const referatMs = median(Array.from({ length: BATCH_RUNS }, () => timeMs(referat)));
+    const catRate = mb / (catMs / 1000);
+    const referatRate = mb / (referatMs / 1000);
+    const failures = failedRuns ? `; ${failedRuns} run(s) exited non-zero` : '';
+    return (
+      `figure 1  CLI batch text → JSONL, ${BATCH_DOCUMENTS} documents, ${fmt(mb)} MB, process start included, median of ${BATCH_RUNS}: ` +
+      `referat ${fmt(referatRate)} MB/s (${fmt(referatMs / 1000, 2)} s, ${availableParallelism()} cores) | ` +
+      `cat ${fmt(catRate)} MB/s (${fmt(catMs / 1000, 3)} s) | referat/cat ${fmt(referatRate / catRate, 3)} | ` +
+      `target ≥ ${BATCH_TARGET_MBPS} MB/s: ${met(referatRate >= BATCH_TARGET_MBPS)}${failures}`
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A long, plausible minutes document: seed 004 with its sections repeated and
+ * renumbered (4. → 10., 4.1. → 10.1., …) until it is about 250 KB. Section
+ * headings are the lines " N. Title" (leading space), items "N.M. Title".
+ */
+function longDocument(): { text: string; copies: number } {
+  const lines = readFileSync(path.join(seedsDir, seeds.find((n) => n.startsWith('004_')) ?? seeds[0]!), 'utf8').split('\n');
+  const sectionLine = /^ (\d+)\. (?=\S)/;
+  const itemLine = /^(\d+)\.(\d+)\. (?=\S)/;
+  const first = lines.findIndex((l) => sectionLine.test(l));
+  const front = lines.slice(0, first);
+  const body = lines.slice(first);
+  const sections = Math.max(...body.map((l) => Number(sectionLine.exec(l)?.[1] ?? 0)));
+  const bodyBytes = Buffer.byteLength(body.join('\n'));
+  const copies = Math.max(1, Math.round((PARSE_DOCUMENT_BYTES - Buffer.byteLength(front.join('\n'))) / bodyBytes));
+  const out = [...front];
+  for (let k = 0; k < copies; k++) {
+    const shift = k * sections;
+    for (const line of body) {
+      out.push(
+        line
+          .replace(sectionLine, (_m, n: string) => ` ${Number(n) + shift}. `)
+          .replace(itemLine, (_m, n: string, i: string) => `${Number(n) + shift}.${i}. `),
+      );
+    }
+  }
+  return { text: out.join('\n'), copies };
+}
+
+/** Figure 2: in-process parse of one ~250 KB document, against a plain line scan of the same text. */
+function parseFigure(): string {
+  const { text, copies } = longDocument();
+  const kb = Buffer.byteLength(text) / 1000;
+  const source = { name: 'bench.txt', sha256: '' };
+
+  let items = 0;
+  for (let i = 0; i < PARSE_WARMUP; i++) items = parseMinutes(text, { source }).sections.reduce((n, s) => n + s.items.length, 0);
+  const parseMs = Array.from({ length: PARSE_RUNS }, () => timeMs(() => parseMinutes(text, { source })));
+
+  // Reference: what any line-based reader of this text must at least do.
+  let sink = 0;
+  const scan = () => {
+    for (const line of text.split('\n')) {
+      if (/^\s*\d+(?:\.\d+)*\.\s/.test(line)) sink++;
+      if (/SAG-\d{4}-\d+/.test(line)) sink++;
+    }
+  };
+  for (let i = 0; i < PARSE_WARMUP; i++) scan();
+  const scanMs = Array.from({ length: PARSE_RUNS }, () => timeMs(scan));
+  if (sink < 0) console.log(sink); // keeps the scan from being optimized away
+
+  const med = median(parseMs);
+  const ref = median(scanMs);
+  return (
+    `figure 2  parseMinutes on one ${fmt(kb, 0)} KB document (seed 004, sections ×${copies}, ${items} items found), ${PARSE_RUNS} runs after ${PARSE_WARMUP} warm-up: ` +
+    `median ${fmt(med)} ms, p95 ${fmt(percentile(parseMs, 95))} ms | reference split + regex scan median ${fmt(ref, 2)} ms | ` +
+    `parse/reference ${fmt(med / ref)}× | target ≤ ${PARSE_TARGET_MS} ms (median): ${met(med <= PARSE_TARGET_MS)}`
+  );
+}
+
+console.log(batchFigure());
+console.log(parseFigure());
