@@ -8,7 +8,6 @@ import { closeSync, fstatSync, openSync, readSync, type Dirent, type Stats } fro
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeText, sniffBinary, type TextEncodingName } from './decode.ts';
-import { extractPdf } from './pdf.ts';
 
 export type { TextEncodingName };
 
@@ -26,12 +25,10 @@ export interface DocumentInput {
   /** Hex SHA-256 of `bytes`. */
   sha256: string;
   kind: DocumentKind;
-  /** The decoded text (BOM stripped) or, for a PDF, its extracted text layer. */
+  /** The decoded text (BOM stripped); empty for a PDF, whose text layer is read when it is parsed. */
   text: string;
   /** How a text file was decoded; absent for PDFs. */
   encoding?: TextEncodingName;
-  /** Page count, for PDFs. */
-  pages?: number;
 }
 
 export type InputErrorCode =
@@ -142,12 +139,8 @@ export async function identify(filePath: string, bytes: Uint8Array): Promise<Doc
   if (bytes.length === 0) return inputError(filePath, 'empty', 'empty file');
 
   const base = { ok: true as const, name, path: filePath, bytes, sha256: '' };
-  if (hasPdfMagic(bytes)) {
-    const extracted = await extractPdf(bytes);
-    if (!extracted.ok) return inputError(filePath, 'pdf', extracted.reason);
-    if (extracted.text.trim() === '') return inputError(filePath, 'pdf', 'PDF has no text layer');
-    return { ...base, sha256: sha256(bytes), kind: 'pdf', text: extracted.text, pages: extracted.pages };
-  }
+  // A PDF's text layer is read when it is parsed (core/cli/pdf.ts), with its page boxes.
+  if (hasPdfMagic(bytes)) return { ...base, sha256: sha256(bytes), kind: 'pdf', text: '' };
   if (/\.pdf$/i.test(filePath)) {
     const other = sniffBinary(bytes);
     return inputError(filePath, 'not-pdf', `not a PDF (no ${PDF_MAGIC} header${other ? `; looks like ${other}` : ''})`);

@@ -1,30 +1,38 @@
 /**
- * The one seam through which PDF input reaches the CLI.
- *
- * `readDocument` (input.ts) calls `extractPdf` for every file whose bytes start
- * with `%PDF-`. When the pdf.js extractor lands, it replaces the body of this
- * function (importing pdf.js lazily, so text-only batches never pay for it);
- * nothing else in the input layer has to change.
+ * PDF input for the CLI: loads pdf.js (the legacy build, which needs no worker
+ * in Node) the first time a PDF arrives, so text-only batches never pay for it,
+ * and runs the core PDF parse with Node's font data paths.
  */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Meeting } from '../minutes/model.ts';
+import type { ParseOptions } from '../minutes/parse.ts';
+import { PdfError, type PdfjsLike } from '../pdf/extract.ts';
+import { parsePdf } from '../pdf/parse-pdf.ts';
 
-/** Text extracted from a PDF. */
-export interface PdfText {
-  ok: true;
-  /** The text layer, pages in order (page breaks as form feeds). */
-  text: string;
-  /** Number of pages in the document. */
-  pages: number;
+export type PdfResult = { ok: true; meeting: Meeting } | { ok: false; reason: string };
+
+let pdfjs: Promise<{ lib: PdfjsLike; params: Record<string, unknown> }> | null = null;
+
+function loadPdfjs() {
+  pdfjs ??= (async () => {
+    const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsLike;
+    const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    const dir = (d: string) => `${pathToFileURL(path.join(root, d)).href}/`;
+    return { lib, params: { standardFontDataUrl: dir('standard_fonts'), cMapUrl: dir('cmaps'), cMapPacked: true, useSystemFonts: false } };
+  })();
+  return pdfjs;
 }
 
-/** An expected extraction failure (encrypted, image-only, truncated …), as a one-line reason. */
-export interface PdfFailure {
-  ok: false;
-  reason: string;
-}
-
-export type PdfResult = PdfText | PdfFailure;
-
-/** Extracts the text layer of a PDF given as raw bytes. Never throws for bad input. */
-export async function extractPdf(_bytes: Uint8Array): Promise<PdfResult> {
-  return { ok: false, reason: 'PDF input is not supported yet' };
+/** Parses a PDF given as raw bytes. Never throws for bad input: the reason is one line. */
+export async function parsePdfBytes(bytes: Uint8Array, options: ParseOptions): Promise<PdfResult> {
+  const { lib, params } = await loadPdfjs();
+  try {
+    const { meeting } = await parsePdf(lib, bytes, { ...options, params, fontNames: true });
+    return { ok: true, meeting };
+  } catch (e) {
+    if (e instanceof PdfError) return { ok: false, reason: e.message };
+    throw e;
+  }
 }

@@ -24,7 +24,7 @@ export type Outcome =
 export async function processFile(path: string, config: ProcessConfig, options: ReadOptions = {}): Promise<Outcome> {
   const doc = await readDocument(path, options);
   if (!doc.ok) return { ok: false, path: doc.path, reason: doc.reason };
-  const parsed = parseDocument(doc, config.includeText);
+  const parsed = await parseDocument(doc, config.includeText);
   if ('error' in parsed) return { ok: false, path, reason: parsed.error };
   try {
     const chunk = createSerializer(config.format, config).meeting(parsed.meeting);
@@ -36,10 +36,15 @@ export async function processFile(path: string, config: ProcessConfig, options: 
 }
 
 /** Parses one decoded document; a parser exception becomes a one-line reason. */
-export function parseDocument(doc: DocumentInput, includeText: boolean): { meeting: Meeting } | { error: string } {
+export async function parseDocument(doc: DocumentInput, includeText: boolean): Promise<{ meeting: Meeting } | { error: string }> {
   try {
-    const source = { name: doc.name, sha256: doc.sha256, ...(doc.pages ? { pages: doc.pages } : {}) };
-    return { meeting: parseMinutes(doc.text, { source, includeText }) };
+    const options = { source: { name: doc.name, sha256: doc.sha256 }, includeText };
+    if (doc.kind === 'pdf') {
+      const { parsePdfBytes } = await import('./pdf.ts');
+      const result = await parsePdfBytes(doc.bytes, options);
+      return result.ok ? { meeting: result.meeting } : { error: result.reason };
+    }
+    return { meeting: parseMinutes(doc.text, options) };
   } catch (error) {
     return { error: `parser failed (${errorMessage(error)})` };
   }

@@ -22,10 +22,17 @@ export interface TextRepairer {
   damageScore(text: string): number;
 }
 
+/** How a line is set: bold, font size, left edge (PDF user units). */
+export interface LineStyle {
+  bold: boolean;
+  size: number;
+  x: number;
+}
+
 /** Typography of the input, where it came from a PDF: evidence for headings. */
 export interface LayoutEvidence {
   /** Style of the input line holding `inputOffset`, or null where unknown. */
-  styleAt(inputOffset: number): { bold: boolean; size: number } | null;
+  styleAt(inputOffset: number): LineStyle | null;
   /** Running headers and footers recognized by position (removed from the input). */
   running: { text: string }[];
 }
@@ -74,24 +81,28 @@ export function parseMinutesDetailed(input: string, options: ParseOptions = {}):
 
 /**
  * Where the document sets its item headings in bold (judged from headings that
- * their case line confirms), a numbered line that is not bold is a list entry in
- * the text, not a heading.
+ * their case line confirms), a numbered line that is not bold, or is indented
+ * further than those headings, is a list entry in the text, not a heading.
  */
 function demoteUnstyledHeadings(lines: ClassifiedLine[], normalized: Normalized, layout: LayoutEvidence): void {
   const styleOf = (l: ClassifiedLine) => layout.styleAt(normalized.map.toSource(l.start));
-  let confirmed = 0;
-  let bold = 0;
+  const confirmed: LineStyle[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.cls.kind !== 'heading') continue;
     let j = i + 1;
     while (j < lines.length && lines[j]!.cls.kind === 'blank') j++;
-    if (lines[j]?.cls.kind !== 'case') continue;
-    confirmed++;
-    if (styleOf(lines[i]!)?.bold) bold++;
+    const style = styleOf(lines[i]!);
+    if (lines[j]?.cls.kind === 'case' && style) confirmed.push(style);
   }
-  if (confirmed < 2 || bold < confirmed * 0.6) return;
+  if (confirmed.length < 2) return;
+  const boldHeadings = confirmed.filter((s) => s.bold).length >= confirmed.length * 0.6;
+  const xs = confirmed.map((s) => s.x).sort((a, b) => a - b);
+  const headingX = xs[Math.floor(xs.length / 2)]!;
   for (const line of lines) {
-    if (line.cls.kind === 'heading' && styleOf(line)?.bold === false) line.cls = { kind: 'text' };
+    if (line.cls.kind !== 'heading') continue;
+    const style = styleOf(line);
+    if (!style) continue;
+    if ((boldHeadings && !style.bold) || style.x > headingX + 6) line.cls = { kind: 'text' };
   }
 }
 

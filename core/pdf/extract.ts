@@ -88,8 +88,8 @@ export async function extractPdf(pdfjs: PdfjsLike, data: Uint8Array, options: Ex
   if (data.byteLength > max) throw new PdfError('too-large', `file is ${mib(data.byteLength)} MiB, more than the ${mib(max)} MiB allowed`);
   if (!startsWithPdfHeader(data)) throw new PdfError('not-pdf', 'not a PDF file (no %PDF- header)');
   const task = pdfjs.getDocument({
-    // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
-    data: data.slice(),
+    // pdf.js may transfer (detach) the buffer it is given, and refuses Node's Buffer: hand it a plain copy.
+    data: new Uint8Array(data),
     isEvalSupported: false,
     stopAtErrors: false,
     verbosity: 0,

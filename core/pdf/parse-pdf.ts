@@ -2,7 +2,7 @@
  * PDF → Meeting: extraction, then the same parser as for text, with the page's
  * typography as evidence, then page boxes on every span through the offset maps.
  */
-import { parseMinutesDetailed, type ParseOptions, type ParseResult } from '../minutes/parse.ts';
+import { parseMinutesDetailed, type LineStyle, type ParseOptions, type ParseResult } from '../minutes/parse.ts';
 import type { Meeting, Span } from '../minutes/model.ts';
 import { extractPdf, type ExtractOptions, type PdfjsLike, type PdfText } from './extract.ts';
 import { boxesFor, type TextLayer } from './text-layer.ts';
@@ -39,7 +39,7 @@ export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: Pars
 }
 
 /** Style of the text-layer line holding `offset`. */
-function styleAt(layer: TextLayer, offset: number): { bold: boolean; size: number } | null {
+function styleAt(layer: TextLayer, offset: number): LineStyle | null {
   const lines = layer.lines;
   let lo = 0;
   let hi = lines.length - 1;
@@ -48,7 +48,7 @@ function styleAt(layer: TextLayer, offset: number): { bold: boolean; size: numbe
     const l = lines[mid]!;
     if (offset < l.start) hi = mid - 1;
     else if (offset > l.end) lo = mid + 1;
-    else return { bold: l.line.bold, size: l.line.size };
+    else return { bold: l.line.bold, size: l.line.size, x: l.line.box.x };
   }
   return null;
 }
