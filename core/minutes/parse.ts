@@ -20,6 +20,8 @@ import { SCHEMA_VERSION } from './model.ts';
 export interface TextRepairer {
   repairText(text: string): { text: string; edits: { start: number; end: number; from: string; to: string }[] };
   damageScore(text: string): number;
+  /** Repairs a heading as printed (joined, de-hyphenated); may be bolder than running text. */
+  repairTitle?(text: string): string;
 }
 
 /** How a line is set: bold, font size, left edge (PDF user units). */
@@ -73,7 +75,7 @@ export function parseMinutesDetailed(input: string, options: ParseOptions = {}):
   const repairer = ocrRepairer(text, options.repairer);
   const structure = readStructure(lines, repairer !== null);
   const view = new TextView(text, repairer);
-  const builder = new MeetingBuilder(lines, structure, view, repairer !== null);
+  const builder = new MeetingBuilder(lines, structure, view, repairer);
   const running = options.layout ? [...normalized.running, ...options.layout.running] : normalized.running;
   const meeting = builder.build(running, options);
   return { meeting, normalized, ocr: repairer !== null };
@@ -159,8 +161,12 @@ class MeetingBuilder {
     private readonly lines: readonly ClassifiedLine[],
     private readonly structure: Structure,
     private readonly view: TextView,
-    private readonly ocr: boolean,
+    private readonly repairer: TextRepairer | null,
   ) {}
+
+  private get ocr(): boolean {
+    return this.repairer !== null;
+  }
 
   build(running: readonly { text: string }[], options: ParseOptions): Meeting {
     const { lines, structure, view } = this;
@@ -225,8 +231,15 @@ class MeetingBuilder {
   }
 
   private sectionTitle(mark: SectionMark): string {
-    const raw = this.joinLines(mark.titleLines);
-    return stripLeaders(raw.replace(/^\d{1,2}\.\s*/, ''));
+    return this.title(mark.titleLines, /^\d{1,2}\.\s*/);
+  }
+
+  /** A heading's title: joined, number stripped, OCR-repaired (as a title) where the text is damaged. */
+  private title(lines: readonly number[], number: RegExp): string {
+    if (this.repairer?.repairTitle) {
+      return stripLeaders(this.repairer.repairTitle(this.joinLines(lines, true).replace(number, '')));
+    }
+    return stripLeaders(this.joinLines(lines).replace(number, ''));
   }
 
   private item(mark: ItemMark, meetingId: string, end: number): Item {
@@ -235,7 +248,7 @@ class MeetingBuilder {
     const titleLines = mark.titleLines;
     const titleStart = titleLines.length ? this.lineStart(titleLines[0]!) : this.lineStart(mark.headLine);
     const titleEnd = titleLines.length ? lines[titleLines[titleLines.length - 1]!]!.end : titleStart;
-    const title = stripLeaders(this.joinLines(titleLines).replace(/^\d{1,2}\.\d{1,2}\.?\s*/, ''));
+    const title = this.title(titleLines, /^\d{1,2}\.\d{1,2}\.?\s*/);
     const start = this.lineStart(mark.headLine);
     const item: Item = {
       id: `${meetingId}/${number}`,

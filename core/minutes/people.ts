@@ -19,7 +19,8 @@ const LIST_HEADINGS: { re: RegExp; list: ListName | null }[] = [
   { re: /^deltagerfortegnelse\s*:?$/i, list: null },
 ];
 
-const PERSON = /^(\p{Lu}[\p{L}.'’\- ]*?)\s*\(\s*([\p{Lu}]{1,3})\s*\)\s*,?\s*(.*)$/u;
+// A party letter misread by OCR: "@" for "Ø".
+const PERSON = /^(\p{Lu}[\p{L}.'’\- ]*?)\s*\(\s*([\p{Lu}@]{1,3})\s*\)\s*,?\s*(.*)$/u;
 const MUNICIPALITY = /^((?:[\p{L}.\- ]+?\s)?(?:Kommune|Regionskommune)|Region\s+\p{Lu}[\p{L}]+|[\p{L}\- ]+?s Kommune)\b\s*(.*)$/u;
 
 /**
@@ -47,7 +48,8 @@ export function readPeople(lines: readonly Line[], view: (line: Line) => string)
     const m = PERSON.exec(text);
     if (m) {
       flush();
-      current = { person: { name: m[1]!.trim(), party: m[2]!, municipality: null, note: null }, rest: m[3]!, start: line.start, end: line.end };
+      const party = m[2]!.replace(/@/g, 'Ø');
+      current = { person: { name: m[1]!.trim(), party, municipality: null, note: null }, rest: m[3]!, start: line.start, end: line.end };
     } else if (current) {
       // A wrapped line continues the person above.
       const c: { rest: string; end: number } = current;

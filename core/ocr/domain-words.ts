@@ -137,6 +137,8 @@ export function domainDicLines(): string[] {
  * substitutions ("ber" → "bør" or "bær"), the frequent word wins.
  */
 export const COMMON_WORDS: readonly string[] = [
+  // the words of KL minutes themselves
+  'sag', 'sagen', 'sager', 'sagerne', 'møde', 'mødet', 'møder', 'mål', 'målet', 'målene',
   // function words and adverbs
   'og', 'i', 'at', 'det', 'er', 'en', 'til', 'på', 'som', 'de', 'med', 'af', 'for', 'ikke', 'der', 'var',
   'sig', 'men', 'et', 'har', 'om', 'vi', 'nu', 'over', 'da', 'fra', 'ud', 'sin', 'dem', 'os', 'op', 'man',

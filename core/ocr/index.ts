@@ -13,6 +13,7 @@ export {
   type RepairTextResult,
   type WordExplanation,
 } from './repair.ts';
+export { createDanishRepairer } from './text-repairer.ts';
 export {
   createLexicon,
   lexiconFromForms,

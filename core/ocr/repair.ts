@@ -20,7 +20,7 @@
  */
 
 import type { Lexicon, PrefixRange } from './lexicon.ts';
-import { COMMON_WORDS } from './domain-words.ts';
+import { COMMON_WORDS, MUNICIPALITIES } from './domain-words.ts';
 import { ROLE_BEGIN, ROLE_END, ROLE_MIDDLE, ROLE_PROPER, ROLE_WEAK, ROLE_WORD } from './roles.ts';
 
 export type { Lexicon, PrefixRange } from './lexicon.ts';
@@ -109,9 +109,10 @@ export interface RepairOptions {
    * In `repairText`: also replace a real but infrequent word by a frequent
    * word one confusion away ("mode" → "møde") when another word on the same
    * line needed repair. Off by default: it breaks the rule that a word is
-   * never changed.
+   * never changed. `'always'`: on every line, for short texts known to come from
+   * a damaged document (headings).
    */
-  realWordRepair?: boolean;
+  realWordRepair?: boolean | 'always';
 }
 
 export interface RepairEdit {
@@ -261,6 +262,15 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
   const phonotactic = options.phonotacticFallback ?? true;
   const maxAcronym = options.maxAcronymLength ?? 4;
   const maxScore = options.maxScore ?? 3.3;
+  // The words that stand before "Kommune": every municipality, its parts, and its genitive.
+  const municipalityNames = new Set<string>();
+  for (const m of MUNICIPALITIES) {
+    for (const part of [m, ...m.split(/[-\s]+/)]) {
+      if (part.length < 3) continue;
+      municipalityNames.add(part);
+      municipalityNames.add(`${part}s`);
+    }
+  }
   const common = new Set<string>();
   for (const w of options.commonWords ?? COMMON_WORDS) common.add(w.toLowerCase());
   const bonus = options.commonWordBonus ?? 0.6;
@@ -448,10 +458,25 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
    */
   const analyze = (token: string, context: TokenContext = 'plain'): Analysis => {
     if (context === 'place') {
+      // Before "Kommune" only a municipality makes sense, even where the token
+      // happens to be another place ("Branderslev" for "Brønderslev").
+      const municipality = municipalityReading(token);
+      if (municipality) return municipality;
       const place = analyzeWith(token, false, true);
       if (place.known || place.repaired) return place;
     }
     return analyzeWith(token, context === 'suspended', false);
+  };
+
+  const municipalityReading = (token: string): Analysis | null => {
+    let best: { cost: number; subs: AppliedSub[]; name: string } | null = null;
+    for (const name of municipalityNames) {
+      const found = alignByConfusions(token, name, confusions);
+      if (found && found.cost <= maxCost && (!best || found.cost < best.cost)) best = { ...found, name };
+    }
+    if (!best) return null;
+    if (best.cost === 0) return { known: true, repaired: null, subs: [], cost: 0, parts: [token], method: null };
+    return { known: false, repaired: applySubs(token, best.subs), subs: best.subs, cost: best.cost, parts: [best.name], method: 'word' };
   };
 
   const analyzeWith = (token: string, beginOnly: boolean, properOnly: boolean): Analysis => {
@@ -482,7 +507,13 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
       beginOnly,
       properOnly,
     };
-    const found = search(lower, token, limits);
+    let found = search(lower, token, limits);
+    if (found && found.subs.length === 0 && shortestPart(found.partEnds) < 3) {
+      // A compound with a two-letter part ("ud" + "fere") is a weak reading: a whole
+      // word one cheap confusion away ("udføre") is the likelier one.
+      const whole = search(lower, token, { ...limits, allowCompound: false, maxCost: 1.5 });
+      if (whole && whole.subs.length > 0) found = whole;
+    }
     if (found && found.subs.length === 0) {
       const parts = splitParts(token, [], found.partEnds);
       return { ...known, parts };
@@ -664,6 +695,11 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
         edits.push({ start: tok.start, end: tok.end, from: '|', to: 'I' });
         continue;
       }
+      // No Danish word or code starts with "@": it is a misread "Ø" ("@A25" → "ØA25").
+      if (/^@[\p{Lu}\p{N}]/u.test(tok.text) && !protectedToken(text, tok)) {
+        edits.push({ start: tok.start, end: tok.end, from: tok.text, to: `Ø${tok.text.slice(1)}` });
+        continue;
+      }
       if (tok.text.length < 2 || !eligible(tok.text) || protectedToken(text, tok)) continue;
       // A word hyphenated across a line break: judge the joined word.
       const nextTok = tokens[i + 1];
@@ -695,13 +731,13 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
       else if (realWordRepair && a.known && a.parts.length === 1) realWords.push(tok);
     }
 
-    if (realWordRepair && realWords.length > 0 && edits.length > 0) {
+    if (realWordRepair && realWords.length > 0 && (edits.length > 0 || realWordRepair === 'always')) {
       // Lines that needed a repair are damaged; their rare words are suspect.
       const damagedLines = new Set<number>();
       for (const e of edits) damagedLines.add(text.lastIndexOf('\n', e.start - 1));
       let added = false;
       for (const tok of realWords) {
-        if (!damagedLines.has(text.lastIndexOf('\n', tok.start - 1))) continue;
+        if (realWordRepair !== 'always' && !damagedLines.has(text.lastIndexOf('\n', tok.start - 1))) continue;
         const sub = frequentNeighbour(tok.text);
         if (sub) {
           pushEdit(tok, [sub], 0);
@@ -745,4 +781,64 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
   };
 
   return { repairWord, explainWord, repairText, damageScore };
+}
+
+/** Length of the shortest part, given where the parts end. */
+function shortestPart(partEnds: readonly number[]): number {
+  let start = 0;
+  let min = Infinity;
+  for (const end of partEnds) {
+    min = Math.min(min, end - start);
+    start = end;
+  }
+  return min;
+}
+
+/**
+ * The cheapest way to read `token` as `target` letter by letter, where letters
+ * either match (ignoring case) or stand for a target letter by one of the
+ * confusions. Null when no such reading exists.
+ */
+export function alignByConfusions(
+  token: string,
+  target: string,
+  confusions: readonly Readonly<Confusion>[],
+): { cost: number; subs: AppliedSub[] } | null {
+  const a = token.toLowerCase();
+  const b = target.toLowerCase();
+  if (a.length !== token.length || Math.abs(a.length - b.length) > 3) return null;
+  const n = a.length;
+  const m = b.length;
+  const cost: number[] = new Array((n + 1) * (m + 1)).fill(Infinity);
+  const back: ({ i: number; j: number; sub: AppliedSub | null } | null)[] = new Array((n + 1) * (m + 1)).fill(null);
+  const at = (i: number, j: number) => i * (m + 1) + j;
+  cost[at(0, 0)] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const c = cost[at(i, j)]!;
+      if (c === Infinity || i === n || j === m) continue;
+      if (a[i] === b[j] && c < cost[at(i + 1, j + 1)]!) {
+        cost[at(i + 1, j + 1)] = c;
+        back[at(i + 1, j + 1)] = { i, j, sub: null };
+      }
+      for (const rule of confusions) {
+        if (b[j] !== rule.to || !a.startsWith(rule.from, i)) continue;
+        const next = at(i + rule.from.length, j + 1);
+        if (c + rule.cost < cost[next]!) {
+          cost[next] = c + rule.cost;
+          const upper = target[j] !== b[j];
+          back[next] = { i, j, sub: { pos: i, len: rule.from.length, to: upper ? rule.to.toUpperCase() : rule.to } };
+        }
+      }
+    }
+  }
+  const total = cost[at(n, m)]!;
+  if (total === Infinity) return null;
+  const subs: AppliedSub[] = [];
+  for (let k = at(n, m); back[k]; ) {
+    const step = back[k]!;
+    if (step.sub) subs.unshift(step.sub);
+    k = at(step.i, step.j);
+  }
+  return { cost: total, subs };
 }
