@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures } from './fixtures/pdf/generate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'core/cli/bin.mjs');
@@ -58,6 +59,14 @@ beforeAll(async () => {
     await copyFile(path.join(seeds, seed), at('many', `doc_${String(i).padStart(2, '0')}.txt`));
   }
   await writeFile(at('many', 'doc_13.txt'), '\0\0\0 not text');
+
+  // PDFs beside texts: two good ones and an encrypted one.
+  await mkdir(at('mixed'));
+  const pdfs = new Map(fixtures().map((f) => [f.file, f]));
+  for (const name of ['two-page.pdf', '002_d4bf133e628f21e0.pdf', 'broken-encrypted.pdf']) {
+    await writeFile(at('mixed', name), (await pdfs.get(name)!.build()).bytes);
+  }
+  await copyFile(path.join(seeds, seedNames[0]!), at('mixed', seedNames[0]!));
 
   await mkdir(at('empty-dir'));
   await writeFile(at('empty.txt'), '');
@@ -163,6 +172,20 @@ describe('referat', () => {
       expect(pooled.code).toBe(0);
       expect(pooled.stdout, format).toBe(alone.stdout);
     }
+  });
+
+  it('reads PDFs with page boxes, beside texts, and names an encrypted one', async () => {
+    const run = await referat(['parse', at('mixed')]);
+    expect(run.code).toBe(1);
+    expect(reports(run.stderr)).toEqual([`referat: ${at('mixed', 'broken-encrypted.pdf')}: the PDF is encrypted (password protected)`]);
+    const meetings = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(meetings.map((m) => m.source.name)).toEqual([seedNames[0], '002_d4bf133e628f21e0.pdf', 'two-page.pdf']);
+    const ocr = meetings[1];
+    expect(ocr.source.pages).toBeGreaterThan(20);
+    expect(ocr.source.pdf.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    const item = ocr.sections[2].items[0];
+    expect(item.title).toBe('Status på Erhvervsområdet, herunder opfølgning på Erhvervshus Nordjyllands resultater for 2019 og indsatser i forbindelse med corona-krisen');
+    expect(item.span.pages[0]).toMatchObject({ page: expect.any(Number), x: expect.any(Number), width: expect.any(Number) });
   });
 
   it('writes JSON Lines for several files, a JSON array with --format json', async () => {

@@ -666,20 +666,26 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
     return best;
   };
 
+  // Analyses are pure functions of token and context, and the words of minutes recur
+  // from document to document: keep them for the repairer's life, up to a bound.
+  const cache = new Map<string, Analysis>();
+  const CACHE_LIMIT = 200_000;
+  const cachedAnalyze = (tok: string, context: TokenContext = 'plain'): Analysis => {
+    const key = context === 'plain' ? tok : context + ':' + tok;
+    let a = cache.get(key);
+    if (!a) {
+      a = analyze(tok, context);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, a);
+    }
+    return a;
+  };
+
   const repairText = (text: string): RepairTextResult => {
     const tokens = tokenize(text);
     const edits: RepairEdit[] = [];
     const realWords: Token[] = [];
-    const memo = new Map<string, Analysis>();
-    const analyzeMemo = (tok: string, context: TokenContext = 'plain'): Analysis => {
-      const key = context === 'plain' ? tok : context + ':' + tok;
-      let a = memo.get(key);
-      if (!a) {
-        a = analyze(tok, context);
-        memo.set(key, a);
-      }
-      return a;
-    };
+    const analyzeMemo = cachedAnalyze;
     const pushEdit = (tok: Token, subs: AppliedSub[], offset: number): void => {
       const own = subs
         .filter((s) => s.pos >= offset && s.pos + s.len <= offset + tok.text.length)
@@ -700,7 +706,8 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
         edits.push({ start: tok.start, end: tok.end, from: tok.text, to: `Ø${tok.text.slice(1)}` });
         continue;
       }
-      if (tok.text.length < 2 || !eligible(tok.text) || protectedToken(text, tok)) continue;
+      // Protection is checked only where an edit would follow: most tokens are words.
+      if (tok.text.length < 2 || !eligible(tok.text)) continue;
       // A word hyphenated across a line break: judge the joined word.
       const nextTok = tokens[i + 1];
       const gap = nextTok ? text.slice(tok.end, nextTok.start) : '';
@@ -710,6 +717,7 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
         (lineBreak || gap === HYPHEN_INLINE) &&
         /^\p{Ll}/u.test(nextTok.text) &&
         eligible(nextTok.text) &&
+        !protectedToken(text, tok) &&
         !protectedToken(text, nextTok)
       ) {
         const joined = tok.text + nextTok.text;
@@ -727,8 +735,11 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
         }
       }
       const a = analyzeMemo(tok.text, contextOf(gap, nextTok));
-      if (a.repaired) pushEdit(tok, a.subs, 0);
-      else if (realWordRepair && a.known && a.parts.length === 1) realWords.push(tok);
+      if (a.repaired) {
+        if (!protectedToken(text, tok)) pushEdit(tok, a.subs, 0);
+      } else if (realWordRepair && a.known && a.parts.length === 1 && !protectedToken(text, tok)) {
+        realWords.push(tok);
+      }
     }
 
     if (realWordRepair && realWords.length > 0 && (edits.length > 0 || realWordRepair === 'always')) {
@@ -760,22 +771,15 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
 
   const damageScore = (text: string): number => {
     const tokens = tokenize(text);
-    const memo = new Map<string, boolean>();
     let total = 0;
     let damaged = 0;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
-      if (tok.text.length < 2 || !eligible(tok.text) || protectedToken(text, tok)) continue;
+      if (tok.text.length < 2 || !eligible(tok.text)) continue;
       total++;
       const next = tokens[i + 1];
       const context = next ? contextOf(text.slice(tok.end, next.start), next) : 'plain';
-      const key = context === 'plain' ? tok.text : context + ':' + tok.text;
-      let d = memo.get(key);
-      if (d === undefined) {
-        d = analyze(tok.text, context).repaired !== null;
-        memo.set(key, d);
-      }
-      if (d) damaged++;
+      if (cachedAnalyze(tok.text, context).repaired !== null && !protectedToken(text, tok)) damaged++;
     }
     return total === 0 ? 0 : damaged / total;
   };

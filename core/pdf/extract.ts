@@ -108,8 +108,12 @@ export async function extractPdf(pdfjs: PdfjsLike, data: Uint8Array, options: Ex
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
-      if (options.fontNames && page.getOperatorList) await page.getOperatorList();
       const content = await page.getTextContent();
+      // Font names (and so bold) arrive with a page's operator list; fonts are shared by the
+      // document's pages, so only a page that brings a font not seen yet pays for one.
+      if (options.fontNames && page.getOperatorList && content.items.some((it) => it.fontName && !page.commonObjs?.has(it.fontName))) {
+        await page.getOperatorList();
+      }
       const items: PdfItem[] = [];
       for (const it of content.items) {
         if (typeof it.str !== 'string' || !it.transform) continue;

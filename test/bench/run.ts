@@ -5,11 +5,13 @@
  * never assert.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMinutes } from '../../core/minutes/parse.ts';
+import { bigDocument } from '../support/big-document.ts';
+import { fixtures } from '../fixtures/pdf/generate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seedsDir = path.join(root, 'test/fixtures/seeds');
@@ -23,6 +25,9 @@ const PARSE_TARGET_MS = 16;
 const PARSE_DOCUMENT_BYTES = 250_000;
 const PARSE_WARMUP = 10;
 const PARSE_RUNS = 50;
+const PDF_DOCUMENTS = 50;
+const PDF_RUNS = 3;
+const PDF_TARGET_RATIO = 1.2;
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -86,38 +91,11 @@ function batchFigure(): string {
   }
 }
 
-/**
- * A long, plausible minutes document: seed 004 with its sections repeated and
- * renumbered (4. → 10., 4.1. → 10.1., …) until it is about 250 KB. Section
- * headings are the lines " N. Title" (leading space), items "N.M. Title".
- */
-function longDocument(): { text: string; copies: number } {
-  const lines = readFileSync(path.join(seedsDir, seeds.find((n) => n.startsWith('004_')) ?? seeds[0]!), 'utf8').split('\n');
-  const sectionLine = /^ (\d+)\. (?=\S)/;
-  const itemLine = /^(\d+)\.(\d+)\. (?=\S)/;
-  const first = lines.findIndex((l) => sectionLine.test(l));
-  const front = lines.slice(0, first);
-  const body = lines.slice(first);
-  const sections = Math.max(...body.map((l) => Number(sectionLine.exec(l)?.[1] ?? 0)));
-  const bodyBytes = Buffer.byteLength(body.join('\n'));
-  const copies = Math.max(1, Math.round((PARSE_DOCUMENT_BYTES - Buffer.byteLength(front.join('\n'))) / bodyBytes));
-  const out = [...front];
-  for (let k = 0; k < copies; k++) {
-    const shift = k * sections;
-    for (const line of body) {
-      out.push(
-        line
-          .replace(sectionLine, (_m, n: string) => ` ${Number(n) + shift}. `)
-          .replace(itemLine, (_m, n: string, i: string) => `${Number(n) + shift}.${i}. `),
-      );
-    }
-  }
-  return { text: out.join('\n'), copies };
-}
-
 /** Figure 2: in-process parse of one ~250 KB document, against a plain line scan of the same text. */
 function parseFigure(): string {
-  const { text, copies } = longDocument();
+  const seed = readFileSync(path.join(seedsDir, seeds.find((n) => n.startsWith('004_')) ?? seeds[0]!), 'utf8');
+  const text = bigDocument(seed, PARSE_DOCUMENT_BYTES);
+  const copies = Math.ceil(text.length / seed.length);
   const kb = Buffer.byteLength(text) / 1000;
   const source = { name: 'bench.txt', sha256: '' };
 
@@ -146,5 +124,49 @@ function parseFigure(): string {
   );
 }
 
+/**
+ * Figure 3: PDF → Meeting JSON through the CLI for a batch of generated PDFs, against
+ * `pdftotext` (poppler) on the same files in the same run.
+ */
+async function pdfFigure(): Promise<string> {
+  const probe = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' });
+  if (probe.error) return 'figure 3  PDF batch: skipped, pdftotext (poppler-utils) is not installed';
+  const dir = mkdtempSync(path.join(tmpdir(), 'referat-bench-pdf-'));
+  try {
+    const seedsPdf = fixtures().filter((f) => f.kind === 'referat');
+    let pages = 0;
+    const built = await Promise.all(seedsPdf.map(async (f) => ({ f, pdf: (await f.build()).pdf! })));
+    for (let i = 0; i < PDF_DOCUMENTS; i++) {
+      const { f, pdf } = built[i % built.length]!;
+      writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}_${f.file}`), pdf.bytes);
+      pages += pdf.pages.length;
+    }
+    const poppler = () => {
+      const run = spawnSync('sh', ['-c', 'for f in "$1"/*.pdf; do pdftotext -q "$f" /dev/null || exit 1; done', 'sh', dir], { stdio: 'ignore' });
+      if (run.status !== 0) throw new Error(`pdftotext exited with ${run.status}`);
+    };
+    let failedRuns = 0;
+    const referat = () => {
+      const run = spawnSync(process.execPath, [bin, 'parse', dir, '--format', 'jsonl', '-o', '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      if (run.status !== 0) failedRuns++;
+    };
+    poppler();
+    referat();
+    const popplerMs = median(Array.from({ length: PDF_RUNS }, () => timeMs(poppler)));
+    const referatMs = median(Array.from({ length: PDF_RUNS }, () => timeMs(referat)));
+    const ratio = referatMs / popplerMs;
+    const failures = failedRuns ? `; ${failedRuns} run(s) exited non-zero` : '';
+    return (
+      `figure 3  CLI batch PDF → Meeting JSON, ${PDF_DOCUMENTS} PDFs, ${pages} pages, process start included, median of ${PDF_RUNS}: ` +
+      `referat ${fmt(referatMs / 1000, 2)} s (${fmt(pages / (referatMs / 1000), 0)} pages/s, ${availableParallelism()} cores) | ` +
+      `pdftotext ${fmt(popplerMs / 1000, 2)} s (${fmt(pages / (popplerMs / 1000), 0)} pages/s) | referat/pdftotext ${fmt(ratio, 2)}× | ` +
+      `target ≤ ${PDF_TARGET_RATIO}×: ${met(ratio <= PDF_TARGET_RATIO)}${failures}`
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 console.log(batchFigure());
 console.log(parseFigure());
+console.log(await pdfFigure());
