@@ -80,6 +80,8 @@ export interface Diagnostic {
   span?: Span;
   /** For OCR diagnostics: the suggested replacement text for `span`. */
   suggestion?: string;
+  /** For OCR diagnostics: every place the same misread word occurs (`span` is the first). */
+  occurrences?: Span[];
 }
 
 export type DiagnosticCode =

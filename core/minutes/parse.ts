@@ -111,10 +111,12 @@ function demoteUnstyledHeadings(lines: ClassifiedLine[], normalized: Normalized,
 
 function ocrRepairer(text: string, option: ParseOptions['repairer']): TextRepairer | null {
   if (!option) return null;
-  // Counted on char codes: this runs on every document, damaged or not.
+  // Counted on char codes over a stretch of the body: this runs on every document, damaged or not.
+  const from = Math.max(0, (text.length >> 1) - OCR_SAMPLE / 2);
+  const to = Math.min(text.length, from + OCR_SAMPLE);
   let letters = 0;
   let danish = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i) | 0x20; // fold ASCII case
     if (c >= 0x61 && c <= 0x7a) letters++;
     else if (c === 0xe6 || c === 0xf8 || c === 0xe5 || c === 0xf6 || c === 0xe9) {
@@ -127,11 +129,8 @@ function ocrRepairer(text: string, option: ParseOptions['repairer']): TextRepair
   const repairer = typeof option === 'function' ? option() : option;
   if (!repairer) return null;
   // A stretch from the middle of the body is enough to judge the text layer by.
-  const mid = text.length >> 1;
-  const sample = text.length > OCR_SAMPLE ? text.slice(mid - OCR_SAMPLE / 2, mid + OCR_SAMPLE / 2) : text;
-  return repairer.damageScore(sample) >= OCR_DAMAGE_THRESHOLD ? repairer : null;
+  return repairer.damageScore(text.slice(from, to)) >= OCR_DAMAGE_THRESHOLD ? repairer : null;
 }
-
 /** The text as reported: the normalized text, or its OCR-repaired form, sliced by normalized offsets. */
 export class TextView {
   readonly repaired: string;
@@ -311,14 +310,19 @@ class MeetingBuilder {
 
   private diagnostics(meeting: Meeting, looksLikeKl: boolean): Diagnostic[] {
     const out = diagnose(meeting, this.structure, this.lines, looksLikeKl);
+    // One diagnostic per misread word, listing where it occurs, so a fix can apply to all of them.
+    const byWord = new Map<string, Diagnostic & { occurrences: Span[] }>();
     for (const e of this.view.edits) {
-      out.push({
-        severity: 'info',
-        code: 'ocr-word',
-        message: `"${e.from}" looks like OCR damage of "${e.to}"`,
-        span: { start: e.start, end: e.end },
-        suggestion: e.to,
-      });
+      const key = `${e.from}\u0000${e.to}`;
+      const span = { start: e.start, end: e.end };
+      const seen = byWord.get(key);
+      if (seen) seen.occurrences.push(span);
+      else byWord.set(key, { severity: 'info', code: 'ocr-word', message: '', span, suggestion: e.to, occurrences: [span] });
+    }
+    for (const d of byWord.values()) {
+      const n = d.occurrences.length;
+      d.message = `"${this.view.text.slice(d.span!.start, d.span!.end)}" looks like OCR damage of "${d.suggestion}"${n > 1 ? ` (${n} times)` : ''}`;
+      out.push(d);
     }
     return out;
   }

@@ -574,7 +574,7 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
     text: string;
   }
 
-  const TOKEN_RE = /[\p{L}\p{M}\p{N}@&|]+/gu;
+  const TOKEN_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 
   /** Whether a token is a candidate for repair at all (letters, at most an OCR digit). */
   const eligible = (tok: string): boolean => {
@@ -590,11 +590,22 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
     return digits <= 1;
   };
 
+  /** Tokens: runs of letters, marks, digits and the OCR symbols @ & |. ASCII is decided on char codes. */
   const tokenize = (text: string): Token[] => {
     const out: Token[] = [];
-    TOKEN_RE.lastIndex = 0;
-    for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
+      const inToken =
+        c < 128
+          ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 64 || c === 38 || c === 124
+          : TOKEN_CHAR_RE.test(text[i]!);
+      if (inToken) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        out.push({ start, end: i, text: text.slice(start, i) });
+        start = -1;
+      }
     }
     return out;
   };
@@ -639,9 +650,18 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
   const PLACE_NOUN_RE = /^Kommune(?:s|r|rs)?$/;
 
   const contextOf = (gap: string, next: Token | undefined): TokenContext => {
-    if (SUSPENDED_RE.test(gap)) return 'suspended';
-    if (next && /^[ \t]+$/.test(gap) && PLACE_NOUN_RE.test(next.text)) return 'place';
+    // Most gaps are one space before a word that is not "Kommune": decided on the first characters.
+    const g = gap.charCodeAt(0);
+    if (g === 45 && SUSPENDED_RE.test(gap)) return 'suspended';
+    if (next && next.text.charCodeAt(0) === 75 && (g === 32 || g === 9) && /^[ \t]+$/.test(gap) && PLACE_NOUN_RE.test(next.text)) return 'place';
     return 'plain';
+  };
+
+  /** The text between two tokens, without allocating for the usual single space. */
+  const gapBetween = (text: string, tok: Token, next: Token | undefined): string => {
+    if (!next) return '';
+    if (next.start === tok.end + 1 && text.charCodeAt(tok.end) === 32) return ' ';
+    return text.slice(tok.end, next.start);
   };
 
   /** The cheapest single confusion turning a rare word into a frequent one. */
@@ -710,8 +730,8 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
       if (tok.text.length < 2 || !eligible(tok.text)) continue;
       // A word hyphenated across a line break: judge the joined word.
       const nextTok = tokens[i + 1];
-      const gap = nextTok ? text.slice(tok.end, nextTok.start) : '';
-      const lineBreak = HYPHEN_BREAK_RE.test(gap);
+      const gap = gapBetween(text, tok, nextTok);
+      const lineBreak = gap.charCodeAt(0) === 45 && HYPHEN_BREAK_RE.test(gap);
       if (
         nextTok &&
         (lineBreak || gap === HYPHEN_INLINE) &&
@@ -778,7 +798,7 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
       if (tok.text.length < 2 || !eligible(tok.text)) continue;
       total++;
       const next = tokens[i + 1];
-      const context = next ? contextOf(text.slice(tok.end, next.start), next) : 'plain';
+      const context = next ? contextOf(gapBetween(text, tok, next), next) : 'plain';
       if (cachedAnalyze(tok.text, context).repaired !== null && !protectedToken(text, tok)) damaged++;
     }
     return total === 0 ? 0 : damaged / total;
