@@ -29,12 +29,12 @@ export interface Normalized {
 
 const lineEndings: NormalizeStep = {
   name: 'line-endings',
-  edits: (text) => matchEdits(text, /\r\n?|[\u2028\u2029\u0085]/g, '\n'),
+  edits: (text) => (/[\r\u2028\u2029\u0085]/.test(text) ? matchEdits(text, /\r\n?|[\u2028\u2029\u0085]/g, '\n') : []),
 };
 
 const formFeeds: NormalizeStep = {
   name: 'form-feeds',
-  edits: (text) => matchEdits(text, /\f/g, '\n'),
+  edits: (text) => (text.includes('\f') ? matchEdits(text, /\f/g, '\n') : []),
 };
 
 // NBSP and friends become spaces; tabs become spaces; zero-width characters and a BOM vanish;
@@ -62,15 +62,25 @@ const characters: NormalizeStep = {
 };
 
 // Leading and trailing spaces on every line; runs of spaces inside a line become one.
+// A char-code loop: this runs on every line of every document.
 const spaces: NormalizeStep = {
   name: 'spaces',
   edits: (text) => {
     const out: Edit[] = [];
-    const re = /^ +| +$| {2,}/gm;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const lineStart = m.index === 0 || text[m.index - 1] === '\n';
-      const lineEnd = m.index + m[0].length === text.length || text[m.index + m[0].length] === '\n';
-      out.push({ from: m.index, to: m.index + m[0].length, insert: lineStart || lineEnd ? '' : ' ' });
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (text.charCodeAt(i) !== 32) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) === 32) j++;
+      const lineStart = i === 0 || text.charCodeAt(i - 1) === 10;
+      const lineEnd = j === n || text.charCodeAt(j) === 10;
+      if (lineStart || lineEnd) out.push({ from: i, to: j, insert: '' });
+      else if (j - i > 1) out.push({ from: i, to: j, insert: ' ' });
+      i = j;
     }
     return out;
   },
