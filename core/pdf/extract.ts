@@ -3,7 +3,7 @@
  * passed in, so the same code runs in Node (the legacy build, no worker) and in
  * a browser or Web Worker (the regular build with its worker).
  */
-import type { PageBox } from '../minutes/model.ts';
+import type { PageBox, PdfSource } from '../minutes/model.ts';
 import { markRunning, pageLines, type PdfItem, type PdfLine, type PdfPageItems } from './layout.ts';
 import { buildTextLayer, type TextLayer } from './text-layer.ts';
 
@@ -31,14 +31,8 @@ export interface PdfjsPage {
   cleanup(): void;
 }
 
-export interface PdfInfo {
-  title?: string;
-  author?: string;
-  creator?: string;
-  producer?: string;
-  creationDate?: string;
-  modDate?: string;
-}
+/** What the PDF's info dictionary says of it (dates as ISO 8601). */
+export type PdfInfo = Omit<PdfSource, 'fingerprint'>;
 
 export interface PdfPageInfo {
   page: number;

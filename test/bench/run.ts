@@ -48,6 +48,26 @@ function timeMs(run: () => void): number {
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** A reference command over `dir` (passed as $1 to `sh -c`); throws when it fails. */
+function shell(name: string, script: string, dir: string): () => void {
+  return () => {
+    const run = spawnSync('sh', ['-c', script, 'sh', dir], { stdio: 'ignore' });
+    if (run.status !== 0) throw new Error(`${name} exited with ${run.status}`);
+  };
+}
+
+/** `referat parse DIR --format jsonl -o /dev/null`, counting runs that exit non-zero. */
+function referatBatch(dir: string): { referat: () => void; failures: () => string } {
+  let failed = 0;
+  return {
+    referat: () => {
+      const run = spawnSync(process.execPath, [bin, 'parse', dir, '--format', 'jsonl', '-o', '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      if (run.status !== 0) failed++;
+    },
+    failures: () => (failed ? `; ${failed} run(s) exited non-zero` : ''),
+  };
+}
 const met = (ok: boolean) => (ok ? 'met' : 'not met');
 
 /** Figure 1: text → JSONL through the CLI, process start included, against `cat` of the same files. */
@@ -63,15 +83,8 @@ function batchFigure(): string {
     }
     const mb = bytes / 1e6;
 
-    const cat = () => {
-      const run = spawnSync('sh', ['-c', 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat > /dev/null', 'sh', dir], { stdio: 'ignore' });
-      if (run.status !== 0) throw new Error(`cat exited with ${run.status}`);
-    };
-    let failedRuns = 0;
-    const referat = () => {
-      const run = spawnSync(process.execPath, [bin, 'parse', dir, '--format', 'jsonl', '-o', '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
-      if (run.status !== 0) failedRuns++;
-    };
+    const cat = shell('cat', 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat > /dev/null', dir);
+    const { referat, failures } = referatBatch(dir);
 
     cat(); // warm the page cache
     referat(); // and the bundle
@@ -79,12 +92,11 @@ function batchFigure(): string {
     const referatMs = median(Array.from({ length: BATCH_RUNS }, () => timeMs(referat)));
     const catRate = mb / (catMs / 1000);
     const referatRate = mb / (referatMs / 1000);
-    const failures = failedRuns ? `; ${failedRuns} run(s) exited non-zero` : '';
     return (
       `figure 1  CLI batch text → JSONL, ${BATCH_DOCUMENTS} documents, ${fmt(mb)} MB, process start included, median of ${BATCH_RUNS}: ` +
       `referat ${fmt(referatRate)} MB/s (${fmt(referatMs / 1000, 2)} s, ${availableParallelism()} cores) | ` +
       `cat ${fmt(catRate)} MB/s (${fmt(catMs / 1000, 3)} s) | referat/cat ${fmt(referatRate / catRate, 3)} | ` +
-      `target ≥ ${BATCH_TARGET_MBPS} MB/s: ${met(referatRate >= BATCH_TARGET_MBPS)}${failures}`
+      `target ≥ ${BATCH_TARGET_MBPS} MB/s: ${met(referatRate >= BATCH_TARGET_MBPS)}${failures()}`
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -141,26 +153,18 @@ async function pdfFigure(): Promise<string> {
       writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}_${f.file}`), pdf.bytes);
       pages += pdf.pages.length;
     }
-    const poppler = () => {
-      const run = spawnSync('sh', ['-c', 'for f in "$1"/*.pdf; do pdftotext -q "$f" /dev/null || exit 1; done', 'sh', dir], { stdio: 'ignore' });
-      if (run.status !== 0) throw new Error(`pdftotext exited with ${run.status}`);
-    };
-    let failedRuns = 0;
-    const referat = () => {
-      const run = spawnSync(process.execPath, [bin, 'parse', dir, '--format', 'jsonl', '-o', '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
-      if (run.status !== 0) failedRuns++;
-    };
+    const poppler = shell('pdftotext', 'for f in "$1"/*.pdf; do pdftotext -q "$f" /dev/null || exit 1; done', dir);
+    const { referat, failures } = referatBatch(dir);
     poppler();
     referat();
     const popplerMs = median(Array.from({ length: PDF_RUNS }, () => timeMs(poppler)));
     const referatMs = median(Array.from({ length: PDF_RUNS }, () => timeMs(referat)));
     const ratio = referatMs / popplerMs;
-    const failures = failedRuns ? `; ${failedRuns} run(s) exited non-zero` : '';
     return (
       `figure 3  CLI batch PDF → Meeting JSON, ${PDF_DOCUMENTS} PDFs, ${pages} pages, process start included, median of ${PDF_RUNS}: ` +
       `referat ${fmt(referatMs / 1000, 2)} s (${fmt(pages / (referatMs / 1000), 0)} pages/s, ${availableParallelism()} cores) | ` +
       `pdftotext ${fmt(popplerMs / 1000, 2)} s (${fmt(pages / (popplerMs / 1000), 0)} pages/s) | referat/pdftotext ${fmt(ratio, 2)}× | ` +
-      `target ≤ ${PDF_TARGET_RATIO}×: ${met(ratio <= PDF_TARGET_RATIO)}${failures}`
+      `target ≤ ${PDF_TARGET_RATIO}×: ${met(ratio <= PDF_TARGET_RATIO)}${failures()}`
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
