@@ -1,0 +1,8 @@
+// Vite asset imports (`?url`): the bundled file's URL.
+declare module '*?url' {
+  const url: string;
+  export default url;
+}
+declare module 'pdfjs-dist/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: unknown;
+}
