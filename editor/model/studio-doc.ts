@@ -1,0 +1,237 @@
+/**
+ * One document of the workbench as a Y.Doc: its text (`Y.Text('text')`), its
+ * structure overrides and annotations (`Y.Array` of `Y.Map`s anchored with
+ * relative positions) and item review states (`Y.Map`). Collaboration only has
+ * to add a provider to this Y.Doc. Local changes carry `LOCAL_ORIGIN` and are
+ * undoable through one `Y.UndoManager` shared with the text binding.
+ */
+import * as Y from 'yjs';
+import type { FieldName } from '../../core/minutes/model.ts';
+import { createAnchor, resolveAnchor, type TextAnchor } from './anchor.ts';
+import { lineAt, validateOverride, type OverrideKind, type PlacedOverride } from './overrides.ts';
+
+export const LOCAL_ORIGIN = Symbol('referat-local');
+
+export type ReviewStatus = 'unreviewed' | 'corrected' | 'approved';
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'corrected', 'approved'];
+
+export interface OverrideSpec {
+  kind: OverrideKind;
+  number?: string;
+  field?: FieldName;
+  value?: string;
+}
+
+export interface OverrideView extends OverrideSpec {
+  id: string;
+  /** Start of the line it applies to, or null when that line is gone (orphaned). */
+  pos: number | null;
+  quote: string;
+  createdAt: number;
+}
+
+export interface Comment {
+  id: string;
+  author: string;
+  text: string;
+  at: number;
+  /** The comment this one answers, or null for a top-level comment. */
+  replyTo: string | null;
+}
+
+export interface AnnotationView {
+  id: string;
+  from: number | null;
+  to: number | null;
+  orphaned: boolean;
+  quote: string;
+  labels: string[];
+  comments: Comment[];
+  author: string;
+  createdAt: number;
+}
+
+export interface StudioDocDeps {
+  now?: () => number;
+  newId?: () => string;
+}
+
+let counter = 0;
+const defaultId = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export class StudioDoc {
+  readonly text: Y.Text;
+  readonly overrides: Y.Array<Y.Map<unknown>>;
+  readonly annotations: Y.Array<Y.Map<unknown>>;
+  readonly review: Y.Map<ReviewStatus>;
+  readonly meta: Y.Map<unknown>;
+  readonly undo: Y.UndoManager;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(readonly ydoc: Y.Doc = new Y.Doc(), deps: StudioDocDeps = {}) {
+    this.text = ydoc.getText('text');
+    this.overrides = ydoc.getArray('overrides');
+    this.annotations = ydoc.getArray('annotations');
+    this.review = ydoc.getMap('review');
+    this.meta = ydoc.getMap('meta');
+    this.undo = new Y.UndoManager([this.text, this.overrides, this.annotations, this.review, this.meta], {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+      captureTimeout: 300,
+    });
+    this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? defaultId;
+  }
+
+  private change<T>(f: () => T): T {
+    let out!: T;
+    this.ydoc.transact(() => {
+      out = f();
+    }, LOCAL_ORIGIN);
+    // Each command is its own undo step, apart from typing around it.
+    this.undo.stopCapturing();
+    return out;
+  }
+
+  /** Sets the whole text (import); not undoable. */
+  setText(text: string): void {
+    this.ydoc.transact(() => {
+      this.text.delete(0, this.text.length);
+      this.text.insert(0, text);
+    });
+  }
+
+  // --- structure overrides -------------------------------------------------
+
+  /** Adds an override for the line holding `pos`; throws a RangeError on bad arguments. */
+  addOverride(spec: OverrideSpec, pos: number): string {
+    const problem = validateOverride(spec);
+    if (problem) throw new RangeError(problem);
+    const text = this.text.toString();
+    const line = lineAt(text, pos);
+    const id = this.newId();
+    this.change(() => {
+      const m = new Y.Map<unknown>();
+      m.set('id', id);
+      m.set('kind', spec.kind);
+      if (spec.number !== undefined) m.set('number', spec.number);
+      if (spec.field !== undefined) m.set('field', spec.field);
+      if (spec.value !== undefined) m.set('value', spec.value);
+      m.set('anchor', createAnchor(this.text, line.start, line.end));
+      m.set('createdAt', this.now());
+      this.overrides.push([m]);
+    });
+    return id;
+  }
+
+  removeOverride(id: string): boolean {
+    const index = this.overrides.toArray().findIndex((m) => m.get('id') === id);
+    if (index < 0) return false;
+    this.change(() => this.overrides.delete(index, 1));
+    return true;
+  }
+
+  /** Every override with where it applies now (null: its line is gone). */
+  overrideViews(text = this.text.toString()): OverrideView[] {
+    return this.overrides.toArray().map((m) => {
+      const anchor = m.get('anchor') as TextAnchor;
+      const range = resolveAnchor(this.text, anchor, text);
+      const view: OverrideView = {
+        id: m.get('id') as string,
+        kind: m.get('kind') as OverrideKind,
+        pos: range ? lineAt(text, range.from).start : null,
+        quote: anchor.quote,
+        createdAt: m.get('createdAt') as number,
+      };
+      for (const k of ['number', 'field', 'value'] as const) {
+        const v = m.get(k);
+        if (v !== undefined) (view as unknown as Record<string, unknown>)[k] = v;
+      }
+      return view;
+    });
+  }
+
+  /** The overrides the parse applies: those still anchored, in the order they were made. */
+  placedOverrides(text = this.text.toString()): PlacedOverride[] {
+    return this.overrideViews(text)
+      .filter((o): o is OverrideView & { pos: number } => o.pos !== null)
+      .map(({ quote: _q, createdAt: _c, ...o }) => o);
+  }
+
+  // --- annotations ---------------------------------------------------------
+
+  addAnnotation(input: { from: number; to: number; labels?: string[]; comment?: string; author: string }): string {
+    const id = this.newId();
+    this.change(() => {
+      const m = new Y.Map<unknown>();
+      m.set('id', id);
+      m.set('anchor', createAnchor(this.text, input.from, input.to));
+      m.set('labels', [...new Set(input.labels ?? [])]);
+      m.set('author', input.author);
+      m.set('createdAt', this.now());
+      const comments = new Y.Array<Comment>();
+      if (input.comment?.trim()) comments.push([{ id: this.newId(), author: input.author, text: input.comment.trim(), at: this.now(), replyTo: null }]);
+      m.set('comments', comments);
+      this.annotations.push([m]);
+    });
+    return id;
+  }
+
+  private annotationMap(id: string): Y.Map<unknown> {
+    const m = this.annotations.toArray().find((a) => a.get('id') === id);
+    if (!m) throw new RangeError(`No annotation ${id}`);
+    return m;
+  }
+
+  setLabels(id: string, labels: string[]): void {
+    const m = this.annotationMap(id);
+    this.change(() => m.set('labels', [...new Set(labels)]));
+  }
+
+  addComment(id: string, text: string, author: string, replyTo: string | null = null): string {
+    const m = this.annotationMap(id);
+    const cid = this.newId();
+    this.change(() => (m.get('comments') as Y.Array<Comment>).push([{ id: cid, author, text: text.trim(), at: this.now(), replyTo }]));
+    return cid;
+  }
+
+  removeAnnotation(id: string): void {
+    const index = this.annotations.toArray().findIndex((a) => a.get('id') === id);
+    if (index >= 0) this.change(() => this.annotations.delete(index, 1));
+  }
+
+  annotationViews(text = this.text.toString()): AnnotationView[] {
+    return this.annotations.toArray().map((m) => {
+      const anchor = m.get('anchor') as TextAnchor;
+      const range = resolveAnchor(this.text, anchor, text);
+      return {
+        id: m.get('id') as string,
+        from: range?.from ?? null,
+        to: range?.to ?? null,
+        orphaned: range === null,
+        quote: anchor.quote,
+        labels: (m.get('labels') as string[]) ?? [],
+        comments: (m.get('comments') as Y.Array<Comment>).toArray(),
+        author: m.get('author') as string,
+        createdAt: m.get('createdAt') as number,
+      };
+    });
+  }
+
+  // --- review --------------------------------------------------------------
+
+  reviewOf(itemNumber: string): ReviewStatus {
+    return this.review.get(itemNumber) ?? 'unreviewed';
+  }
+
+  setReview(itemNumber: string, status: ReviewStatus): void {
+    this.change(() => this.review.set(itemNumber, status));
+  }
+
+  /** Runs `f` whenever anything in the document changes (text, overrides, annotations, review). */
+  observe(f: () => void): () => void {
+    const handler = () => f();
+    this.ydoc.on('afterTransaction', handler);
+    return () => this.ydoc.off('afterTransaction', handler);
+  }
+}
