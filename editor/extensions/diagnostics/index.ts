@@ -1,0 +1,34 @@
+/**
+ * The parser's diagnostics as lint marks, with quick fixes for OCR words
+ * (this one, or every occurrence in the document).
+ */
+import { linter, type Action, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
+import type { EditorState, Extension, TransactionSpec } from '@codemirror/state';
+import type { Diagnostic } from '../../../core/minutes/model.ts';
+import { liveParseField } from '../live-parse/index.ts';
+
+/** The edit that applies an OCR suggestion at one span, or at all its occurrences. */
+export function ocrFix(diagnostic: Diagnostic, all: boolean): TransactionSpec | null {
+  if (!diagnostic.suggestion || !diagnostic.span) return null;
+  const spans = all && diagnostic.occurrences?.length ? diagnostic.occurrences : [diagnostic.span];
+  return { changes: spans.map((s) => ({ from: s.start, to: s.end, insert: diagnostic.suggestion! })), userEvent: 'input.ocr-fix' };
+}
+
+/** The lint diagnostics for a state. Pure. */
+export function lintDiagnostics(state: EditorState): LintDiagnostic[] {
+  const len = state.doc.length;
+  return state.field(liveParseField).meeting.diagnostics.map((d) => {
+    const from = Math.min(d.span?.start ?? 0, len);
+    const to = Math.min(Math.max(d.span?.end ?? from, from), len);
+    const actions: Action[] = [];
+    if (d.suggestion) {
+      actions.push({ name: `→ ${d.suggestion}`, apply: (view) => view.dispatch(ocrFix(d, false)!) });
+      if ((d.occurrences?.length ?? 0) > 1) actions.push({ name: `all ${d.occurrences!.length}`, apply: (view) => view.dispatch(ocrFix(d, true)!) });
+    }
+    return { from, to, severity: d.severity, message: d.message, source: d.code, actions };
+  });
+}
+
+export function diagnosticsLint(): Extension {
+  return linter((view) => lintDiagnostics(view.state), { delay: 150 });
+}
