@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'extension/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['core/**/*.test.ts', 'extension/**/*.test.ts', 'editor/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useWorkbench } from './use-workbench.ts';
+
+/** Fuzzy-enough matching: every word of the query occurs in the title. */
+function matches(title: string, query: string): boolean {
+  const t = title.toLowerCase();
+  return query.toLowerCase().split(/\s+/).filter(Boolean).every((w) => t.includes(w));
+}
+
+export function CommandPalette() {
+  const [wb, s] = useWorkbench();
+  const [query, setQuery] = useState('');
+  const [index, setIndex] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (s.palette) {
+      setQuery('');
+      setIndex(0);
+      setTimeout(() => input.current?.focus());
+    }
+  }, [s.palette]);
+  if (!s.palette) return null;
+  const list = wb.commands().filter((c) => matches(c.title, query));
+  const run = (id: string | undefined) => id && void wb.runCommand(id);
+  return (
+    <div class="overlay" onClick={() => wb.set({ palette: false })}>
+      <div class="palette" role="dialog" aria-label="Command palette" onClick={(e) => e.stopPropagation()}>
+        <input
+          ref={input}
+          value={query}
+          placeholder={wb.t('typeCommand')}
+          onInput={(e) => {
+            setQuery((e.target as HTMLInputElement).value);
+            setIndex(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') setIndex(Math.min(index + 1, list.length - 1));
+            else if (e.key === 'ArrowUp') setIndex(Math.max(index - 1, 0));
+            else if (e.key === 'Enter') run(list[index]?.id);
+            else if (e.key === 'Escape') wb.set({ palette: false });
+            else return;
+            e.preventDefault();
+          }}
+        />
+        <ul>
+          {list.map((c, i) => (
+            <li key={c.id} class={i === index ? 'selected' : ''} data-command={c.id} onClick={() => run(c.id)}>
+              <span>{c.title}</span>
+              {c.keys && <kbd>{c.keys}</kbd>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** A quick input: free text or a pick from choices (the palette's look). */
+export function QuickInput() {
+  const [wb, s] = useWorkbench();
+  const [value, setValue] = useState('');
+  const [index, setIndex] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const req = s.input;
+  useEffect(() => {
+    if (req) {
+      setValue(req.value ?? '');
+      setIndex(0);
+      setTimeout(() => {
+        input.current?.focus();
+        input.current?.select();
+      });
+    }
+  }, [req]);
+  if (!req) return null;
+  const choices = req.choices?.filter((c) => matches(c, req.value === value ? '' : value));
+  const submit = () => req.resolve(choices ? (choices[index] ?? null) : value);
+  return (
+    <div class="overlay" onClick={() => req.resolve(null)}>
+      <div class="palette quick-input" role="dialog" aria-label={req.title} onClick={(e) => e.stopPropagation()}>
+        <div class="quick-title">{req.title}</div>
+        <input
+          ref={input}
+          value={value}
+          placeholder={req.placeholder ?? ''}
+          onInput={(e) => {
+            setValue((e.target as HTMLInputElement).value);
+            setIndex(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') submit();
+            else if (e.key === 'Escape') req.resolve(null);
+            else if (e.key === 'ArrowDown' && choices) setIndex(Math.min(index + 1, choices.length - 1));
+            else if (e.key === 'ArrowUp') setIndex(Math.max(index - 1, 0));
+            else return;
+            e.preventDefault();
+          }}
+        />
+        {choices && (
+          <ul>
+            {choices.map((c, i) => (
+              <li key={c} class={i === index ? 'selected' : ''} onClick={() => req.resolve(c)}>
+                {c}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

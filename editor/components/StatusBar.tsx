@@ -1,0 +1,35 @@
+import { useWorkbench } from './use-workbench.ts';
+
+export function StatusBar() {
+  const [wb, s] = useWorkbench();
+  const m = s.meeting;
+  const items = m?.sections.reduce((n, x) => n + x.items.length, 0) ?? 0;
+  return (
+    <footer class="status-bar">
+      <span class="sync" title="Sync" data-sync="offline">● {wb.t('offline')}</span>
+      {m && (
+        <>
+          <span>
+            {wb.t('ln')} {s.cursor.line}, {wb.t('col')} {s.cursor.col}
+          </span>
+          <span data-stats>
+            {m.sections.length} {wb.t('sections')} · {items} {wb.t('items')} · {m.diagnostics.length} {wb.t('problems').toLowerCase()}
+          </span>
+          <span title="parse time">parse {s.parseMs.toFixed(1)} ms</span>
+          {s.currentItem && <span>§ {s.currentItem}</span>}
+        </>
+      )}
+      {s.ocr === 'loading' && <span data-ocr="loading">{wb.t('ocrLoading')}</span>}
+      {s.ocr === 'repaired' && <span data-ocr="repaired">{wb.t('ocrRepaired')}</span>}
+      {s.ocr === 'failed' && <span data-ocr="failed">OCR ✗</span>}
+      <span class="spacer" />
+      {s.message && (
+        <span class={`message ${s.message.kind}`} role={s.message.kind === 'error' ? 'alert' : 'status'} onClick={() => wb.set({ message: null })}>
+          {s.message.text}
+        </span>
+      )}
+      <span class="user" onClick={() => void wb.changeUser()}>{wb.t('user')}: {s.user}</span>
+      <span class="lang" onClick={() => wb.toggleLang()}>{s.lang.toUpperCase()}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,44 @@
+/** The CodeMirror editor for one document: the Y.Text binding plus every structure feature. */
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers, drawSelection, highlightActiveLine, highlightActiveLineGutter } from '@codemirror/view';
+import { defaultKeymap, indentWithTab } from '@codemirror/commands';
+import { foldGutter, foldKeymap, codeFolding } from '@codemirror/language';
+import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { lintKeymap } from '@codemirror/lint';
+import { yCollab } from 'y-codemirror.next';
+import type { StudioDoc } from '../model/studio-doc.ts';
+import { liveParse } from '../extensions/live-parse/index.ts';
+import { structure } from '../extensions/structure/index.ts';
+import { fieldGutter } from '../extensions/field-gutter/index.ts';
+import { itemFold } from '../extensions/item-fold/index.ts';
+import { diagnosticsLint } from '../extensions/diagnostics/index.ts';
+import { annotationMarks } from '../extensions/annotation-marks/index.ts';
+
+/** Every feature of the document editor, bound to `doc`'s text and undo manager. */
+export function documentExtensions(doc: StudioDoc, extra: Extension[] = []): Extension[] {
+  return [
+    lineNumbers(),
+    fieldGutter(),
+    foldGutter(),
+    codeFolding(),
+    highlightActiveLineGutter(),
+    drawSelection(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    search({ top: true }),
+    EditorView.lineWrapping,
+    keymap.of([...defaultKeymap.filter((k) => k.key !== 'Mod-Shift-k'), ...searchKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
+    yCollab(doc.text, null, { undoManager: doc.undo }),
+    liveParse(),
+    structure(),
+    itemFold(),
+    diagnosticsLint(),
+    annotationMarks(),
+    ...extra,
+  ];
+}
+
+export function createDocumentView(doc: StudioDoc, parent: HTMLElement, extra: Extension[] = []): EditorView {
+  const state = EditorState.create({ doc: doc.text.toString(), extensions: documentExtensions(doc, extra) });
+  return new EditorView({ state, parent });
+}

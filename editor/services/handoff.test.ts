@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseMinutes } from '../../core/minutes/parse.ts';
+import { HANDOFF_SOURCE_EXTENSION, isHandoffRequest, type HandoffDocument } from '../../core/handoff/handoff.ts';
+import { handoffIdFromHash, requestHandoff } from './handoff.ts';
+import { importHandoff, importFile, importText, ImportError } from './import.ts';
+
+const seedText = readFileSync(path.resolve('test/fixtures/seeds/000_0c2e4851483b96f9.txt'), 'utf8');
+
+/** Plays the extension's bridge script: answers requests for `id` on the same window. */
+function fakeExtension(id: string, answer: (reqId: string) => unknown): () => void {
+  const onMessage = (e: MessageEvent) => {
+    if (!isHandoffRequest(e.data)) return;
+    window.postMessage(answer(e.data.id), '*');
+  };
+  window.addEventListener('message', onMessage);
+  void id;
+  return () => window.removeEventListener('message', onMessage);
+}
+
+const meeting = parseMinutes(seedText, { includeText: true, source: { name: 'x.pdf' } });
+const doc: HandoffDocument = { url: 'https://www.kl.dk/media/1/referat.pdf', fingerprint: 'abc', meeting };
+
+describe('handoff from the extension', () => {
+  it('reads the id from the hash', () => {
+    expect(handoffIdFromHash('#handoff=abc123')).toBe('abc123');
+    expect(handoffIdFromHash('#other')).toBeNull();
+  });
+
+  it('asks the page and imports the answer', async () => {
+    const stop = fakeExtension('h12345', (id) => ({ source: HANDOFF_SOURCE_EXTENSION, type: 'handoff-document', id, document: doc }));
+    try {
+      const got = await requestHandoff(window as never, 'h12345', 2000);
+      expect(got.url).toBe(doc.url);
+      const imported = importHandoff(got);
+      expect(imported.text).toBe(meeting.text);
+      expect(imported.entry).toMatchObject({ source: 'extension', url: doc.url, fileName: 'referat.pdf', items: meeting.sections.reduce((n, s) => n + s.items.length, 0) });
+    } finally {
+      stop();
+    }
+  });
+
+  it('rejects with the extension\'s reason, and ignores answers for other ids', async () => {
+    const stop = fakeExtension('h2', (id) => ({ source: HANDOFF_SOURCE_EXTENSION, type: 'handoff-error', id, error: 'document expired' }));
+    try {
+      await expect(requestHandoff(window as never, 'hxyz99', 2000)).rejects.toThrow('document expired');
+    } finally {
+      stop();
+    }
+    const other = fakeExtension('h3', () => ({ source: HANDOFF_SOURCE_EXTENSION, type: 'handoff-document', id: 'someone-else', document: doc }));
+    try {
+      await expect(requestHandoff(window as never, 'hmine1', 200)).rejects.toThrow(/did not answer/);
+    } finally {
+      other();
+    }
+  });
+});
+
+describe('import', () => {
+  const file = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer });
+  const noPdf = async () => {
+    throw new Error('unused');
+  };
+
+  it('reads text files in UTF-8 and windows-1252', async () => {
+    const utf8 = await importFile(file('a.txt', new TextEncoder().encode(seedText)), noPdf);
+    expect(utf8.entry.items).toBeGreaterThan(10);
+    const latin = new Uint8Array([...'Møde i KKR'].map((c) => c.charCodeAt(0)));
+    await expect(importFile(file('b.txt', latin), noPdf)).rejects.toThrow(ImportError);
+  });
+
+  it('refuses empty, binary and fake PDF files with a one-line reason', async () => {
+    await expect(importFile(file('e.txt', new Uint8Array()), noPdf)).rejects.toThrow('e.txt: the file is empty');
+    await expect(importFile(file('r.bin', new Uint8Array(4096).map((_, i) => (i * 7) % 256)), noPdf)).rejects.toThrow(/not a text file/);
+    await expect(importFile(file('x.pdf', new TextEncoder().encode('hello')), noPdf)).rejects.toThrow(/not a PDF/);
+    await expect(importFile(file('y.pdf', new TextEncoder().encode('%PDF-1.7 broken')), async () => Promise.reject(new Error('truncated')))).rejects.toThrow('y.pdf: truncated');
+    expect(() => importText('   ', 'p.txt')).toThrow(/empty/);
+  });
+});

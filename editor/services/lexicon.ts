@@ -1,0 +1,25 @@
+/**
+ * The OCR lexicon (15 MB) loads in the background, and only for a document
+ * that looks OCR-damaged. Until it has arrived, the repairer is null.
+ */
+import { createDanishRepairer, createLexicon } from '../../core/ocr/index.ts';
+import type { TextRepairer } from '../../core/minutes/parse.ts';
+
+export const LEXICON_URL = 'lexicon-da.txt';
+
+/** A long Danish text without æ, ø or å looks OCR-damaged. Pure. */
+export function looksOcrDamaged(text: string): boolean {
+  if (text.length < 2000) return false;
+  const sample = text.slice(0, 60_000);
+  const danish = (sample.match(/[æøåÆØÅ]/g) ?? []).length;
+  return danish / sample.length < 0.0005;
+}
+
+let loading: Promise<TextRepairer> | null = null;
+
+/** Loads the lexicon once (fetch is injectable for tests). */
+export function loadRepairer(fetchText: () => Promise<string> = () => fetch(LEXICON_URL).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`lexicon: HTTP ${r.status}`))))): Promise<TextRepairer> {
+  loading ??= fetchText().then((text) => createDanishRepairer(createLexicon(text)));
+  loading.catch(() => (loading = null));
+  return loading;
+}

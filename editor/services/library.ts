@@ -1,0 +1,67 @@
+/**
+ * The document library: one Dexie row per document with what the explorer
+ * shows, filters and sorts by. The document itself (text, overrides,
+ * annotations) lives in its Y.Doc (see persistence.ts).
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Meeting } from '../../core/minutes/model.ts';
+
+export type LibrarySource = 'sample' | 'text' | 'pdf' | 'paste' | 'extension';
+export type LibraryReview = 'unreviewed' | 'in-progress' | 'reviewed';
+
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  body: string;
+  date: string | null;
+  kind: string;
+  source: LibrarySource;
+  fileName: string;
+  url?: string;
+  review: LibraryReview;
+  items: number;
+  sections: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export class LibraryDb extends Dexie {
+  docs!: Table<LibraryEntry, string>;
+  settings!: Table<{ key: string; value: unknown }, string>;
+  constructor(name = 'referat-library') {
+    super(name);
+    this.version(1).stores({ docs: 'id, title, body, date, source, review, updatedAt', settings: 'key' });
+  }
+}
+
+/** What the library shows of a parse. */
+export function summarize(meeting: Meeting): Pick<LibraryEntry, 'title' | 'body' | 'date' | 'kind' | 'items' | 'sections'> {
+  const items = meeting.sections.reduce((n, s) => n + s.items.length, 0);
+  const date = meeting.date;
+  return {
+    title: `${meeting.body || 'Ukendt'}${date ? ` ${date}` : ''} (${meeting.kind})`,
+    body: meeting.body,
+    date,
+    kind: meeting.kind,
+    items,
+    sections: meeting.sections.length,
+  };
+}
+
+export type SortKey = 'date' | 'title' | 'updatedAt' | 'items';
+
+/** Filters (by words in title, body, source, review) and sorts entries. Pure. */
+export function filterAndSort(entries: readonly LibraryEntry[], query: string, sort: SortKey): LibraryEntry[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const hit = (e: LibraryEntry) => {
+    const hay = `${e.title} ${e.body} ${e.source} ${e.review} ${e.fileName} ${e.date ?? ''}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  };
+  const cmp: Record<SortKey, (a: LibraryEntry, b: LibraryEntry) => number> = {
+    date: (a, b) => (b.date ?? '').localeCompare(a.date ?? ''),
+    title: (a, b) => a.title.localeCompare(b.title, 'da'),
+    updatedAt: (a, b) => b.updatedAt - a.updatedAt,
+    items: (a, b) => b.items - a.items,
+  };
+  return entries.filter(hit).sort(cmp[sort]);
+}

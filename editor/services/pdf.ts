@@ -1,0 +1,26 @@
+/** PDFs in the browser: pdf.js with the worker bundled by vite, then the core PDF parser. */
+import * as pdfjs from 'pdfjs-dist';
+import workerSrc from 'pdfjs-dist/build/pdf.worker.mjs?url';
+import { parsePdf } from '../../core/pdf/parse-pdf.ts';
+import type { PdfjsLike } from '../../core/pdf/extract.ts';
+import type { Meeting } from '../../core/minutes/model.ts';
+import type { TextRepairer } from '../../core/minutes/parse.ts';
+
+pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function readPdf(bytes: Uint8Array, name: string, repairer: TextRepairer | null = null): Promise<Meeting> {
+  const hash = await sha256(bytes);
+  const { meeting } = await parsePdf(pdfjs as unknown as PdfjsLike, bytes.slice(), {
+    fontNames: true,
+    includeText: true,
+    repairer,
+    source: { name, sha256: hash },
+    params: { isEvalSupported: false },
+  });
+  return meeting;
+}

@@ -1,0 +1,655 @@
+/**
+ * The workbench controller: the library, open tabs, the active document and its
+ * editor, and every command. Components render its state and call its methods;
+ * it takes its storage and clock as arguments so it can be driven in tests.
+ */
+import { EditorView } from '@codemirror/view';
+import { openSearchPanel } from '@codemirror/search';
+import { EditorSelection } from '@codemirror/state';
+import { foldAll, unfoldAll } from '@codemirror/language';
+import type { Diagnostic, FieldName, Item, Meeting } from '../../core/minutes/model.ts';
+import { setOverrides, setRepairer, meetingOf, liveParseField } from '../extensions/live-parse/index.ts';
+import { setAnnotationRanges } from '../extensions/annotation-marks/index.ts';
+import { ocrFix } from '../extensions/diagnostics/index.ts';
+import type { AnnotationView, OverrideView, ReviewStatus, StudioDoc } from '../model/studio-doc.ts';
+import { REVIEW_STATUSES } from '../model/studio-doc.ts';
+import type { OverrideKind } from '../model/overrides.ts';
+import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.ts';
+import { filterAndSort, LibraryDb, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
+import { createDoc, openDoc, type OpenDoc } from './persistence.ts';
+import { ImportError, importFile, importHandoff, importText, type ImportedDocument } from './import.ts';
+import { looksOcrDamaged, loadRepairer } from './lexicon.ts';
+import { createDocumentView } from './editor-view.ts';
+import { handoffIdFromHash, requestHandoff } from './handoff.ts';
+import { translator, type Lang } from '../i18n.ts';
+
+export type Activity = 'explorer' | 'annotations' | 'overrides';
+export type Panel = 'problems' | 'overrides';
+
+export interface InputRequest {
+  title: string;
+  placeholder?: string;
+  value?: string;
+  /** Offer these choices (a quick pick) instead of free text. */
+  choices?: string[];
+  resolve(value: string | null): void;
+}
+
+export interface Command {
+  id: string;
+  title: string;
+  keys?: string;
+  run(): void | Promise<void>;
+}
+
+export interface WorkbenchState {
+  lang: Lang;
+  theme: 'light' | 'dark';
+  user: string;
+  library: LibraryEntry[];
+  filter: string;
+  sort: SortKey;
+  tabs: string[];
+  active: string | null;
+  activity: Activity;
+  panel: Panel;
+  meeting: Meeting | null;
+  parseMs: number;
+  cursor: { line: number; col: number; pos: number };
+  currentItem: string | null;
+  overrides: OverrideView[];
+  annotations: AnnotationView[];
+  review: Record<string, ReviewStatus>;
+  ocr: 'none' | 'loading' | 'repaired' | 'failed';
+  message: { text: string; kind: 'error' | 'info' } | null;
+  progress: { done: number; total: number } | null;
+  palette: boolean;
+  input: InputRequest | null;
+  paste: boolean;
+  draft: { from: number; to: number; quote: string } | null;
+  labelFilter: string;
+  activeAnnotation: string | null;
+  taxonomy: Taxonomy;
+}
+
+export interface WorkbenchDeps {
+  db: LibraryDb;
+  readPdf(bytes: Uint8Array, name: string): Promise<Meeting>;
+  fetchText(url: string): Promise<string>;
+  now(): number;
+  win: Window;
+}
+
+let idCounter = 0;
+const newDocId = (now: number) => `d${now.toString(36)}${(idCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export class Workbench {
+  state: WorkbenchState;
+  private listeners = new Set<() => void>();
+  private open = new Map<string, OpenDoc>();
+  view: EditorView | null = null;
+  private host: HTMLElement | null = null;
+  private unobserve: (() => void) | null = null;
+  private uiFrame = 0;
+  private libraryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: WorkbenchDeps) {
+    this.state = {
+      lang: 'da',
+      theme: 'light',
+      user: 'analytiker',
+      library: [],
+      filter: '',
+      sort: 'date',
+      tabs: [],
+      active: null,
+      activity: 'explorer',
+      panel: 'problems',
+      meeting: null,
+      parseMs: 0,
+      cursor: { line: 1, col: 1, pos: 0 },
+      currentItem: null,
+      overrides: [],
+      annotations: [],
+      review: {},
+      ocr: 'none',
+      message: null,
+      progress: null,
+      palette: false,
+      input: null,
+      paste: false,
+      draft: null,
+      labelFilter: '',
+      activeAnnotation: null,
+      taxonomy: DEFAULT_TAXONOMY,
+    };
+  }
+
+  get t() {
+    return translator(this.state.lang);
+  }
+
+  subscribe(f: () => void): () => void {
+    this.listeners.add(f);
+    return () => this.listeners.delete(f);
+  }
+
+  set(patch: Partial<WorkbenchState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const f of this.listeners) f();
+  }
+
+  // --- start-up ------------------------------------------------------------
+
+  async start(): Promise<void> {
+    const { db } = this.deps;
+    const settings = new Map((await db.settings.toArray()).map((s) => [s.key, s.value]));
+    this.set({
+      lang: (settings.get('lang') as Lang) ?? 'da',
+      theme: (settings.get('theme') as 'light' | 'dark') ?? 'light',
+      user: (settings.get('user') as string) ?? 'analytiker',
+      taxonomy: (settings.get('taxonomy') as Taxonomy) ?? DEFAULT_TAXONOMY,
+    });
+    if (!settings.get('samplesLoaded')) await this.loadSamples();
+    await this.refreshLibrary();
+    const handoff = handoffIdFromHash(this.deps.win.location.hash);
+    if (handoff) await this.receiveHandoff(handoff);
+    else {
+      const tabs = (settings.get('tabs') as string[] | undefined)?.filter((id) => this.state.library.some((e) => e.id === id)) ?? [];
+      const active = settings.get('active') as string | undefined;
+      this.set({ tabs });
+      if (active && tabs.includes(active)) await this.openDocument(active);
+    }
+  }
+
+  private async loadSamples(): Promise<void> {
+    try {
+      const names = JSON.parse(await this.deps.fetchText('samples/index.json')) as string[];
+      for (const name of names) {
+        const doc = importText(await this.deps.fetchText(`samples/${name}`), name, 'sample');
+        await this.store(doc);
+      }
+    } catch (e) {
+      this.set({ message: { kind: 'error', text: `Samples: ${e instanceof Error ? e.message : String(e)}` } });
+    }
+    await this.deps.db.settings.put({ key: 'samplesLoaded', value: true });
+  }
+
+  async refreshLibrary(): Promise<void> {
+    this.set({ library: await this.deps.db.docs.toArray() });
+  }
+
+  get visibleLibrary(): LibraryEntry[] {
+    return filterAndSort(this.state.library, this.state.filter, this.state.sort);
+  }
+
+  private async saveSetting(key: string, value: unknown): Promise<void> {
+    await this.deps.db.settings.put({ key, value });
+  }
+
+  // --- import --------------------------------------------------------------
+
+  private async store(doc: ImportedDocument): Promise<string> {
+    const now = this.deps.now();
+    const id = newDocId(now);
+    await createDoc(id, doc.text, { fileName: doc.entry.fileName }, doc.hints);
+    await this.deps.db.docs.put({ ...doc.entry, id, createdAt: now, updatedAt: now });
+    return id;
+  }
+
+  /** Imports files (several at once, with progress); bad files get a one-line message and change nothing. */
+  async importFiles(files: File[]): Promise<string[]> {
+    const ids: string[] = [];
+    const errors: string[] = [];
+    this.set({ progress: { done: 0, total: files.length }, message: null });
+    for (const [i, file] of files.entries()) {
+      try {
+        ids.push(await this.store(await importFile(file, this.deps.readPdf)));
+      } catch (e) {
+        errors.push(e instanceof ImportError ? e.message : `${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      this.set({ progress: { done: i + 1, total: files.length } });
+    }
+    await this.refreshLibrary();
+    this.set({
+      progress: null,
+      message: errors.length ? { kind: 'error', text: errors.join(' · ') } : { kind: 'info', text: `${ids.length} ${this.state.lang === 'da' ? 'importeret' : 'imported'}` },
+    });
+    if (ids.length) await this.openDocument(ids[ids.length - 1]!);
+    return ids;
+  }
+
+  async importPasted(text: string): Promise<void> {
+    try {
+      const id = await this.store(importText(text, `paste-${new Date(this.deps.now()).toISOString().slice(0, 16)}.txt`, 'paste'));
+      await this.refreshLibrary();
+      this.set({ paste: false, message: null });
+      await this.openDocument(id);
+    } catch (e) {
+      this.set({ message: { kind: 'error', text: e instanceof Error ? e.message : String(e) } });
+    }
+  }
+
+  async receiveHandoff(handoffId: string): Promise<void> {
+    try {
+      const doc = await requestHandoff(this.deps.win, handoffId);
+      const id = await this.store(importHandoff(doc));
+      await this.refreshLibrary();
+      this.deps.win.history.replaceState(null, '', this.deps.win.location.pathname);
+      await this.openDocument(id);
+      this.set({ message: { kind: 'info', text: `${this.state.lang === 'da' ? 'Modtaget fra udvidelsen' : 'Received from the extension'}: ${doc.url}` } });
+    } catch (e) {
+      this.set({ message: { kind: 'error', text: `Handoff: ${e instanceof Error ? e.message : String(e)}` } });
+    }
+  }
+
+  // --- documents and the editor -------------------------------------------
+
+  /** The element the editor lives in (set by the editor pane). */
+  attach(host: HTMLElement | null): void {
+    this.host = host;
+    if (host && this.state.active && !this.view) this.mountActive();
+  }
+
+  activeDoc(): StudioDoc | null {
+    return this.state.active ? (this.open.get(this.state.active)?.doc ?? null) : null;
+  }
+
+  async openDocument(id: string): Promise<void> {
+    if (!this.open.has(id)) this.open.set(id, await openDoc(id));
+    const tabs = this.state.tabs.includes(id) ? this.state.tabs : [...this.state.tabs, id];
+    this.set({ tabs, active: id, draft: null, activeAnnotation: null });
+    void this.saveSetting('tabs', tabs);
+    void this.saveSetting('active', id);
+    this.mountActive();
+  }
+
+  async closeTab(id: string): Promise<void> {
+    const tabs = this.state.tabs.filter((t) => t !== id);
+    const o = this.open.get(id);
+    this.open.delete(id);
+    if (this.state.active === id) {
+      this.destroyView();
+      this.set({ tabs, active: null, meeting: null, overrides: [], annotations: [] });
+      if (tabs.length) await this.openDocument(tabs[tabs.length - 1]!);
+    } else this.set({ tabs });
+    void this.saveSetting('tabs', tabs);
+    await o?.close();
+  }
+
+  private destroyView(): void {
+    this.unobserve?.();
+    this.unobserve = null;
+    this.view?.destroy();
+    this.view = null;
+  }
+
+  private mountActive(): void {
+    const doc = this.activeDoc();
+    if (!doc || !this.host) return;
+    this.destroyView();
+    performance.mark('referat:text-loaded');
+    const view = createDocumentView(doc, this.host, [
+      // The view reports every update; the UI redraws once per frame.
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged || u.selectionSet || u.transactions.some((tr) => tr.effects.length)) this.scheduleUi();
+        if (u.docChanged) this.scheduleLibraryUpdate();
+      }),
+    ]);
+    this.view = view;
+    this.pushOverrides();
+    this.pushAnnotations();
+    const offOverrides = observeDeep(doc.overrides, () => this.pushOverrides());
+    const offAnnotations = observeDeep(doc.annotations, () => this.pushAnnotations());
+    const onReview = () => this.set({ review: doc.review.toJSON() as Record<string, ReviewStatus> });
+    doc.review.observe(onReview);
+    onReview();
+    this.unobserve = () => {
+      offOverrides();
+      offAnnotations();
+      doc.review.unobserve(onReview);
+    };
+    this.updateUi();
+    performance.mark('referat:structure-drawn');
+    this.maybeRepair(view, doc);
+  }
+
+  private maybeRepair(view: EditorView, doc: StudioDoc): void {
+    if (!looksOcrDamaged(doc.text.toString())) {
+      this.set({ ocr: 'none' });
+      return;
+    }
+    this.set({ ocr: 'loading' });
+    loadRepairer((() => this.deps.fetchText('lexicon-da.txt')))
+      .then((repairer) => {
+        if (this.view !== view) return;
+        view.dispatch({ effects: setRepairer.of(repairer) });
+        this.set({ ocr: 'repaired' });
+      })
+      .catch(() => this.set({ ocr: 'failed' }));
+  }
+
+  private pushOverrides(): void {
+    const doc = this.activeDoc();
+    const view = this.view;
+    if (!doc || !view) return;
+    const text = view.state.doc.toString();
+    view.dispatch({ effects: setOverrides.of(doc.placedOverrides(text)) });
+    this.set({ overrides: doc.overrideViews(text) });
+  }
+
+  private pushAnnotations(): void {
+    const doc = this.activeDoc();
+    const view = this.view;
+    if (!doc || !view) return;
+    const annotations = doc.annotationViews(view.state.doc.toString());
+    const ranges = annotations.filter((a) => !a.orphaned).map((a) => ({ id: a.id, from: a.from!, to: a.to!, active: a.id === this.state.activeAnnotation }));
+    view.dispatch({ effects: setAnnotationRanges.of(ranges) });
+    this.set({ annotations });
+  }
+
+  private scheduleUi(): void {
+    if (this.uiFrame) return;
+    this.uiFrame = requestAnimationFrame(() => {
+      this.uiFrame = 0;
+      this.updateUi();
+    });
+  }
+
+  private updateUi(): void {
+    const view = this.view;
+    if (!view) return;
+    const parse = view.state.field(liveParseField);
+    const head = view.state.selection.main.head;
+    const line = view.state.doc.lineAt(head);
+    const item = itemAt(parse.meeting, head);
+    const doc = this.activeDoc();
+    this.set({
+      meeting: parse.meeting,
+      parseMs: parse.parseMs,
+      cursor: { line: line.number, col: head - line.from + 1, pos: head },
+      currentItem: item?.number ?? null,
+      ...(doc ? { overrides: doc.overrideViews(view.state.doc.toString()) } : {}),
+    });
+  }
+
+  private scheduleLibraryUpdate(): void {
+    if (this.libraryTimer) clearTimeout(this.libraryTimer);
+    this.libraryTimer = setTimeout(() => void this.updateLibraryEntry(), 800);
+  }
+
+  private async updateLibraryEntry(): Promise<void> {
+    const id = this.state.active;
+    const meeting = this.state.meeting;
+    if (!id || !meeting) return;
+    const items = meeting.sections.flatMap((s) => s.items);
+    const statuses = items.map((i) => this.state.review[i.number] ?? 'unreviewed');
+    const review: LibraryReview = statuses.length && statuses.every((s) => s === 'approved') ? 'reviewed' : statuses.some((s) => s !== 'unreviewed') ? 'in-progress' : 'unreviewed';
+    await this.deps.db.docs.update(id, { items: items.length, sections: meeting.sections.length, body: meeting.body, date: meeting.date, review, updatedAt: this.deps.now() });
+    await this.refreshLibrary();
+  }
+
+  /** Moves the cursor to `pos` and scrolls it into view. */
+  jump(pos: number, to = pos): void {
+    const view = this.view;
+    if (!view) return;
+    const p = Math.min(pos, view.state.doc.length);
+    view.dispatch({ selection: EditorSelection.range(p, Math.min(to, view.state.doc.length)), scrollIntoView: true });
+    view.focus();
+  }
+
+  jumpToItem(number: string): void {
+    const item = this.state.meeting?.sections.flatMap((s) => s.items).find((i) => i.number === number);
+    if (item) this.jump(item.titleSpan.start);
+  }
+
+  applyFix(d: Diagnostic, all: boolean): void {
+    const spec = ocrFix(d, all);
+    if (spec && this.view) this.view.dispatch(spec);
+  }
+
+  // --- prompts ---------------------------------------------------------------
+
+  ask(request: Omit<InputRequest, 'resolve'>): Promise<string | null> {
+    return new Promise((resolve) => {
+      this.set({
+        palette: false,
+        input: {
+          ...request,
+          resolve: (v) => {
+            this.set({ input: null });
+            this.view?.focus();
+            resolve(v);
+          },
+        },
+      });
+    });
+  }
+
+  // --- structure overrides --------------------------------------------------
+
+  private lineStart(): number | null {
+    const view = this.view;
+    return view ? view.state.doc.lineAt(view.state.selection.main.head).from : null;
+  }
+
+  /** Adds a structure override at the cursor's line, asking for its argument. */
+  async structureCommand(kind: OverrideKind): Promise<void> {
+    const doc = this.activeDoc();
+    const view = this.view;
+    if (!doc || !view) return;
+    let pos = this.lineStart()!;
+    const spec: { kind: OverrideKind; number?: string; field?: FieldName; value?: string } = { kind };
+    const meeting = meetingOf(view.state);
+    if (kind === 'item-start' || kind === 'split-item') {
+      const number = await this.ask({ title: this.state.lang === 'da' ? 'Punktets nummer (fx 3.2)' : 'Item number (e.g. 3.2)', value: guessItemNumber(meeting, pos) });
+      if (!number) return;
+      spec.number = number.trim().replace(/\.$/, '');
+    } else if (kind === 'section-heading') {
+      const number = await this.ask({ title: this.state.lang === 'da' ? 'Afsnittets nummer (fx 3)' : 'Section number (e.g. 3)', value: guessSectionNumber(meeting, pos) });
+      if (!number) return;
+      spec.number = number.trim().replace(/\.$/, '');
+    } else if (kind === 'field-start') {
+      const field = await this.ask({ title: this.state.lang === 'da' ? 'Hvilket felt starter her?' : 'Which field starts here?', choices: ['beslutning', 'indstilling', 'sagsfremstilling', 'baggrund'] });
+      if (!field) return;
+      spec.field = field as FieldName;
+    } else if (kind === 'meeting-date') {
+      const value = await this.ask({ title: this.state.lang === 'da' ? 'Mødedato (ÅÅÅÅ-MM-DD)' : 'Meeting date (YYYY-MM-DD)', value: meeting.date ?? '' });
+      if (!value) return;
+      spec.value = value.trim();
+    } else if (kind === 'meeting-body') {
+      const value = await this.ask({ title: this.state.lang === 'da' ? 'Organ (fx KKR Nordjylland)' : 'Body (e.g. KKR Nordjylland)', value: meeting.body });
+      if (!value) return;
+      spec.value = value.trim();
+    } else if (kind === 'merge-previous') {
+      const item = itemAt(meeting, pos);
+      if (!item) return this.set({ message: { kind: 'error', text: this.state.lang === 'da' ? 'Markøren står ikke i et punkt' : 'The cursor is not in an item' } });
+      pos = item.titleSpan.start;
+    }
+    try {
+      doc.addOverride(spec, pos);
+      this.set({ message: null });
+    } catch (e) {
+      this.set({ message: { kind: 'error', text: e instanceof Error ? e.message : String(e) } });
+    }
+  }
+
+  removeOverride(id: string): void {
+    this.activeDoc()?.removeOverride(id);
+  }
+
+  undo(): void {
+    this.activeDoc()?.undo.undo();
+  }
+
+  redo(): void {
+    this.activeDoc()?.undo.redo();
+  }
+
+  // --- annotations -----------------------------------------------------------
+
+  /** Starts an annotation on the selection, or on the current item's heading when nothing is selected. */
+  startAnnotation(): void {
+    const view = this.view;
+    if (!view) return;
+    let { from, to } = view.state.selection.main;
+    if (from === to) {
+      const item = itemAt(meetingOf(view.state), from);
+      if (!item) return this.set({ message: { kind: 'error', text: this.state.lang === 'da' ? 'Markér tekst eller stil markøren i et punkt' : 'Select text or put the cursor in an item' } });
+      ({ start: from, end: to } = item.titleSpan);
+      const text = view.state.doc.sliceString(from, to);
+      to = from + text.trimEnd().length;
+    }
+    this.set({ draft: { from, to, quote: view.state.doc.sliceString(from, to) }, activity: 'annotations', palette: false });
+  }
+
+  saveAnnotation(labels: string[], comment: string): void {
+    const doc = this.activeDoc();
+    const draft = this.state.draft;
+    if (!doc || !draft) return;
+    const id = doc.addAnnotation({ from: draft.from, to: draft.to, labels, comment, author: this.state.user });
+    this.set({ draft: null, activeAnnotation: id });
+  }
+
+  reply(annotationId: string, text: string, replyTo: string | null): void {
+    if (text.trim()) this.activeDoc()?.addComment(annotationId, text, this.state.user, replyTo);
+  }
+
+  setLabels(annotationId: string, labels: string[]): void {
+    this.activeDoc()?.setLabels(annotationId, labels);
+  }
+
+  removeAnnotation(id: string): void {
+    this.activeDoc()?.removeAnnotation(id);
+  }
+
+  focusAnnotation(a: AnnotationView): void {
+    this.set({ activeAnnotation: a.id });
+    this.pushAnnotations();
+    if (a.from !== null) this.jump(a.from, a.to ?? a.from);
+  }
+
+  setReview(itemNumber: string, status: ReviewStatus): void {
+    this.activeDoc()?.setReview(itemNumber, status);
+    this.scheduleLibraryUpdate();
+  }
+
+  cycleReview(): void {
+    const item = this.state.currentItem;
+    if (!item) return;
+    const current = this.state.review[item] ?? 'unreviewed';
+    this.setReview(item, REVIEW_STATUSES[(REVIEW_STATUSES.indexOf(current) + 1) % REVIEW_STATUSES.length]!);
+  }
+
+  // --- settings ------------------------------------------------------------
+
+  toggleTheme(): void {
+    const theme = this.state.theme === 'light' ? 'dark' : 'light';
+    this.set({ theme });
+    void this.saveSetting('theme', theme);
+  }
+
+  toggleLang(): void {
+    const lang = this.state.lang === 'da' ? 'en' : 'da';
+    this.set({ lang });
+    void this.saveSetting('lang', lang);
+  }
+
+  async changeUser(): Promise<void> {
+    const user = await this.ask({ title: this.t('user'), value: this.state.user });
+    if (user?.trim()) {
+      this.set({ user: user.trim() });
+      void this.saveSetting('user', user.trim());
+    }
+  }
+
+  nextProblem(): void {
+    const diags = (this.state.meeting?.diagnostics ?? []).filter((d) => d.span).sort((a, b) => a.span!.start - b.span!.start);
+    if (!diags.length) return;
+    const next = diags.find((d) => d.span!.start > this.state.cursor.pos) ?? diags[0]!;
+    this.jump(next.span!.start, next.span!.end);
+  }
+
+  // --- the command list ------------------------------------------------------
+
+  commands(): Command[] {
+    const da = this.state.lang === 'da';
+    const s = (kind: OverrideKind) => () => this.structureCommand(kind);
+    return [
+      { id: 'structure.itemStart', title: da ? 'Struktur: denne linje starter punkt N.M' : 'Structure: this line starts item N.M', keys: 'Ctrl+Alt+I', run: s('item-start') },
+      { id: 'structure.sectionHeading', title: da ? 'Struktur: dette er en afsnitsoverskrift' : 'Structure: this is a section heading', keys: 'Ctrl+Alt+S', run: s('section-heading') },
+      { id: 'structure.notHeading', title: da ? 'Struktur: ikke en overskrift' : 'Structure: not a heading', keys: 'Ctrl+Alt+N', run: s('not-heading') },
+      { id: 'structure.splitItem', title: da ? 'Struktur: del punktet her' : 'Structure: split item here', run: s('split-item') },
+      { id: 'structure.mergePrevious', title: da ? 'Struktur: flet med forrige punkt' : 'Structure: merge with previous item', run: s('merge-previous') },
+      { id: 'structure.fieldStart', title: da ? 'Struktur: feltet (fx Beslutning) starter her' : 'Structure: field (e.g. Beslutning) starts here', keys: 'Ctrl+Alt+F', run: s('field-start') },
+      { id: 'structure.ignoreLine', title: da ? 'Struktur: ignorér denne linje (sidehoved/-fod)' : 'Structure: ignore this line (header/footer)', keys: 'Ctrl+Alt+X', run: s('ignore-line') },
+      { id: 'structure.setDate', title: da ? 'Struktur: sæt mødedato' : 'Structure: set meeting date', run: s('meeting-date') },
+      { id: 'structure.setBody', title: da ? 'Struktur: sæt organ' : 'Structure: set meeting body', run: s('meeting-body') },
+      { id: 'annotate', title: da ? 'Annotér markering eller punkt' : 'Annotate selection or item', keys: 'Ctrl+Alt+A', run: () => this.startAnnotation() },
+      { id: 'review.cycle', title: da ? 'Gennemsyn: skift punktets status' : 'Review: cycle the item status', keys: 'Ctrl+Alt+R', run: () => this.cycleReview() },
+      { id: 'edit.undo', title: da ? 'Fortryd' : 'Undo', keys: 'Ctrl+Z', run: () => this.undo() },
+      { id: 'edit.redo', title: da ? 'Annullér fortryd' : 'Redo', keys: 'Ctrl+Shift+Z', run: () => this.redo() },
+      { id: 'problems.next', title: da ? 'Gå til næste problem' : 'Go to next problem', keys: 'F8', run: () => this.nextProblem() },
+      { id: 'goto.item', title: da ? 'Gå til punkt…' : 'Go to item…', keys: 'Ctrl+Shift+O', run: () => this.gotoItem() },
+      { id: 'fold.all', title: da ? 'Fold alle punkter' : 'Fold all items', run: () => void (this.view && foldAll(this.view)) },
+      { id: 'fold.none', title: da ? 'Fold alle ud' : 'Unfold all', run: () => void (this.view && unfoldAll(this.view)) },
+      { id: 'file.open', title: da ? 'Åbn filer…' : 'Open files…', keys: 'Ctrl+O', run: () => this.deps.win.document.querySelector<HTMLInputElement>('input[type=file]')?.click() },
+      { id: 'file.paste', title: da ? 'Indsæt tekst som nyt dokument…' : 'Paste text as a new document…', run: () => this.set({ paste: true, palette: false }) },
+      { id: 'file.close', title: da ? 'Luk fane' : 'Close tab', keys: 'Ctrl+Alt+W', run: () => void (this.state.active && this.closeTab(this.state.active)) },
+      { id: 'view.explorer', title: da ? 'Vis stifinder' : 'Show explorer', keys: 'Ctrl+Shift+E', run: () => this.set({ activity: 'explorer' }) },
+      { id: 'view.annotations', title: da ? 'Vis annoteringer' : 'Show annotations', keys: 'Ctrl+Shift+A', run: () => this.set({ activity: 'annotations' }) },
+      { id: 'view.problems', title: da ? 'Vis problemer' : 'Show problems', keys: 'Ctrl+Shift+M', run: () => this.set({ panel: 'problems' }) },
+      { id: 'view.overrides', title: da ? 'Vis strukturrettelser' : 'Show structure overrides', run: () => this.set({ panel: 'overrides' }) },
+      { id: 'view.theme', title: da ? 'Skift lyst/mørkt tema' : 'Toggle light/dark theme', run: () => this.toggleTheme() },
+      { id: 'view.language', title: da ? 'Switch to English' : 'Skift til dansk', run: () => this.toggleLang() },
+      { id: 'user.change', title: da ? 'Skift brugernavn' : 'Change user name', run: () => this.changeUser() },
+      { id: 'search.find', title: da ? 'Søg i teksten' : 'Find in text', keys: 'Ctrl+F', run: () => void (this.view && openSearchPanel(this.view)) },
+    ];
+  }
+
+  async gotoItem(): Promise<void> {
+    const items = this.state.meeting?.sections.flatMap((s) => s.items) ?? [];
+    const choice = await this.ask({ title: this.state.lang === 'da' ? 'Gå til punkt' : 'Go to item', choices: items.map((i) => `${i.number} ${i.title}`) });
+    if (choice) this.jumpToItem(choice.split(' ')[0]!);
+  }
+
+  async runCommand(id: string): Promise<void> {
+    this.set({ palette: false });
+    await this.commands().find((c) => c.id === id)?.run();
+  }
+}
+
+/** The item whose span holds `pos`, or null. */
+export function itemAt(meeting: Meeting, pos: number): Item | null {
+  for (const s of meeting.sections) {
+    if (pos < s.span.start || pos > s.span.end) continue;
+    for (const i of s.items) if (pos >= i.span.start && pos < Math.max(i.span.end, i.span.start + 1)) return i;
+  }
+  return null;
+}
+
+function guessItemNumber(meeting: Meeting, pos: number): string {
+  let last: string | null = null;
+  let section: string | null = null;
+  for (const s of meeting.sections) {
+    if (s.span.start <= pos) section = s.number;
+    for (const i of s.items) if (i.titleSpan.start < pos) last = i.number;
+  }
+  if (last) {
+    const [a, b] = last.split('.');
+    if (section && section !== a) return `${section}.1`;
+    return `${a}.${Number(b) + 1}`;
+  }
+  return section ? `${section}.1` : '1.1';
+}
+
+function guessSectionNumber(meeting: Meeting, pos: number): string {
+  const before = meeting.sections.filter((s) => s.span.start < pos);
+  return String(before.length ? Number(before[before.length - 1]!.number) + 1 : 1);
+}
+
+function observeDeep(type: { observeDeep(f: () => void): void; unobserveDeep(f: () => void): void }, f: () => void): () => void {
+  const handler = () => queueMicrotask(f);
+  type.observeDeep(handler);
+  return () => type.unobserveDeep(handler);
+}
