@@ -23,6 +23,8 @@ export default defineConfig({
       : {
           content_security_policy: "script-src 'self'; object-src 'self'; base-uri 'none'",
           web_accessible_resources: ['viewer.html'],
+          // storage.sync in Firefox wants a stable add-on id.
+          browser_specific_settings: { gecko: { id: 'referat-studio@referat.studio', strict_min_version: '115.0' } },
         }),
   }),
 });

@@ -12,6 +12,7 @@ const STRINGS = {
   sendToEditor: { da: 'Send til editor', en: 'Send to editor' },
   sent: { da: 'Sendt til editoren', en: 'Sent to the editor' },
   copyCitation: { da: 'Kopiér citat', en: 'Copy citation' },
+  cite: { da: 'citér', en: 'cite' },
   copied: { da: 'Citat kopieret', en: 'Citation copied' },
   search: { da: 'Søg i punkter', en: 'Search items' },
   outline: { da: 'Indhold', en: 'Outline' },

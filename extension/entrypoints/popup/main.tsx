@@ -1,0 +1,66 @@
+/** The toolbar popup: the minutes found on the current tab, each to open in the viewer. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isMinutesPdfUrl, type MinutesLink } from '../../utils/links.ts';
+import { send } from '../../utils/messages.ts';
+import { extensionUrl } from '../../utils/runtime.ts';
+import { t } from '../../utils/i18n.ts';
+import { langSetting, type Lang } from '../../utils/settings.ts';
+import '../popup/popup.css';
+
+function Popup() {
+  const [lang, setLang] = useState<Lang>('da');
+  const [links, setLinks] = useState<MinutesLink[] | null>(null);
+  const [tabUrl, setTabUrl] = useState<string | null>(null);
+
+  useEffect(() => {
+    void langSetting.getValue().then(setLang);
+    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
+      setTabUrl(tab?.url ?? null);
+      if (tab?.id === undefined) return setLinks([]);
+      // The kl.dk content script answers; other pages have none.
+      const found = await send('listLinks', {}, tab.id).catch(() => [] as MinutesLink[]);
+      setLinks(found ?? []);
+    });
+  }, []);
+
+  const open = (url: string) => void send('openViewer', { url }).then(() => window.close());
+  const direct = tabUrl && isMinutesPdfUrl(tabUrl) ? tabUrl : null;
+
+  return (
+    <div class="popup">
+      <h1>Referat Studio</h1>
+      {direct && (
+        <button type="button" onClick={() => open(direct)}>
+          {t(lang, 'openViewer')}
+        </button>
+      )}
+      <h2>{t(lang, 'foundHere')}</h2>
+      {links === null ? (
+        <p>…</p>
+      ) : links.length === 0 ? (
+        <p>{t(lang, 'noneFound')}</p>
+      ) : (
+        <ul>
+          {links.map((l) => (
+            <li key={l.url} data-kind={l.kind}>
+              <span class="kind">{t(lang, l.kind)}</span> <span class="file">{decodeURIComponent(l.url.split('/').pop() ?? l.url)}</span>
+              <button type="button" onClick={() => open(l.url)}>
+                {t(lang, 'openViewer')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="foot">
+        <a href={extensionUrl('/options.html')} target="_blank" rel="noreferrer">
+          {t(lang, 'options')}
+        </a>{' '}
+        · {t(lang, 'sendToEditor')}: {lang === 'da' ? 'fra viewer' : 'from the viewer'}
+      </p>
+    </div>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,257 @@
+/** The viewer's layout and state: toolbar, sidebar (legend, outline, people), pages. */
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { HANDOFF_HASH, type HandoffDocument } from '../../../core/handoff/handoff.ts';
+import type { Meeting } from '../../../core/minutes/model.ts';
+import { Legend } from '../../components/Legend.tsx';
+import { itemMatches, Outline } from '../../components/Outline.tsx';
+import { PageView } from '../../components/PageView.tsx';
+import { People } from '../../components/People.tsx';
+import type { ViewBox } from '../../utils/geometry.ts';
+import { boxToCss } from '../../utils/geometry.ts';
+import { saveHandoff, toBase64 } from '../../utils/handoff-store.ts';
+import { t } from '../../utils/i18n.ts';
+import { errorLine } from '../../utils/messages.ts';
+import { itemFromHash, itemNumbers, itemPage, overlaysByPage } from '../../utils/overlays.ts';
+import { fileFromViewerSearch, nativeViewUrl } from '../../utils/redirect.ts';
+import { coloursSetting, DEFAULT_COLOURS, editorUrlSetting, langSetting, type FieldColours, type Lang } from '../../utils/settings.ts';
+import { citation, longDate } from '../../utils/summary.ts';
+import { openPdf } from './load.ts';
+
+/** The PDF bytes travel with a handoff up to this size. */
+const MAX_HANDOFF_PDF_BYTES = 8 * 1024 * 1024;
+const MAX_SCALE = 1.5;
+
+function mark(name: string) {
+  if (!performance.getEntriesByName(name, 'mark').length) performance.mark(name);
+}
+
+interface Loaded {
+  doc: PDFDocumentProxy;
+  bytes: Uint8Array;
+  views: ViewBox[];
+}
+
+export function App() {
+  const file = useMemo(() => fileFromViewerSearch(location.search), []);
+  const [lang, setLang] = useState<Lang>('da');
+  const [colours, setColours] = useState<FieldColours>(DEFAULT_COLOURS);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [meeting, setMeeting] = useState<Meeting | null>(null);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>(() => itemFromHash(location.hash));
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const pagesRef = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(MAX_SCALE);
+
+  useEffect(() => {
+    void langSetting.getValue().then(setLang);
+    void coloursSetting.getValue().then(setColours);
+    const unwatch = [langSetting.watch(setLang), coloursSetting.watch(setColours)];
+    return () => unwatch.forEach((u) => u());
+  }, []);
+
+  useEffect(() => {
+    if (!file) return;
+    document.title = `${decodeURIComponent(file.split('/').pop() ?? file)} · Referat Studio`;
+    let cancelled = false;
+    openPdf(file)
+      .then(({ doc, bytes, views, parsed }) => {
+        if (cancelled) return;
+        const width = pagesRef.current?.clientWidth ?? 1000;
+        const [x0, , x1] = views[0]!;
+        setScale(Math.min(MAX_SCALE, Math.max(0.5, (width - 48) / (x1 - x0))));
+        setLoaded({ doc, bytes, views });
+        return parsed.then((p) => {
+          if (cancelled) return;
+          setMeeting(p.meeting);
+          setFingerprint(p.fingerprint);
+        });
+      })
+      .catch((e: unknown) => !cancelled && setError(errorLine(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [file]);
+
+  const overlays = useMemo(() => (meeting ? overlaysByPage(meeting) : new Map()), [meeting]);
+  const numbers = useMemo(() => (meeting ? itemNumbers(meeting) : []), [meeting]);
+
+  /** Scroll the pages so the item's heading sits near the top. */
+  const scrollToItem = useCallback(
+    (number: string, behavior: ScrollBehavior = 'auto') => {
+      const scroller = pagesRef.current;
+      if (!meeting || !loaded || !scroller) return;
+      const page = itemPage(meeting, number);
+      const pageEl = page ? scroller.querySelector<HTMLElement>(`#page-${page}`) : null;
+      if (!page || !pageEl) return;
+      const item = meeting.sections.flatMap((s) => s.items).find((i) => i.number === number);
+      const box = item?.titleSpan.pages?.[0];
+      const top = box ? boxToCss(box, loaded.views[page - 1]!, scale).top : 0;
+      scroller.scrollTo({ top: pageEl.offsetTop + top - 24, behavior });
+    },
+    [meeting, loaded, scale],
+  );
+
+  const select = useCallback(
+    (number: string) => {
+      setActive(number);
+      history.replaceState(null, '', `${location.pathname}${location.search}#item=${number}`);
+      scrollToItem(number);
+    },
+    [scrollToItem],
+  );
+
+  // Deep link: on load (and reload) and when the hash changes.
+  useEffect(() => {
+    if (!meeting) return;
+    const go = () => {
+      const n = itemFromHash(location.hash);
+      if (n && numbers.includes(n)) {
+        setActive(n);
+        scrollToItem(n);
+      }
+    };
+    go();
+    window.addEventListener('hashchange', go);
+    return () => window.removeEventListener('hashchange', go);
+  }, [meeting, scrollToItem]);
+
+  // Keyboard: j/k (or n/p) to the next/previous item.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || !numbers.length) return;
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      const step = e.key === 'j' || e.key === 'n' ? 1 : e.key === 'k' || e.key === 'p' ? -1 : 0;
+      if (!step) return;
+      e.preventDefault();
+      const visible = meeting ? numbers.filter((n) => itemMatches(meeting.sections.flatMap((s) => s.items).find((i) => i.number === n)!, query)) : numbers;
+      const at = active ? visible.indexOf(active) : -1;
+      const next = visible[Math.max(0, Math.min(visible.length - 1, at + step))];
+      if (next) select(next);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [numbers, active, select, query, meeting]);
+
+  const cite = useCallback(
+    async (number: string) => {
+      if (!meeting || !file) return;
+      const item = meeting.sections.flatMap((s) => s.items).find((i) => i.number === number);
+      if (!item) return;
+      const text = citation(meeting, { number, title: item.title, page: itemPage(meeting, number) }, file);
+      try {
+        await navigator.clipboard.writeText(text);
+        setNotice(`${t(lang, 'copied')}: ${text}`);
+      } catch {
+        setNotice(text);
+      }
+    },
+    [meeting, file, lang],
+  );
+
+  const sendToEditor = useCallback(async () => {
+    if (!meeting || !file || !loaded) return;
+    try {
+      const doc: HandoffDocument = { url: file, fingerprint, meeting };
+      if (loaded.bytes.byteLength <= MAX_HANDOFF_PDF_BYTES) doc.pdfBase64 = toBase64(loaded.bytes);
+      const id = await saveHandoff(doc);
+      const editor = (await editorUrlSetting.getValue()).replace(/#.*$/, '');
+      await browser.tabs.create({ url: `${editor}#${HANDOFF_HASH}=${id}` });
+      setNotice(t(lang, 'sent'));
+    } catch (e) {
+      setNotice(`${t(lang, 'failed')}: ${errorLine(e)}`);
+    }
+  }, [meeting, file, loaded, fingerprint, lang]);
+
+  const style = Object.fromEntries(Object.entries(colours).map(([k, v]) => [`--c-${k}`, v]));
+
+  return (
+    <div class="viewer" style={style} lang={lang}>
+      <header class="toolbar">
+        <strong class="brand">Referat Studio</strong>
+        {meeting && (
+          <span class="doc-title" data-meeting-id={meeting.id}>
+            {meeting.body} · {t(lang, meeting.kind)} · {longDate(meeting.date, lang)}
+          </span>
+        )}
+        <span class="spacer" />
+        {file && (
+          <a class="native" href={nativeViewUrl(file)}>
+            {t(lang, 'nativeView')}
+          </a>
+        )}
+        <button type="button" class="send" disabled={!meeting} onClick={() => void sendToEditor()}>
+          {t(lang, 'sendToEditor')}
+        </button>
+      </header>
+      <aside class="sidebar">
+        <input type="search" class="search" placeholder={t(lang, 'search')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-label={t(lang, 'search')} />
+        <Legend colours={colours} lang={lang} />
+        {meeting && (
+          <>
+            <People title={t(lang, 'participants')} people={meeting.participants} kind="participants" />
+            <People title={t(lang, 'absent')} people={meeting.absent} kind="absent" />
+            <Outline
+              meeting={meeting}
+              active={active}
+              query={query}
+              onSelect={select}
+              onCite={(n) => void cite(n)}
+              citeLabel={t(lang, 'copyCitation')}
+              citeShort={t(lang, 'cite')}
+              onComplete={() => mark('referat:outline-complete')}
+            />
+            {meeting.diagnostics.length > 0 && (
+              <details class="diagnostics">
+                <summary>
+                  {t(lang, 'diagnostics')} ({meeting.diagnostics.length})
+                </summary>
+                <ul>
+                  {meeting.diagnostics.map((d, i) => (
+                    <li key={i} data-severity={d.severity}>
+                      {d.message}
+                      {d.span?.pages?.[0] ? ` (s. ${d.span.pages[0].page})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </>
+        )}
+        <p class="keys">{t(lang, 'keys')}</p>
+      </aside>
+      <main class="pages" ref={pagesRef}>
+        {!file && <p class="error">{t(lang, 'noFile')}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {t(lang, 'failed')}: {error}
+          </p>
+        )}
+        {file && !loaded && !error && <p class="loading">{t(lang, 'loading')}</p>}
+        {loaded &&
+          loaded.views.map((view, i) => (
+            <PageView
+              key={i}
+              doc={loaded.doc}
+              number={i + 1}
+              view={view}
+              scale={scale}
+              overlays={overlays.get(i + 1)}
+              activeItem={active}
+              onRendered={(n) => n === 1 && mark('referat:page1-rendered')}
+              onOverlays={() => mark('referat:first-overlay')}
+            />
+          ))}
+      </main>
+      {notice && (
+        <div class="notice" role="status" onClick={() => setNotice(null)}>
+          {notice}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * The viewer: a kl.dk minutes PDF rendered with pdf.js, the parsed structure
+ * drawn over the pages, an outline, search, deep links (`#item=3.2`), citations
+ * and "send to editor".
+ */
+import * as pdfjs from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { render } from 'preact';
+import { App } from './App.tsx';
+import './style.css';
+
+pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+render(<App />, document.getElementById('app')!);

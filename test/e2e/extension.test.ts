@@ -1,0 +1,263 @@
+/**
+ * The real built extension in Debian's Chromium against a fixture copy of kl.dk:
+ * badges, previews, the viewer (outline, scrolling, overlays on the right glyphs,
+ * deep links) and the handoff to a stand-in editor.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GeneratedPdf } from '../fixtures/pdf/generate.ts';
+import { readGold } from '../fixtures/pdf/generate.ts';
+import { buildExtension, launchExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { generateSite, KKR_PAGE, KL_ORIGIN, serveSite, serveStandInEditor, SITE_DOCUMENTS, type Served } from '../support/kl-site.ts';
+
+const SHOTS = process.env.REFERAT_SCREENSHOTS ? path.resolve(process.env.REFERAT_SCREENSHOTS) : null;
+const MINUTES_2020 = SITE_DOCUMENTS[0]!;
+const MINUTES_2024 = SITE_DOCUMENTS[1]!;
+
+let site: Served;
+let editor: Served;
+let browser: ExtensionBrowser;
+let layouts: Map<string, GeneratedPdf>;
+
+beforeAll(async () => {
+  buildExtension();
+  layouts = await generateSite();
+  site = await serveSite();
+  editor = await serveStandInEditor();
+  browser = await launchExtension(site.port);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.context.close();
+  await site?.close();
+  await editor?.close();
+});
+
+const goldItems = (seed: string) => (readGold(seed).sections ?? []).flatMap((s) => s.items.map((i) => ({ number: i.number, title: i.title })));
+const viewerUrl = (sitePath: string, hash = '') => browser.url(`viewer.html?file=${encodeURIComponent(KL_ORIGIN + sitePath)}${hash}`);
+
+async function openViewer(sitePath: string, hash = ''): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(viewerUrl(sitePath, hash));
+  await page.locator('.outline li[data-item-number]').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Is the element at least partly inside the pages scroller's visible area? */
+async function visibleInPages(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const scroller = document.querySelector('.pages')!.getBoundingClientRect();
+    const r = document.querySelector(sel)?.getBoundingClientRect();
+    return !!r && r.bottom > scroller.top && r.top < scroller.bottom;
+  }, selector);
+}
+
+describe('on kl.dk', () => {
+  it('puts badges on minutes and agenda links only', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`${KL_ORIGIN}${KKR_PAGE}`);
+    const badges = page.locator('[data-referat-badge]');
+    await expect.poll(() => badges.count(), { timeout: 15_000 }).toBe(4);
+    const urls = await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-referat-url')));
+    const expected = SITE_DOCUMENTS.filter((d) => d.badge).map((d) => KL_ORIGIN + d.path);
+    expect(new Set(urls)).toEqual(new Set(expected));
+    // Each badge sits right after the link it marks.
+    const pairs = await badges.evaluateAll((els) => els.map((e) => [(e.previousElementSibling as HTMLAnchorElement | null)?.href, e.getAttribute('data-referat-url')]));
+    for (const [href, url] of pairs) expect(href).toBe(url);
+    expect(await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-referat-badge')).sort())).toEqual(['dagsorden', 'referat', 'referat', 'referat']);
+    // The news page mentions "referat" but is no PDF: no badge there either.
+    await page.goto(`${KL_ORIGIN}/nyheder/2020/kkr-nordjylland-droeftede-socialaftalen/`);
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-referat-badge]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('previews a document on hover with the right items', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`${KL_ORIGIN}${KKR_PAGE}`);
+    const badge = page.locator(`[data-referat-badge][data-referat-url="${KL_ORIGIN}${MINUTES_2020.path}"]`);
+    await badge.locator('button').hover();
+    const items = badge.locator('[data-referat-preview] li[data-item-number]');
+    const gold = goldItems(MINUTES_2020.seed);
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(gold.length);
+    const shown = await items.evaluateAll((els) => els.map((e) => ({ number: e.getAttribute('data-item-number'), text: e.textContent })));
+    shown.forEach((s, i) => {
+      expect(s.number).toBe(gold[i]!.number);
+      expect(s.text).toBe(`${gold[i]!.number} ${gold[i]!.title}`);
+    });
+    await expect.poll(() => badge.locator('[data-referat-preview]').textContent()).toContain('KKR Nordjylland');
+    expect(await badge.locator('[data-referat-preview] [data-date]').getAttribute('data-date')).toBe('2020-09-04');
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'kl-page-badges.png') });
+    }
+    // Focus shows it too (keyboard users), from the cache.
+    const other = page.locator(`[data-referat-badge][data-referat-url="${KL_ORIGIN}${MINUTES_2024.path}"]`);
+    await other.locator('button').focus();
+    await expect.poll(() => other.locator('[data-referat-preview] li[data-item-number]').count(), { timeout: 30_000 }).toBe(goldItems(MINUTES_2024.seed).length);
+    await page.close();
+  });
+
+  it('opens the viewer from a badge', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${KL_ORIGIN}${KKR_PAGE}`);
+    const opened = browser.context.waitForEvent('page', { timeout: 15_000 });
+    await page.locator(`[data-referat-badge][data-referat-url="${KL_ORIGIN}${MINUTES_2020.path}"] button`).click();
+    const viewer = await opened;
+    await viewer.waitForLoadState();
+    expect(viewer.url()).toBe(viewerUrl(MINUTES_2020.path));
+    await viewer.close();
+    await page.close();
+  });
+});
+
+describe('the viewer', () => {
+  for (const doc of SITE_DOCUMENTS.filter((d) => d.badge && !d.path.includes('dagsorden'))) {
+    it(`outlines every gold item in order (${doc.seed})`, async () => {
+      const page = await openViewer(doc.path);
+      const gold = goldItems(doc.seed);
+      const entries = page.locator('.outline li[data-item-number]');
+      await expect.poll(() => entries.count()).toBe(gold.length);
+      const shown = await entries.evaluateAll((els) => els.map((e) => ({ number: e.getAttribute('data-item-number'), title: e.querySelector('.title')?.textContent })));
+      expect(shown).toEqual(gold);
+      await page.close();
+    });
+  }
+
+  it('scrolls to an item’s page when its outline entry is clicked', async () => {
+    const page = await openViewer(MINUTES_2020.path);
+    const pdf = layouts.get(MINUTES_2020.path)!;
+    const last = goldItems(MINUTES_2020.seed).at(-1)!.number;
+    const pageOf = pdf.pages.find((p) => p.anchors.some((a) => a.level === 2 && a.number === last))!.number;
+    expect(await visibleInPages(page, `#page-${pageOf}`)).toBe(false);
+    await page.locator(`.outline li[data-item-number="${last}"] .entry`).click();
+    await expect.poll(() => visibleInPages(page, `#page-${pageOf}`)).toBe(true);
+    await expect.poll(() => visibleInPages(page, `#page-${pageOf} [data-kind="item"][data-item-number="${last}"]`)).toBe(true);
+    await page.locator(`#page-${pageOf}[data-rendered="true"]`).waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).hash).toBe(`#item=${last}`);
+    // Keyboard: k goes to the item before.
+    await page.locator('.pages').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('k');
+    const all = goldItems(MINUTES_2020.seed).map((i) => i.number);
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#item=${all.at(-2)}`);
+    await page.close();
+  });
+
+  it('draws item and case overlays on the glyphs they mark', async () => {
+    const page = await openViewer(MINUTES_2020.path);
+    const pdf = layouts.get(MINUTES_2020.path)!;
+    let checked = 0;
+    for (const p of pdf.pages) {
+      const items = p.anchors.filter((a) => a.level === 2);
+      if (!items.length) continue;
+      await page.locator(`#page-${p.number}`).scrollIntoViewIfNeeded();
+      const canvas = page.locator(`#page-${p.number} canvas.page-canvas`);
+      await canvas.waitFor({ timeout: 30_000 });
+      const c = (await canvas.boundingBox())!;
+      const s = c.width / 595.28;
+      const height = 841.89;
+      for (const a of items) {
+        const run = p.runs.find((r) => r.role === 'item' && (r.text.startsWith(`${a.number}. `) || r.text.startsWith(`${a.number} `)))!;
+        expect(run, `heading run of ${a.number} on page ${p.number}`).toBeTruthy();
+        const ov = (await page.locator(`#page-${p.number} [data-kind="item"][data-item-number="${a.number}"]`).first().boundingBox())!;
+        expect(ov, `item overlay ${a.number}`).toBeTruthy();
+        const left = c.x + run.x * s;
+        const baseline = c.y + (height - run.y) * s;
+        const capTop = baseline - run.size * 0.7 * s;
+        // The box starts at the heading's first glyph, spans the baseline and the capitals, and is as wide as the run (or wider, for a title on two lines).
+        expect(Math.abs(ov.x - left), `left edge of ${a.number}`).toBeLessThan(4 * s);
+        expect(ov.y, `top of ${a.number}`).toBeLessThanOrEqual(capTop);
+        expect(ov.y + ov.height, `bottom of ${a.number}`).toBeGreaterThanOrEqual(baseline);
+        // A title may run over several lines: the heading runs that follow this one.
+        const at = p.runs.indexOf(run);
+        let lines = 1;
+        while (p.runs[at + lines]?.role === 'item') lines++;
+        expect(ov.height, `height of ${a.number}`).toBeLessThan((run.size * 2 + (lines - 1) * 14.5) * s);
+        expect(ov.width).toBeGreaterThanOrEqual(run.width * s * 0.95);
+        const caseRun = p.runs.find((r) => r.role === 'case' && r.y < run.y && r.y > run.y - 60);
+        const caseOv = await page.locator(`#page-${p.number} [data-kind="case"][data-item-number="${a.number}"]`).first().boundingBox();
+        if (caseRun && caseOv) {
+          const cb = c.y + (height - caseRun.y) * s;
+          expect(caseOv.y).toBeLessThanOrEqual(cb - caseRun.size * 0.6 * s);
+          expect(caseOv.y + caseOv.height).toBeGreaterThanOrEqual(cb);
+          expect(Math.abs(caseOv.x - (c.x + caseRun.x * s))).toBeLessThan(4 * s);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBe(goldItems(MINUTES_2020.seed).length);
+    // Fields and decisions are drawn too, with the kinds the tests and styles rely on.
+    expect(await page.locator('[data-kind="field"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-kind="decision"][data-field="beslutning"]').count()).toBeGreaterThanOrEqual(checked);
+    await page.close();
+  });
+
+  it('keeps a deep link across a reload', async () => {
+    const page = await openViewer(MINUTES_2020.path, '#item=3.2');
+    const pdf = layouts.get(MINUTES_2020.path)!;
+    const pageOf = pdf.pages.find((p) => p.anchors.some((a) => a.level === 2 && a.number === '3.2'))!.number;
+    const selector = `#page-${pageOf} [data-kind="item"][data-item-number="3.2"]`;
+    await expect.poll(() => visibleInPages(page, selector)).toBe(true);
+    await expect.poll(() => page.locator('.outline li.active').getAttribute('data-item-number')).toBe('3.2');
+    await page.reload();
+    await page.locator('.outline li[data-item-number]').first().waitFor();
+    await expect.poll(() => visibleInPages(page, selector)).toBe(true);
+    expect(await page.locator('.outline li.active').getAttribute('data-item-number')).toBe('3.2');
+    if (SHOTS) {
+      await page.locator(`#page-${pageOf}[data-rendered="true"]`).waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SHOTS, 'viewer-overlays.png') });
+    }
+    await page.close();
+  });
+
+  it('searches items', async () => {
+    const page = await openViewer(MINUTES_2020.path);
+    await page.locator('.search').fill('efterretning');
+    const entries = page.locator('.outline li[data-item-number]');
+    await expect.poll(() => entries.count()).toBeGreaterThan(0);
+    expect(await entries.count()).toBeLessThan(goldItems(MINUTES_2020.seed).length);
+    await page.close();
+  });
+});
+
+describe('send to editor', () => {
+  it('delivers the document to the editor page', async () => {
+    const editorUrl = `http://127.0.0.1:${editor.port}/`;
+    const options = await browser.context.newPage();
+    await options.goto(browser.url('options.html'));
+    await options.evaluate((url) => (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome.storage.sync.set({ editorUrl: url }), editorUrl);
+    await options.close();
+
+    const page = await openViewer(MINUTES_2020.path);
+    const opened = browser.context.waitForEvent('page', { timeout: 15_000 });
+    await page.locator('button.send').click();
+    const editorPage = await opened;
+    expect(editorPage.url()).toMatch(new RegExp(`^${editorUrl.replace(/[.:/]/g, '\\$&')}#handoff=[A-Za-z0-9_-]{6,64}$`));
+    const result = editorPage.locator('#result');
+    await expect.poll(() => result.getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
+    const received = await editorPage.evaluate(() => (window as unknown as { received: { document: { url: string; fingerprint: string | null; meeting: { id: string; text?: string; sections: { items: unknown[] }[] }; pdfBase64?: string } } }).received.document);
+    expect(received.url).toBe(KL_ORIGIN + MINUTES_2020.path);
+    expect(received.meeting.id).toBe('kkr-nordjylland/2020-09-04');
+    expect(received.meeting.sections.flatMap((s) => s.items)).toHaveLength(goldItems(MINUTES_2020.seed).length);
+    expect(received.meeting.text?.length).toBeGreaterThan(1000);
+    expect(received.fingerprint).toMatch(/^[0-9a-f]+$/);
+    expect(Buffer.from(received.pdfBase64!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    await editorPage.close();
+    await page.close();
+  });
+
+  it('does not answer on a page that is not the configured editor', async () => {
+    const page = await browser.context.newPage();
+    // Same stand-in page, other loopback name: not the configured origin.
+    await page.goto(`http://localhost:${editor.port}/#handoff=abcdef123456`);
+    await expect.poll(() => page.locator('#result').getAttribute('data-state'), { timeout: 15_000 }).toBe('timeout');
+    await page.close();
+  });
+});
+
