@@ -1,0 +1,107 @@
+/**
+ * `referat-sync`: starts the sync server (SYNC_PORT, SYNC_HOST, DATA_DIR, REDIS_URL),
+ * or manages tokens: `token create WORKSPACE [--read-only] [--label L]`, `token list`.
+ * With no token at all yet, it makes a read-write one for the workspace "local" and
+ * prints it, so `npm start` works on a fresh machine.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { createSyncServer, DEFAULTS } from './server.ts';
+import { jsonLogger, type LogLevel } from './log.ts';
+import { openTokens } from './tokens.ts';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+
+const env = process.env;
+const dataDir = env.DATA_DIR ?? DEFAULTS.dataDir;
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+}
+
+function redisFrom(url: string | undefined) {
+  if (!url) return undefined;
+  const u = new URL(url);
+  if (u.protocol !== 'redis:') throw new InvalidArgumentError(`REDIS_URL must start with redis:// (got ${url})`);
+  return { host: u.hostname, port: Number(u.port || 6379) };
+}
+
+const program = new Command('referat-sync').description('The Referat Studio sync server and its tokens').showHelpAfterError();
+
+program
+  .command('start', { isDefault: true })
+  .description('start the sync server')
+  .option('-p, --port <port>', 'port (SYNC_PORT)', port, Number(env.SYNC_PORT ?? DEFAULTS.port))
+  .option('--host <address>', 'address to bind (SYNC_HOST)', env.SYNC_HOST ?? DEFAULTS.host)
+  .option('--data <dir>', 'data directory (DATA_DIR)', dataDir)
+  .option('--redis <url>', 'redis://host:port to share documents between instances (REDIS_URL)', env.REDIS_URL)
+  .option('--name <name>', 'instance name in logs', env.SYNC_NAME)
+  .action(async (opts: { port: number; host: string; data: string; redis?: string; name?: string }) => {
+    const logger = jsonLogger((env.LOG_LEVEL as LogLevel | undefined) ?? 'info');
+    const sync = createSyncServer({
+      port: opts.port,
+      host: opts.host,
+      dataDir: opts.data,
+      redis: redisFrom(opts.redis),
+      logger,
+      ...(opts.name ? { name: opts.name } : {}),
+      ...(env.SYNC_MAX_MESSAGE_BYTES ? { maxMessageBytes: Number(env.SYNC_MAX_MESSAGE_BYTES) } : {}),
+      ...(env.SYNC_MAX_DOCUMENT_BYTES ? { maxDocumentBytes: Number(env.SYNC_MAX_DOCUMENT_BYTES) } : {}),
+    });
+    if (sync.tokens.list().length === 0) {
+      const token = sync.tokens.create('local', 'read-write', 'made at first start');
+      logger.log('info', 'token-created', { workspace: 'local', access: 'read-write', token });
+      process.stdout.write(`\nA token for the workspace "local" (keep it; it is shown once):\n  ${token}\n\n`);
+    }
+    const { url } = await sync.listen();
+    process.stdout.write(`Sync server on ${url} (health: ${url.replace(/^ws/, 'http')}/health)\n`);
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.log('info', 'shutdown', { signal });
+      sync.close().then(
+        () => process.exit(0),
+        (e: unknown) => {
+          logger.log('error', 'shutdown-failed', { error: String(e) });
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  });
+
+const token = program.command('token').description('workspace tokens');
+token
+  .command('create <workspace>')
+  .description('make a token for a workspace and print it')
+  .option('--read-only', 'the token may read but not change documents')
+  .option('--label <label>', 'a note on who or what it is for', '')
+  .action((workspace: string, opts: { readOnly?: boolean; label: string }) => {
+    mkdirSync(dataDir, { recursive: true });
+    const tokens = openTokens(path.join(dataDir, 'tokens.sqlite'));
+    try {
+      process.stdout.write(`${tokens.create(workspace, opts.readOnly ? 'read-only' : 'read-write', opts.label)}\n`);
+    } catch (e) {
+      process.stderr.write(`referat-sync: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    } finally {
+      tokens.close();
+    }
+  });
+token
+  .command('list')
+  .description('list workspaces and access (tokens themselves are not stored)')
+  .action(() => {
+    mkdirSync(dataDir, { recursive: true });
+    const tokens = openTokens(path.join(dataDir, 'tokens.sqlite'));
+    for (const t of tokens.list()) process.stdout.write(`${t.workspace}\t${t.access}\t${t.created}\t${t.label}\n`);
+    tokens.close();
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.stderr.write(`referat-sync: ${(e as Error).message}\n`);
+  process.exit(1);
+});

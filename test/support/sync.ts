@@ -1,0 +1,107 @@
+/**
+ * The real sync server in its own process, and providers in this one, for tests.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const main = path.join(root, 'editor/server/sync/main.ts');
+const tsx = path.join(root, 'node_modules/tsx/dist/loader.mjs');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  logs: string[];
+}
+
+/** `referat-sync token create` against a data directory. */
+export function createToken(dataDir: string, workspace: string, readOnly = false): string {
+  const run = spawnSync(process.execPath, ['--import', tsx, main, 'token', 'create', workspace, ...(readOnly ? ['--read-only'] : [])], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`token create failed: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+/** Starts the server and resolves once it listens. */
+export function startServer(dataDir: string, port = 0, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', tsx, main, 'start', '--port', String(port)], {
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const logs: string[] = [];
+    const timer = setTimeout(() => reject(new Error(`sync server did not start:\n${logs.join('')}`)), 30_000);
+    const onData = (b: Buffer) => {
+      const s = b.toString();
+      logs.push(s);
+      const m = /Sync server on (ws:\/\/[\d.]+:(\d+))/.exec(logs.join(''));
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[2]), url: m[1]!, logs });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (b: Buffer) => logs.push(b.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!logs.join('').includes('Sync server on')) reject(new Error(`sync server exited with ${code}:\n${logs.join('')}`));
+    });
+  });
+}
+
+export function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve(server.child.exitCode);
+    server.child.once('exit', (code) => resolve(code));
+    server.child.kill(signal);
+  });
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  failures: string[];
+  destroy(): void;
+}
+
+/** A provider in this process, on its own socket (no BroadcastChannel shortcut between clients). */
+export function connect(url: string, name: string, token: string, doc = new Y.Doc()): Client {
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const failures: string[] = [];
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name,
+    document: doc,
+    token,
+    onAuthenticationFailed: ({ reason }) => failures.push(reason),
+  });
+  // A provider given its own socket attaches to it explicitly.
+  provider.attach();
+  return {
+    doc,
+    provider,
+    socket,
+    failures,
+    destroy() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** Waits until `check` holds, polling. */
+export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
