@@ -8,9 +8,11 @@ export function Explorer() {
     <section class="explorer side-panel" aria-label={wb.t('explorer')}>
       <header>
         <h2>{wb.t('library')}</h2>
+      </header>
+      <div class="explorer-actions">
         <button class="link" onClick={() => wb.runCommand('file.open')}>{wb.t('openFiles')}</button>
         <button class="link" onClick={() => wb.set({ paste: true })}>{wb.t('pasteText')}</button>
-      </header>
+      </div>
       <div class="explorer-tools">
         <input type="search" placeholder={wb.t('filter')} value={s.filter} onInput={(e) => wb.set({ filter: (e.target as HTMLInputElement).value })} aria-label={wb.t('filter')} />
         <select value={s.sort} onChange={(e) => wb.set({ sort: (e.target as HTMLSelectElement).value as SortKey })} aria-label="Sort">

@@ -288,6 +288,8 @@ export class Workbench {
     const doc = this.activeDoc();
     if (!doc || !this.host) return;
     this.destroyView();
+    performance.clearMarks('referat:text-loaded');
+    performance.clearMarks('referat:structure-drawn');
     performance.mark('referat:text-loaded');
     const view = createDocumentView(doc, this.host, [
       // The view reports every update; the UI redraws once per frame.
@@ -310,7 +312,8 @@ export class Workbench {
       doc.review.unobserve(onReview);
     };
     this.updateUi();
-    performance.mark('referat:structure-drawn');
+    // After the outline's render (a microtask) and before the next paint.
+    requestAnimationFrame(() => performance.mark('referat:structure-drawn'));
     this.maybeRepair(view, doc);
   }
 
@@ -394,7 +397,7 @@ export class Workbench {
     const view = this.view;
     if (!view) return;
     const p = Math.min(pos, view.state.doc.length);
-    view.dispatch({ selection: EditorSelection.range(p, Math.min(to, view.state.doc.length)), scrollIntoView: true });
+    view.dispatch({ selection: EditorSelection.range(p, Math.min(to, view.state.doc.length)), effects: EditorView.scrollIntoView(p, { y: 'start', yMargin: 60 }) });
     view.focus();
   }
 

@@ -2,8 +2,8 @@
  * A gutter marking where each of the four fields (Baggrund, Indstilling,
  * Sagsfremstilling, Beslutning) starts, with a coloured bar along its lines.
  */
-import { RangeSet, StateField, type EditorState, type Extension, type Range } from '@codemirror/state';
-import { EditorView, gutter, GutterMarker } from '@codemirror/view';
+import { RangeSet, type EditorState, type Extension, type Range } from '@codemirror/state';
+import { EditorView, gutter, GutterMarker, ViewPlugin, type ViewUpdate } from '@codemirror/view';
 import type { FieldName } from '../../../core/minutes/model.ts';
 import { liveParseField } from '../live-parse/index.ts';
 
@@ -34,29 +34,46 @@ function marker(field: FieldName, head: boolean): FieldMarker {
   return m;
 }
 
-/** One marker per line of each field; the first line carries the field's letter. Pure. */
-export function fieldMarkers(state: EditorState): RangeSet<GutterMarker> {
+/**
+ * One marker per line of each field between `from` and `to` (default: the whole
+ * document); the first line carries the field's letter. Pure.
+ */
+export function fieldMarkers(state: EditorState, from = 0, to = state.doc.length): RangeSet<GutterMarker> {
   const doc = state.doc;
   const ranges: Range<GutterMarker>[] = [];
   for (const section of state.field(liveParseField).meeting.sections) {
+    if (section.span.end < from || section.span.start > to) continue;
     for (const item of section.items) {
+      if (item.span.end < from || item.span.start > to) continue;
       for (const [name, field] of Object.entries(item.fields) as [FieldName, { span: { start: number; end: number } }][]) {
+        if (field.span.end < from || field.span.start > to) continue;
         const first = doc.lineAt(field.span.start).number;
         const last = doc.lineAt(Math.max(field.span.start, field.span.end - 1)).number;
-        for (let n = first; n <= last; n++) ranges.push(marker(name, n === first).range(doc.line(n).from));
+        const lo = Math.max(first, doc.lineAt(from).number);
+        const hi = Math.min(last, doc.lineAt(to).number);
+        for (let n = lo; n <= hi; n++) ranges.push(marker(name, n === first).range(doc.line(n).from));
       }
     }
   }
   return RangeSet.of(ranges, true);
 }
 
-const fieldMarkersField = StateField.define<RangeSet<GutterMarker>>({
-  create: fieldMarkers,
-  update(value, tr) {
-    if (tr.state.field(liveParseField) === tr.startState.field(liveParseField)) return value.map(tr.changes);
-    return fieldMarkers(tr.state);
+/** Markers for the lines in view only: a 250 KB document has thousands of field lines. */
+const fieldMarkersPlugin = ViewPlugin.fromClass(
+  class {
+    markers: RangeSet<GutterMarker>;
+    constructor(view: EditorView) {
+      this.markers = this.compute(view);
+    }
+    update(u: ViewUpdate) {
+      if (u.docChanged || u.viewportChanged || u.state.field(liveParseField) !== u.startState.field(liveParseField)) this.markers = this.compute(u.view);
+    }
+    compute(view: EditorView): RangeSet<GutterMarker> {
+      const { from, to } = view.viewport;
+      return fieldMarkers(view.state, from, to);
+    }
   },
-});
+);
 
 const theme = EditorView.baseTheme({
   '.cm-field-gutter': { width: '16px' },
@@ -69,5 +86,5 @@ const theme = EditorView.baseTheme({
 
 /** The field gutter; needs `liveParse()`. */
 export function fieldGutter(): Extension {
-  return [fieldMarkersField, gutter({ class: 'cm-field-gutter', markers: (view) => view.state.field(fieldMarkersField) }), theme];
+  return [fieldMarkersPlugin, gutter({ class: 'cm-field-gutter', markers: (view) => view.plugin(fieldMarkersPlugin)?.markers ?? RangeSet.empty }), theme];
 }
