@@ -1,0 +1,188 @@
+/**
+ * The built editor in headless Chromium: import a generated PDF and compare the
+ * outline with the gold; correct seed 002's structure with the structure
+ * commands; annotate an item; reload and find everything (IndexedDB persists).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { buildMinutesPdf, readGold, readSeed } from '../fixtures/pdf/generate.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SEED_000 = '000_0c2e4851483b96f9';
+const SEED_002 = '002_d4bf133e628f21e0';
+const SCREENSHOTS = process.env.REFERAT_SCREENSHOTS; // a directory to save screenshots in, when set
+
+type ServeModule = { serveEditor(o: { port: number }): Promise<{ url: string; close(): Promise<void> }> };
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+let page: Page;
+let workDir: string;
+
+function goldOutline(name: string): string[] {
+  const gold = readGold(`${name}.txt`) as unknown as { sections: { number: string; title: string; items: { number: string; title: string }[] }[] };
+  return gold.sections.flatMap((s) => s.items.map((i) => `${i.number} ${i.title}`));
+}
+
+async function outline(p: Page): Promise<string[]> {
+  return p.$$eval('.outline-item', (els) => els.map((e) => `${e.getAttribute('data-item-number')} ${e.getAttribute('data-item-title')}`));
+}
+
+/** Runs a command through the palette (Ctrl+Shift+P), answering its question when it asks one. */
+async function command(p: Page, title: string, answer?: string): Promise<void> {
+  await p.keyboard.press('Control+Shift+P');
+  await p.fill('.palette input', title);
+  await p.click(`.palette li:has-text("${title}") >> nth=0`);
+  if (answer !== undefined) {
+    await p.waitForSelector('.quick-input input');
+    await p.fill('.quick-input input', answer);
+    await p.keyboard.press('Enter');
+  }
+}
+
+/** Puts the cursor at the start of the editor line holding `text`. */
+async function cursorToLine(p: Page, text: string): Promise<void> {
+  await p.evaluate((t) => {
+    const wb = (window as unknown as { referat: { view: { state: { doc: { toString(): string } } } ; jump(pos: number): void } }).referat;
+    const doc = wb.view.state.doc.toString();
+    const at = doc.indexOf(`\n${t}`);
+    if (at < 0) throw new Error(`no line ${t}`);
+    wb.jump(at + 1);
+  }, text);
+}
+
+async function openFromLibrary(p: Page, fileName: string): Promise<void> {
+  await p.click(`.library li[data-file="${fileName}"]`);
+  await p.waitForSelector('.outline-item');
+}
+
+beforeAll(async () => {
+  const build = spawnSync('npm', ['run', 'build:editor'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build:editor failed: ${build.stderr}`);
+  const { serveEditor } = (await import(path.join(root, 'editor/server/serve.mjs'))) as ServeModule;
+  server = await serveEditor({ port: 0 });
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  workDir = mkdtempSync(path.join(tmpdir(), 'referat-e2e-editor-'));
+  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready]');
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the editor in Chromium', () => {
+  it('preloads the five seeds as samples', async () => {
+    await page.waitForSelector('.library li[data-file]');
+    expect(await page.$$eval('.library li', (els) => els.length)).toBe(5);
+  });
+
+  it('imports a generated seed PDF through the file input; the outline matches the gold', async () => {
+    const pdf = await buildMinutesPdf(readSeed(`${SEED_000}.txt`), { gold: readGold(`${SEED_000}.txt`) });
+    const file = path.join(workDir, 'kkr-nordjylland-000.pdf');
+    writeFileSync(file, pdf.bytes);
+    const junk = path.join(workDir, 'broken.pdf');
+    writeFileSync(junk, '%PDF-1.7\nthis is not a PDF');
+    await page.setInputFiles('input[type=file]', [junk, file]);
+    await page.waitForSelector('.library li[data-file="kkr-nordjylland-000.pdf"]', { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('.tab.active')?.textContent?.includes('2020'));
+    expect(await outline(page)).toEqual(goldOutline(SEED_000));
+    // The broken file got a one-line message and nothing else.
+    expect(await page.textContent('.status-bar .message.error')).toMatch(/^broken\.pdf: /);
+    expect(await page.$$eval('.library li', (els) => els.length)).toBe(6);
+  });
+
+  it('brings seed 002 (OCR-damaged, detached numbers) to its gold with the structure commands', async () => {
+    await openFromLibrary(page, `${SEED_002}.txt`);
+    await page.waitForSelector('[data-ocr="repaired"]', { timeout: 60_000 });
+    const gold = goldOutline(SEED_002);
+    await page.waitForFunction((n) => document.querySelectorAll('.outline-item').length === n, gold.length);
+    expect(await outline(page)).toEqual(gold);
+
+    // Break it as a damaged text layer would: a page footer joined into a title line
+    // reads as a heading, and a decision loses its sub-heading.
+    await cursorToLine(page, 'Beslutning\nGodkendt.');
+    await page.keyboard.press('End');
+    await page.keyboard.type('\n1.3. Side 4 af 20');
+    await page.keyboard.type('\nSAG-2020-00000 xx');
+    await page.waitForFunction(() => document.querySelector('.outline-item[data-item-number="1.3"]'));
+    expect(await outline(page)).not.toEqual(gold);
+
+    // Fix it with commands: both stray lines are a page footer, ignore them.
+    await cursorToLine(page, '1.3. Side 4 af 20');
+    await command(page, 'ignorér denne linje');
+    await cursorToLine(page, 'SAG-2020-00000 xx');
+    await command(page, 'ignorér denne linje');
+    await page.waitForFunction(() => !document.querySelector('.outline-item[data-item-number="1.3"]'));
+    expect(await outline(page)).toEqual(gold);
+
+    // "not a heading" on a title merges its item into the one before; "this line
+    // starts item 3.6" on the same line restores it; both are undoable.
+    await page.click('.outline-item[data-item-number="3.6"]');
+    await command(page, 'ikke en overskrift');
+    await page.waitForFunction((n) => document.querySelectorAll('.outline-item').length === n - 1, gold.length);
+    expect(await outline(page)).not.toContain('3.6 Flygtningefordeling 2021');
+    await command(page, 'denne linje starter punkt', '3.6');
+    await page.waitForFunction((n) => document.querySelectorAll('.outline-item').length === n, gold.length);
+    expect(await outline(page)).toEqual(gold);
+    await command(page, 'Fortryd');
+    await page.waitForFunction((n) => document.querySelectorAll('.outline-item').length === n - 1, gold.length);
+    await command(page, 'Annullér fortryd');
+    await page.waitForFunction((n) => document.querySelectorAll('.outline-item').length === n, gold.length);
+    expect(await outline(page)).toEqual(gold);
+
+    await page.click('[data-panel="overrides"]');
+    const kinds = await page.$$eval('.override', (els) => els.map((e) => e.getAttribute('data-override-kind')));
+    expect(kinds).toEqual(['ignore-line', 'ignore-line', 'not-heading', 'item-start']);
+    await page.click('[data-panel="problems"]');
+    await page.click('.outline-item[data-item-number="3.6"]');
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench.png') });
+  });
+
+  it('annotates an item with a label and a comment, then finds everything after a reload', async () => {
+    await page.click('.outline-item[data-item-number="3.2"]');
+    await page.keyboard.press('Control+Alt+A');
+    await page.waitForSelector('.annotation-draft');
+    await page.click('.annotation-draft label:has(input[data-label="klima"])');
+    await page.click('.annotation-draft label:has(input[data-label="godkendt"])');
+    await page.fill('.annotation-draft textarea', 'Klimaindsatsen følges op i KKR.');
+    await page.click('.annotation-draft button[type=submit]');
+    await page.waitForSelector('.annotation-list li[data-annotation-id]');
+    await page.fill('.annotation-list .reply-form input', 'Enig.');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.comment.reply');
+    await page.selectOption('[data-review-item="3.2"]', 'approved');
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'annotations.png') });
+
+    await page.reload();
+    await page.waitForSelector('html[data-ready]');
+    await page.waitForSelector('.outline-item');
+    await page.waitForSelector('[data-ocr="repaired"]', { timeout: 60_000 });
+    expect(await outline(page)).toEqual(goldOutline(SEED_002));
+    await page.click('[data-activity="annotations"]');
+    const ann = await page.$$eval('.annotation-list li[data-annotation-id]', (els) =>
+      els.map((e) => ({ labels: [...e.querySelectorAll('.label')].map((l) => l.textContent), text: e.querySelector('.thread')?.textContent ?? '', quote: e.querySelector('.quote')?.textContent ?? '' })),
+    );
+    expect(ann).toHaveLength(1);
+    expect(ann[0]!.labels).toEqual(['klima', 'godkendt']);
+    expect(ann[0]!.text).toContain('Klimaindsatsen følges op i KKR.');
+    expect(ann[0]!.text).toContain('Enig.');
+    expect(ann[0]!.quote).toContain('klimaindsats');
+    expect(await page.getAttribute('.outline-item[data-item-number="3.2"] .review-dot', 'class')).toContain('review-approved');
+    await page.click('[data-panel="overrides"]');
+    expect(await page.$$eval('.override', (els) => els.map((e) => e.getAttribute('data-override-kind')))).toEqual(['ignore-line', 'ignore-line', 'not-heading', 'item-start']);
+    await page.click('[data-activity="explorer"]');
+    expect(await page.$$eval('.library li', (els) => els.length)).toBe(6);
+  });
+});
