@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseMinutes } from '../../core/minutes/parse.ts';
 import { bigDocument } from '../support/big-document.ts';
 import { fixtures } from '../fixtures/pdf/generate.ts';
+import { editorFigures } from './editor-figures.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seedsDir = path.join(root, 'test/fixtures/seeds');
@@ -174,3 +175,4 @@ async function pdfFigure(): Promise<string> {
 console.log(batchFigure());
 console.log(parseFigure());
 console.log(await pdfFigure());
+for (const line of await editorFigures()) console.log(line);

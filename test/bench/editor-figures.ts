@@ -1,0 +1,126 @@
+/**
+ * Editor figures for `npm run bench`, in headless Chromium against the built
+ * editor: opening a 60-page document with its structure drawn, and keystroke →
+ * re-parse → decorations on a 250 KB document.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { bigDocument } from '../support/big-document.ts';
+import { buildMinutesPdf, readGold, readSeed } from '../fixtures/pdf/generate.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OPEN_TARGET_MS = 300;
+const KEYSTROKE_TARGET_MS = 16;
+const OPEN_RUNS = 7;
+const KEYSTROKES = 50;
+const KEYSTROKE_WARMUP = 10;
+const PAGES = 60;
+const SEED = '004_0c3ee312dafeca01.txt';
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const met = (ok: boolean) => (ok ? 'met' : 'not met');
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+type ServeModule = { serveEditor(o: { port: number }): Promise<{ url: string; close(): Promise<void> }> };
+
+/** Imports `text` as a pasted document in the page and returns its library id. */
+async function importInPage(page: Page, text: string): Promise<string> {
+  return page.evaluate(async (t) => {
+    const wb = (window as unknown as { referat: { importPasted(t: string): Promise<void>; state: { active: string | null } } }).referat;
+    await wb.importPasted(t);
+    return wb.state.active!;
+  }, text);
+}
+
+/** Opens a document and returns text-loaded → structure-drawn in ms, with the parse time inside it. */
+async function timeOpen(page: Page, id: string): Promise<{ ms: number; parseMs: number }> {
+  return page.evaluate(async (docId) => {
+    const wb = (window as unknown as { referat: { openDocument(id: string): Promise<void>; state: { parseMs: number } } }).referat;
+    await wb.openDocument(docId);
+    for (let i = 0; i < 200 && performance.getEntriesByName('referat:structure-drawn').length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    const start = performance.getEntriesByName('referat:text-loaded')[0]!.startTime;
+    const end = performance.getEntriesByName('referat:structure-drawn')[0]!.startTime;
+    return { ms: end - start, parseMs: wb.state.parseMs };
+  }, id);
+}
+
+export async function editorFigures(): Promise<string[]> {
+  const build = spawnSync('npm', ['run', 'build:editor'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) return [`figure 5  editor: skipped, build:editor failed: ${build.stderr.split('\n')[0]}`];
+  const { serveEditor } = (await import(path.join(root, 'editor/server/serve.mjs'))) as ServeModule;
+  const server = await serveEditor({ port: 0 });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-ready]');
+    const seed = readSeed(SEED);
+
+    // A 60-page document: the seed's text per PDF page, as laid out by the fixture generator.
+    const pdf = await buildMinutesPdf(seed, { gold: readGold(SEED) });
+    const perPage = seed.length / pdf.pages.length;
+    const long = bigDocument(seed, Math.round(perPage * PAGES));
+    const longId = await importInPage(page, long);
+    const small = await importInPage(page, readFileSync(path.join(root, 'test/fixtures/seeds/000_0c2e4851483b96f9.txt'), 'utf8'));
+    const opens: { ms: number; parseMs: number }[] = [];
+    for (let i = 0; i <= OPEN_RUNS; i++) {
+      await timeOpen(page, small); // switch away, so each run opens the document anew
+      const run = await timeOpen(page, longId);
+      if (i > 0) opens.push(run);
+    }
+    const openMs = median(opens.map((r) => r.ms));
+    const openParse = median(opens.map((r) => r.parseMs));
+    const items = await page.$$eval('.outline-item', (els) => els.length);
+    const fig5 =
+      `figure 5  editor: open a ${PAGES}-page document (${fmt(long.length / 1000, 0)} KB, ${items} items) with the structure drawn, headless Chromium, median of ${OPEN_RUNS}: ` +
+      `${fmt(openMs)} ms from text loaded to structure drawn (editor, decorations, outline) | of which the parse ${fmt(openParse)} ms | open/parse ${fmt(openMs / Math.max(openParse, 0.01))}× | ` +
+      `target ≤ ${OPEN_TARGET_MS} ms: ${met(openMs <= OPEN_TARGET_MS)}`;
+
+    // Keystrokes on a 250 KB document: dispatch → re-parse → decorations → DOM update, synchronously.
+    const big = bigDocument(seed, 250_000);
+    await importInPage(page, big);
+    const times = await page.evaluate(
+      ({ n, warm }) => {
+        const wb = (window as unknown as { referat: { view: { state: { doc: { length: number; lineAt(p: number): { to: number } }; field(f: unknown): unknown }; dispatch(s: unknown): void } } }).referat;
+        const view = wb.view;
+        const out: { total: number }[] = [];
+        let pos = view.state.doc.lineAt(Math.floor(view.state.doc.length / 2)).to;
+        for (let i = 0; i < n + warm; i++) {
+          performance.mark('referat:keystroke');
+          const t0 = performance.now();
+          view.dispatch({ changes: { from: pos, insert: 'x' }, selection: { anchor: pos + 1 }, userEvent: 'input.type' });
+          const t1 = performance.now();
+          performance.mark('referat:decorations-updated');
+          pos++;
+          if (i >= warm) out.push({ total: t1 - t0 });
+        }
+        return out.map((o) => o.total);
+      },
+      { n: KEYSTROKES, warm: KEYSTROKE_WARMUP },
+    );
+    const parseMs = await page.evaluate(() => (window as unknown as { referat: { state: { parseMs: number } } }).referat.state.parseMs);
+    const p95 = percentile(times, 95);
+    const fig6 =
+      `figure 6  editor: keystroke → re-parse → decorations on a ${fmt(big.length / 1000, 0)} KB document, ${KEYSTROKES} keystrokes after ${KEYSTROKE_WARMUP} warm-up, headless Chromium: ` +
+      `median ${fmt(median(times))} ms, p95 ${fmt(p95)} ms | the parse alone (last keystroke) ${fmt(parseMs)} ms | p95/parse ${fmt(p95 / Math.max(parseMs, 0.01))}× | ` +
+      `target p95 ≤ ${KEYSTROKE_TARGET_MS} ms: ${met(p95 <= KEYSTROKE_TARGET_MS)}`;
+    return [fig5, fig6];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
