@@ -126,6 +126,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
               documents: instance.getDocumentsCount(),
               connections: instance.getConnectionsCount(),
               redis: Boolean(options.redis),
+              memory: { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed },
             }),
           );
           // Tells Hocuspocus the request is answered.

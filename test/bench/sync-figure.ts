@@ -1,0 +1,103 @@
+/**
+ * Figures for the sync server: edit propagation with 50 clients on one document
+ * over loopback (p50, p95), against a plain HTTP round trip to the same server as
+ * the reference; server memory per open document, with 200 documents open.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connect, createToken, startServer, stopServer, until, type Client } from '../support/sync.ts';
+
+const CLIENTS = 50;
+const EDITS = 100;
+const DOCUMENTS = 200;
+const TARGET_P95_MS = 50;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+async function health(port: number): Promise<{ memory: { rss: number; heapUsed: number } }> {
+  return (await fetch(`http://127.0.0.1:${port}/health`)).json() as Promise<{ memory: { rss: number; heapUsed: number } }>;
+}
+
+export async function syncFigures(): Promise<string[]> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'referat-bench-sync-'));
+  const token = createToken(dataDir, 'bench');
+  const server = await startServer(dataDir, 0, { LOG_LEVEL: 'warn' });
+  const clients: Client[] = [];
+  try {
+    // Reference: an HTTP round trip to the same server process.
+    const httpMs: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      await health(server.port);
+      httpMs.push(performance.now() - t);
+    }
+
+    for (let i = 0; i < CLIENTS; i++) clients.push(connect(server.url, 'bench/one', token));
+    await until(() => clients.every((c) => c.provider.isSynced), 'all clients to sync', 60_000);
+    const latencies: number[] = [];
+    for (let e = 0; e < EDITS; e++) {
+      const sender = clients[e % CLIENTS]!;
+      const receivers = clients.filter((c) => c !== sender);
+      const marker = `<${e}>`;
+      const seen = new Set<Client>();
+      const start = performance.now();
+      const done = new Promise<void>((resolve) => {
+        for (const r of receivers) {
+          const text = r.doc.getText('text');
+          const observer = () => {
+            if (seen.has(r) || !text.toString().includes(marker)) return;
+            seen.add(r);
+            latencies.push(performance.now() - start);
+            text.unobserve(observer);
+            if (seen.size === receivers.length) resolve();
+          };
+          text.observe(observer);
+        }
+      });
+      sender.doc.getText('text').insert(0, marker);
+      await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    const ref = percentile(httpMs, 50);
+    for (const c of clients.splice(0)) c.destroy();
+
+    // Memory: 200 documents open, each holding a seed's text.
+    const seed = readFileSync(path.join(root, 'test/fixtures/seeds/000_0c2e4851483b96f9.txt'), 'utf8');
+    await new Promise((r) => setTimeout(r, 500));
+    const before = (await health(server.port)).memory.rss;
+    const docs: Client[] = [];
+    for (let i = 0; i < DOCUMENTS; i++) {
+      const c = connect(server.url, `bench/doc-${i}`, token);
+      c.doc.getText('text').insert(0, seed);
+      docs.push(c);
+    }
+    await until(() => docs.every((c) => c.provider.isSynced && c.provider.unsyncedChanges === 0), 'all documents to reach the server', 120_000);
+    const after = (await health(server.port)).memory.rss;
+    for (const c of docs) c.destroy();
+    const perDoc = (after - before) / DOCUMENTS / 1024;
+    return [
+      `figure    sync: edit propagation, ${CLIENTS} clients on one document, ${EDITS} edits, ${latencies.length} deliveries over loopback: ` +
+        `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms | HTTP round trip to the same server p50 ${ref.toFixed(2)} ms | p95/reference ${(p95 / ref).toFixed(1)}× | ` +
+        `target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : 'not met'}`,
+      `figure    sync: ${DOCUMENTS} documents open at once (${(seed.length / 1000).toFixed(0)} KB of text each): server RSS +${((after - before) / 1024 / 1024).toFixed(1)} MB, ` +
+        `${perDoc.toFixed(0)} KB per open document (${(perDoc / (seed.length / 1024)).toFixed(1)}× its text)`,
+    ];
+  } finally {
+    for (const c of clients) c.destroy();
+    await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const line of await syncFigures()) console.log(line);
+  process.exit(0);
+}
