@@ -58,11 +58,22 @@ export function resolveAnchor(ytext: Y.Text, anchor: TextAnchor, text = ytext.to
     const to = absolute(ydoc, anchor.end);
     if (from !== null && to !== null && to >= from) {
       if (anchor.quote.length === 0) return { from, to: from };
+      // Its first and last characters are still there: the annotation is where they are,
+      // whatever was typed or deleted between them.
+      if (alive(ytext, anchor.start, from, 0) && alive(ytext, anchor.end, to, -1)) return { from, to };
       const now = text.slice(from, to);
       if (now === anchor.quote || (now.length > 0 && similar(now, anchor.quote))) return { from, to };
     }
   }
   return matchQuote(text, anchor);
+}
+
+/** The character a relative position was pinned to still exists (it resolves to that same character). */
+function alive(ytext: Y.Text, encoded: Uint8Array, index: number, assoc: number): boolean {
+  const pinned = Y.decodeRelativePosition(encoded).item;
+  if (!pinned) return false;
+  const now = Y.createRelativePositionFromTypeIndex(ytext, index, assoc).item;
+  return now !== null && Y.compareIDs(now, pinned);
 }
 
 /** Half of the quote's characters survive at its ends: an edit inside it, not a replacement. */
