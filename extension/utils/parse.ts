@@ -41,6 +41,7 @@ export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, url: st
   const lib: PdfjsLike = loaded
     ? { getDocument: () => ({ promise: Promise.resolve({ ...shareable(loaded) }), destroy: async () => undefined }) }
     : pdfjs;
+  performance.mark('referat:parse-start');
   const sha256 = await sha256Hex(bytes);
   const { meeting, pdf } = await parsePdf(lib, bytes, {
     params: { isEvalSupported: false },
@@ -49,11 +50,20 @@ export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, url: st
     repairer: null,
     source: { name: fileName(url), url, sha256 },
   });
+  performance.mark('referat:parsed');
   return { meeting, fingerprint: pdf.fingerprint };
 }
 
-/** The document with `destroy` a no-op, so the parser's cleanup leaves it open for the viewer. */
+/**
+ * The document with `destroy` and page `cleanup` no-ops, so the parser leaves it
+ * open for the viewer; every page's text is requested at once, so the pdf.js
+ * worker extracts page after page without waiting for the parser's round trips.
+ */
 function shareable(doc: PdfjsDocument): PdfjsDocument {
+  const pages = Array.from({ length: doc.numPages }, (_, i) => doc.getPage(i + 1));
+  const texts = pages.map((p) => p.then((page) => page.getTextContent()));
+  // An unread failure is reported when the parser reaches that page.
+  for (const t of texts) t.catch(() => undefined);
   return {
     get numPages() {
       return doc.numPages;
@@ -61,7 +71,16 @@ function shareable(doc: PdfjsDocument): PdfjsDocument {
     get fingerprints() {
       return doc.fingerprints;
     },
-    getPage: (n) => doc.getPage(n),
+    getPage: async (n) => {
+      const page = await (pages[n - 1] ?? doc.getPage(n));
+      return {
+        view: page.view,
+        getTextContent: () => texts[n - 1] ?? page.getTextContent(),
+        getOperatorList: page.getOperatorList?.bind(page),
+        commonObjs: page.commonObjs,
+        cleanup: () => undefined,
+      };
+    },
     getMetadata: () => doc.getMetadata(),
     destroy: async () => undefined,
   };

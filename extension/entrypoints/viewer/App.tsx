@@ -242,7 +242,9 @@ export function App() {
               scale={scale}
               overlays={overlays.get(i + 1)}
               activeItem={active}
-              onRendered={(n) => n === 1 && mark('referat:page1-rendered')}
+              onRendered={(n) => {
+                if (n === 1) mark('referat:page1-rendered');
+              }}
               onOverlays={() => mark('referat:first-overlay')}
             />
           ))}

@@ -1,4 +1,8 @@
-/** Opening a PDF for the viewer: fetch, open once in pdf.js, parse from the same document. */
+/**
+ * Opening a PDF for the viewer: fetch it once, then render from one pdf.js worker
+ * and parse in a second one, so the parse's text extraction runs on the other
+ * core instead of queueing ahead of the pages on screen.
+ */
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PdfjsDocument, PdfjsLike } from '../../../core/pdf/extract.ts';
@@ -14,11 +18,41 @@ export interface OpenedPdf {
 }
 
 export async function openPdf(url: string): Promise<OpenedPdf> {
-  const bytes = await fetchPdf(url);
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
+  // Both workers start while the file downloads.
+  const renderWorker = new pdfjs.PDFWorker();
+  const parseWorker = new pdfjs.PDFWorker();
+  let bytes: Uint8Array;
+  try {
+    bytes = await fetchPdf(url);
+  } catch (e) {
+    renderWorker.destroy();
+    parseWorker.destroy();
+    throw e;
+  }
+  performance.mark('referat:fetched');
+  const parsed = parseIn(parseWorker, bytes, url);
+  parsed.catch(() => undefined); // reported by whoever awaits it
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker: renderWorker }).promise;
+  performance.mark('referat:opened');
   const first = await doc.getPage(1);
   const view = first.view as unknown as ViewBox;
   const views = Array.from({ length: doc.numPages }, () => view);
-  const parsed = parseDocument(pdfjs as unknown as PdfjsLike, bytes, url, doc as unknown as PdfjsDocument);
   return { bytes, doc, views, parsed };
+}
+
+async function parseIn(worker: InstanceType<typeof pdfjs.PDFWorker>, bytes: Uint8Array, url: string): Promise<ParsedDocument> {
+  try {
+    const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker }).promise;
+    try {
+      return await parseDocument(pdfjs as unknown as PdfjsLike, bytes, url, doc as unknown as PdfjsDocument);
+    } finally {
+      void doc.destroy();
+    }
+  } catch (e) {
+    // A damaged file: let the core name the reason in one line.
+    if ((e as { name?: string })?.name === 'PdfError') throw e;
+    return parseDocument(pdfjs as unknown as PdfjsLike, bytes, url);
+  } finally {
+    worker.destroy();
+  }
 }
