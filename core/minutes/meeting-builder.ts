@@ -1,0 +1,238 @@
+/**
+ * Line indices from the structure reader → the Meeting: spans in the normalized
+ * text, titles and field texts through the text view, people, front matter and
+ * diagnostics.
+ */
+import type { Line } from '../text/lines.ts';
+import { stripLeaders, type ClassifiedLine } from './lines.ts';
+import type { ItemMark, SectionMark, Structure } from './structure.ts';
+import { readPeople } from './people.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { diagnose } from './diagnostics.ts';
+import type { Diagnostic, Field, Item, Meeting, Section, Source, Span } from './model.ts';
+import { SCHEMA_VERSION } from './model.ts';
+import type { ParseOptions, TextRepairer } from './parse.ts';
+import type { TextView } from './text-view.ts';
+
+export class MeetingBuilder {
+  constructor(
+    private readonly lines: readonly ClassifiedLine[],
+    private readonly structure: Structure,
+    private readonly view: TextView,
+    private readonly repairer: TextRepairer | null,
+  ) {}
+
+  private get ocr(): boolean {
+    return this.repairer !== null;
+  }
+
+  build(running: readonly { text: string }[], options: ParseOptions): Meeting {
+    const { lines, structure, view } = this;
+    const cover = lines.slice(0, structure.bodyStart);
+    const lineText = (l: Line) => view.slice(l.start, l.end);
+    const front = readFrontMatter(
+      cover.map((l) => ({ ...l, text: lineText(l) })),
+      running,
+      view.repaired,
+    );
+    const people = readPeople(cover, lineText);
+    const hasDecision = structure.items.some((i) => i.fields.some((f) => f.field === 'beslutning'));
+    const kind = front.kind ?? (hasDecision || structure.items.length === 0 ? 'referat' : 'dagsorden');
+    const body = front.body ?? 'KL';
+    const id = `${slug(body)}/${front.date ?? 'undated'}`;
+    const sections = this.sections(id);
+    if (this.ocr) unifyOcrInitials(sections.flatMap((s) => s.items));
+    const source: Source = { name: options.source?.name ?? 'input', sha256: options.source?.sha256 ?? '' };
+    if (options.source?.url) source.url = options.source.url;
+    if (options.source?.pages !== undefined) source.pages = options.source.pages;
+    const meeting: Meeting = {
+      schemaVersion: SCHEMA_VERSION,
+      id,
+      body,
+      kind,
+      date: front.date,
+      location: front.location,
+      source,
+      participants: people.participants,
+      absent: people.absent,
+      sections,
+      diagnostics: [],
+    };
+    meeting.diagnostics = this.diagnostics(meeting, front.kind !== null || front.body !== null);
+    if (options.includeText) meeting.text = view.text;
+    return meeting;
+  }
+
+  private sections(meetingId: string): Section[] {
+    const { structure } = this;
+    const sections: Section[] = [];
+    const marks = [...structure.sections].sort((a, b) => a.headLine - b.headLine);
+    const items = [...structure.items];
+    // Boundaries: every section and item head, sorted; a node ends where the next one starts.
+    const heads = [...marks.map((s) => s.headLine), ...items.map((i) => i.headLine)].sort((a, b) => a - b);
+    const endOf = (head: number, sectionLevel: boolean): number => {
+      const nexts = sectionLevel ? marks.map((s) => s.headLine) : heads;
+      const next = nexts.find((h) => h > head);
+      return next === undefined ? this.view.text.length : this.lineStart(next);
+    };
+    for (const mark of marks) {
+      const sectionEnd = endOf(mark.headLine, true);
+      const own = items.filter((it) => it.major === mark.major && it.headLine >= mark.headLine && this.lineStart(it.headLine) < sectionEnd);
+      sections.push({
+        number: String(mark.major),
+        title: this.sectionTitle(mark),
+        span: this.trimSpan(this.lineStart(mark.headLine), sectionEnd),
+        items: own.map((it) => this.item(it, meetingId, Math.min(endOf(it.headLine, false), sectionEnd))),
+      });
+    }
+    return sections;
+  }
+
+  private sectionTitle(mark: SectionMark): string {
+    return this.title(mark.titleLines, /^\d{1,2}\.\s*/);
+  }
+
+  /** A heading's title: joined, number stripped, OCR-repaired (as a title) where the text is damaged. */
+  private title(lines: readonly number[], number: RegExp): string {
+    if (this.repairer?.repairTitle) {
+      return stripLeaders(this.repairer.repairTitle(this.joinLines(lines, true).replace(number, '')));
+    }
+    return stripLeaders(this.joinLines(lines).replace(number, ''));
+  }
+
+  private item(mark: ItemMark, meetingId: string, end: number): Item {
+    const { lines } = this;
+    const number = `${mark.major}.${mark.minor}`;
+    const titleLines = mark.titleLines;
+    const titleStart = titleLines.length ? this.lineStart(titleLines[0]!) : this.lineStart(mark.headLine);
+    const titleEnd = titleLines.length ? lines[titleLines[titleLines.length - 1]!]!.end : titleStart;
+    const title = this.title(titleLines, /^\d{1,2}\.\d{1,2}\.?\s*/);
+    const start = this.lineStart(mark.headLine);
+    const item: Item = {
+      id: `${meetingId}/${number}`,
+      number,
+      title,
+      caseNumber: null,
+      caseworkers: [],
+      fields: {},
+      attachments: mark.attachments.map((l) => this.lineSpan(l)),
+      span: this.trimSpan(start, end),
+      titleSpan: { start: titleStart, end: titleEnd },
+    };
+    if (this.ocr) {
+      const raw = this.joinLines(titleLines, true).replace(/^\d{1,2}\.\d{1,2}\.?\s*/, '');
+      if (raw !== title) item.titleRaw = raw;
+    }
+    if (mark.caseLine !== null) {
+      const c = lines[mark.caseLine]!;
+      if (c.cls.kind === 'case') {
+        item.caseNumber = c.cls.caseNumber;
+        item.caseworkers = c.cls.workers.map((w) => w.toLowerCase());
+        item.caseSpan = this.lineSpan(mark.caseLine);
+      }
+    }
+    const fields = mark.fields;
+    fields.forEach((f, k) => {
+      const next = fields[k + 1];
+      const fieldEnd = next ? this.lineStart(next.line) : end;
+      item.fields[f.field] = this.field(f.line, fieldEnd);
+    });
+    return item;
+  }
+
+  private field(headingLine: number, end: number): Field {
+    const start = this.lineStart(headingLine);
+    const span = this.trimSpan(start, end);
+    const parts: string[] = [];
+    let paragraph: string[] = [];
+    for (let l = headingLine + 1; l < this.lines.length && this.lines[l]!.start < span.end; l++) {
+      const line = this.lines[l]!;
+      if (this.structure.skip.has(l)) continue;
+      if (line.cls.kind === 'blank') {
+        if (paragraph.length) parts.push(paragraph.join(' '));
+        paragraph = [];
+        continue;
+      }
+      paragraph.push(this.view.slice(line.start, line.end).trim());
+    }
+    if (paragraph.length) parts.push(paragraph.join(' '));
+    return { text: parts.join('\n\n'), span };
+  }
+
+  private diagnostics(meeting: Meeting, looksLikeKl: boolean): Diagnostic[] {
+    const out = diagnose(meeting, this.structure, this.lines, looksLikeKl);
+    // One diagnostic per misread word, listing where it occurs, so a fix can apply to all of them.
+    const byWord = new Map<string, Diagnostic & { occurrences: Span[] }>();
+    for (const e of this.view.edits) {
+      const key = `${e.from}\u0000${e.to}`;
+      const span = { start: e.start, end: e.end };
+      const seen = byWord.get(key);
+      if (seen) seen.occurrences.push(span);
+      else byWord.set(key, { severity: 'info', code: 'ocr-word', message: '', span, suggestion: e.to, occurrences: [span] });
+    }
+    for (const d of byWord.values()) {
+      const n = d.occurrences.length;
+      d.message = `"${this.view.text.slice(d.span!.start, d.span!.end)}" looks like OCR damage of "${d.suggestion}"${n > 1 ? ` (${n} times)` : ''}`;
+      out.push(d);
+    }
+    return out;
+  }
+
+  /** Joins title lines into one line (already de-hyphenated by normalization). */
+  private joinLines(lineIdx: readonly number[], raw = false): string {
+    return lineIdx
+      .map((l) => {
+        const line = this.lines[l]!;
+        return raw ? line.text : this.view.slice(line.start, line.end);
+      })
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  private lineStart(l: number): number {
+    return this.lines[l]?.start ?? this.view.text.length;
+  }
+
+  private lineSpan(l: number): Span {
+    const line = this.lines[l]!;
+    return { start: line.start, end: line.end };
+  }
+
+  /** A span that ends at the last non-blank character before `end`. */
+  private trimSpan(start: number, end: number): Span {
+    let e = end;
+    const t = this.view.text;
+    while (e > start && /\s/.test(t[e - 1]!)) e--;
+    return { start, end: e };
+  }
+}
+
+/**
+ * OCR reads a thin `l` as `i` (`hlth` → `hith`). Where both spellings of a case
+ * worker's initials occur in one damaged document, the one with `l` is the printed one.
+ */
+function unifyOcrInitials(items: Item[]): void {
+  const known = new Set(items.flatMap((i) => i.caseworkers));
+  for (const item of items) {
+    item.caseworkers = item.caseworkers.map((w) => {
+      for (let k = w.indexOf('i'); k >= 0; k = w.indexOf('i', k + 1)) {
+        const variant = `${w.slice(0, k)}l${w.slice(k + 1)}`;
+        if (known.has(variant)) return variant;
+      }
+      return w;
+    });
+  }
+}
+
+export function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
