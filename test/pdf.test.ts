@@ -3,7 +3,9 @@
  * same accuracy as text, every span carries page boxes that lie on the text they
  * mark, and broken files fail with a clear reason.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -98,6 +100,21 @@ describe.each(byKind('referat'))('$file', (fixture) => {
       expect(glyphs.length, `title runs of ${item.number}`).toBeGreaterThan(0);
       for (const run of glyphs) expect(covers(item.span.pages![0]!, run), `${item.number}: ${run.text}`).toBe(true);
       expect(glyphs.some((run) => covers(titleBox!, run))).toBe(true);
+    }
+  });
+
+  it('parses what another extractor (pdftotext) makes of it, contents as a column of numbers included', async () => {
+    const { bytes } = await parsed(fixture.file);
+    const dir = mkdtempSync(path.join(tmpdir(), 'referat-pdftotext-'));
+    try {
+      writeFileSync(path.join(dir, 'in.pdf'), bytes);
+      const run = spawnSync('pdftotext', [path.join(dir, 'in.pdf'), '-'], { encoding: 'utf8' });
+      expect(run.error, 'pdftotext (poppler-utils) must be installed').toBeUndefined();
+      // pdftotext joins "2026-" + "2030" into "20262030" on its own; one such title may differ.
+      const bar = { ...BAR, itemF1: 0.94, decisionAcc: 0.92 };
+      expect(below(score(gold(fixture.gold!), parseMinutes(run.stdout, { repairer })), bar)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -259,3 +259,30 @@ describe('parseMinutes: running headers', () => {
     expect(m.body).toBe('KKR Hovedstaden');
   });
 });
+
+describe('parseMinutes: contents as a column of numbers', () => {
+  it('lets the real headings win over a table of contents whose numbers stand apart', () => {
+    const m = parseMinutes(
+      doc(
+        'Indholdsfortegnelse',
+        '1.',
+        'Godkendelse .......... 3',
+        '1.1.',
+        'Godkendelse af dagsorden .......... 3',
+        '1.2.',
+        'Godkendelse af referat .......... 3',
+        '2.',
+        'Eventuelt .......... 4',
+        'SIDE | 2',
+        '1. Godkendelse',
+        ITEM('1.1', 'Godkendelse af dagsorden'),
+        ITEM('1.2', 'Godkendelse af referat'),
+        '2. Eventuelt',
+      ),
+    );
+    expect(m.sections.map((s) => [s.number, s.title, s.items.map((i) => [i.number, i.title])])).toEqual([
+      ['1', 'Godkendelse', [['1.1', 'Godkendelse af dagsorden'], ['1.2', 'Godkendelse af referat']]],
+      ['2', 'Eventuelt', []],
+    ]);
+  });
+});

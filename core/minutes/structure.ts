@@ -133,6 +133,8 @@ class StructureReader {
       const keep = this.sections.filter((x) => x.major < major);
       this.sections.length = 0;
       this.sections.push(...keep);
+      // Item numbers the contents listed do not count against the real ones.
+      for (const k of [...this.maxMinor.keys()]) if (k >= major) this.maxMinor.delete(k);
     }
     const mark: SectionMark = { major, headLine: i, titleLines: numberOnly ? [] : [i] };
     this.sections.push(mark);
