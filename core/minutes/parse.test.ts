@@ -286,3 +286,32 @@ describe('parseMinutes: contents as a column of numbers', () => {
     ]);
   });
 });
+
+describe('parseMinutes: section headings with text under them', () => {
+  it('takes a short heading with a line of text before the end for a section', () => {
+    const m = parseMinutes(doc('1. Sager', ITEM('1.1', 'Første'), '2. Eventuelt', 'Intet.'));
+    expect(m.sections.map((s) => [s.number, s.title])).toEqual([
+      ['1', 'Sager'],
+      ['2', 'Eventuelt'],
+    ]);
+  });
+
+  it('does not take a numbered list in the first section for sections', () => {
+    const m = parseMinutes(
+      doc(
+        '1. Sager',
+        '1.1. Første',
+        'SAG-2024-00001 abc',
+        'Sagsfremstilling',
+        'Tre principper:',
+        '2. En skarp visitation',
+        '3. En fleksibel tilbudsvifte',
+        'Beslutning',
+        'Godkendt.',
+        ITEM('1.2', 'Anden'),
+      ),
+    );
+    expect(m.sections.map((s) => s.number)).toEqual(['1']);
+    expect(m.sections[0]!.items.map((i) => i.number)).toEqual(['1.1', '1.2']);
+  });
+});

@@ -47,6 +47,13 @@ export interface Structure {
 const MAX_TITLE_LINES = 4;
 const MAX_SECTION_GAP = 3;
 const MAX_ITEM_GAP = 3;
+/** Lines of text a section heading may have under it before the next section. */
+const MAX_SECTION_TEXT = 8;
+
+/** Reads like a heading's title: short, no colon, not ending a sentence. */
+function looksLikeTitle(title: string): boolean {
+  return title.length <= 60 && !title.includes(':') && !/[.,;]$/.test(title);
+}
 
 export function readStructure(lines: readonly ClassifiedLine[], ocr: boolean): Structure {
   return new StructureReader(lines, ocr).read();
@@ -149,6 +156,10 @@ class StructureReader {
   /** What follows a section heading must be its first item, the next section, or the end. */
   private sectionConfirmed(i: number, major: number, numberOnly: boolean): boolean {
     const { lines } = this;
+    // A heading that reads like one (short, no colon, no full stop) may have a few lines of
+    // text under it ("7. Eventuelt" / "Intet."), but only before the next section or the end.
+    const heading = lines[i]!.cls;
+    const plain = !numberOnly && heading.kind === 'heading' && looksLikeTitle(heading.title);
     let textLines = 0;
     for (let j = i + 1; j < lines.length; j++) {
       const cls = lines[j]!.cls;
@@ -156,19 +167,34 @@ class StructureReader {
       if (cls.kind === 'text') {
         // A detached section number is followed by its title (and the item titles) as text;
         // a heading with its title is followed directly by the next heading.
-        if (++textLines > (numberOnly ? 6 : 0)) return false;
+        if (++textLines > (numberOnly ? 6 : plain ? MAX_SECTION_TEXT : 0)) return false;
         continue;
       }
       if (cls.kind === 'heading' && isTocEntry(lines[j]!.text)) return true;
       if (cls.kind === 'heading' || cls.kind === 'number') {
-        if (cls.minor === null) return cls.major > major;
+        if (cls.minor === null) {
+          const next = cls.major > major && (textLines === 0 || numberOnly || (cls.kind === 'heading' && looksLikeTitle(cls.title)));
+          // Two list entries in a row ("2. …", "3. …") look like sections until an item of the
+          // section they stand in follows.
+          return next && !this.laterItemOfEarlierSection(j, major);
+        }
+        if (textLines > 0 && !numberOnly) return false;
         if (cls.major !== major) return false;
         return cls.kind === 'number' || this.itemConfirmed(j);
       }
       // A case line right after a detached section number and its titles belongs to its first item.
       return numberOnly && cls.kind === 'case' && textLines >= 2;
     }
-    return true;
+    return !this.laterItemOfEarlierSection(i, major);
+  }
+
+  /** A confirmed item heading further on that belongs to an earlier section: then `i` was no section. */
+  private laterItemOfEarlierSection(i: number, major: number): boolean {
+    for (let j = i + 1; j < this.lines.length; j++) {
+      const cls = this.lines[j]!.cls;
+      if (cls.kind === 'heading' && cls.minor !== null && this.itemConfirmed(j)) return cls.major < major;
+    }
+    return false;
   }
 
   /** An item heading is followed, within a few lines, by its case line or a sub-heading. */
