@@ -16,12 +16,16 @@ export interface BadgeDeps {
   open(url: string): void;
 }
 
+/** The preview's maximum height (CSS px), as in the style below. */
+const POPUP_HEIGHT = 330;
+
 const CSS = `
 :host { all: initial; display: inline-block; position: relative; margin-left: .4em; vertical-align: middle; font: 12px/1.3 system-ui, sans-serif; }
 button { all: unset; cursor: pointer; padding: 1px 7px; border-radius: 9px; background: #1e3a8a; color: #fff; font-weight: 600; font-size: 11px; }
 button:focus-visible { outline: 2px solid #f59e0b; outline-offset: 1px; }
 .pop { position: absolute; left: 0; top: calc(100% + 4px); z-index: 2147483647; width: 340px; max-height: 320px; overflow: auto;
   background: #fff; color: #111; border: 1px solid #cbd5e1; border-radius: 6px; box-shadow: 0 6px 20px rgb(0 0 0 / .18); padding: 8px 10px; }
+.pop.up { top: auto; bottom: calc(100% + 4px); }
 .pop[hidden] { display: none; }
 .head { font-weight: 700; margin-bottom: 4px; }
 .meta { color: #475569; margin-bottom: 6px; }
@@ -56,6 +60,8 @@ export function createBadge(link: MinutesLink, deps: BadgeDeps): HTMLElement {
 
   let loaded = false;
   const show = () => {
+    // Open upwards when there is no room below the badge.
+    pop.classList.toggle('up', host.getBoundingClientRect().bottom + POPUP_HEIGHT > window.innerHeight && host.getBoundingClientRect().top > POPUP_HEIGHT);
     pop.hidden = false;
     if (loaded) return;
     loaded = true;

@@ -38,9 +38,9 @@ afterAll(async () => {
 const goldItems = (seed: string) => (readGold(seed).sections ?? []).flatMap((s) => s.items.map((i) => ({ number: i.number, title: i.title })));
 const viewerUrl = (sitePath: string, hash = '') => browser.url(`viewer.html?file=${encodeURIComponent(KL_ORIGIN + sitePath)}${hash}`);
 
-async function openViewer(sitePath: string, hash = ''): Promise<Page> {
+async function openViewer(sitePath: string, hash = '', viewport = { width: 1400, height: 1000 }): Promise<Page> {
   const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.setViewportSize(viewport);
   await page.goto(viewerUrl(sitePath, hash));
   await page.locator('.outline li[data-item-number]').first().waitFor({ timeout: 60_000 });
   return page;
@@ -78,7 +78,7 @@ describe('on kl.dk', () => {
 
   it('previews a document on hover with the right items', async () => {
     const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.setViewportSize({ width: 1000, height: 760 });
     await page.goto(`${KL_ORIGIN}${KKR_PAGE}`);
     const badge = page.locator(`[data-referat-badge][data-referat-url="${KL_ORIGIN}${MINUTES_2020.path}"]`);
     await badge.locator('button').hover();
@@ -116,7 +116,59 @@ describe('on kl.dk', () => {
   });
 });
 
+describe('opening a kl.dk minutes PDF directly', () => {
+  it('lands in the viewer, and the option turns that off', async () => {
+    const page = await browser.context.newPage();
+    const pdfUrl = `${KL_ORIGIN}${MINUTES_2020.path}`;
+    // The redirect rule is installed when the background starts; give it a moment on a slow machine.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(pdfUrl).catch(() => undefined);
+          return page.url();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(browser.url(`viewer.html?file=${pdfUrl}`));
+    await page.locator('.outline li[data-item-number]').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('a.native').getAttribute('href')).toBe(`${pdfUrl}?referat-native=1`);
+    // Other PDFs are left alone.
+    const other = `${KL_ORIGIN}/media/20111/forretningsorden-for-kkr-nordjylland.pdf`;
+    await page.goto(other).catch(() => undefined);
+    expect(page.url()).not.toContain('viewer.html');
+    // Off in the options: the PDF opens as the browser would.
+    const options = await browser.context.newPage();
+    await options.goto(browser.url('options.html'));
+    await options.locator('input[name="redirect"]').uncheck();
+    await expect.poll(() => options.locator('.status').textContent()).not.toBe('');
+    await expect
+      .poll(
+        async () => {
+          await page.goto(pdfUrl).catch(() => undefined);
+          return page.url();
+        },
+        { timeout: 20_000 },
+      )
+      .not.toContain('viewer.html');
+    await options.locator('input[name="redirect"]').check();
+    await options.close();
+    await page.close();
+  });
+});
+
 describe('the viewer', () => {
+  it('names what went wrong in one line', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(viewerUrl('/media/0/referat-findes-ikke.pdf'));
+    const error = page.locator('.error');
+    await error.waitFor({ timeout: 15_000 });
+    expect(await error.textContent()).toMatch(/answered 404/);
+    await page.goto(viewerUrl(`${KKR_PAGE}?as=.pdf`));
+    await error.waitFor({ timeout: 15_000 });
+    expect(await error.textContent()).toMatch(/not a PDF file/);
+    await page.close();
+  });
+
   for (const doc of SITE_DOCUMENTS.filter((d) => d.badge && !d.path.includes('dagsorden'))) {
     it(`outlines every gold item in order (${doc.seed})`, async () => {
       const page = await openViewer(doc.path);
@@ -198,7 +250,8 @@ describe('the viewer', () => {
   });
 
   it('keeps a deep link across a reload', async () => {
-    const page = await openViewer(MINUTES_2020.path, '#item=3.2');
+    // The size of the README's screenshot.
+    const page = await openViewer(MINUTES_2020.path, '#item=3.2', { width: 1200, height: 800 });
     const pdf = layouts.get(MINUTES_2020.path)!;
     const pageOf = pdf.pages.find((p) => p.anchors.some((a) => a.level === 2 && a.number === '3.2'))!.number;
     const selector = `#page-${pageOf} [data-kind="item"][data-item-number="3.2"]`;

@@ -5,7 +5,7 @@
  */
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { PdfjsDocument, PdfjsLike } from '../../../core/pdf/extract.ts';
+import { PdfError, type PdfjsDocument, type PdfjsLike } from '../../../core/pdf/extract.ts';
 import type { ViewBox } from '../../utils/geometry.ts';
 import { fetchPdf, parseDocument, type ParsedDocument } from '../../utils/parse.ts';
 
@@ -21,9 +21,13 @@ export async function openPdf(url: string): Promise<OpenedPdf> {
   // Both workers start while the file downloads.
   const renderWorker = new pdfjs.PDFWorker();
   const parseWorker = new pdfjs.PDFWorker();
+  // Destroying a worker that is still starting rejects its promise: expected here.
+  renderWorker.promise.catch(() => undefined);
+  parseWorker.promise.catch(() => undefined);
   let bytes: Uint8Array;
   try {
     bytes = await fetchPdf(url);
+    if (!new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) throw new PdfError('not-pdf', 'not a PDF file (no %PDF- header)');
   } catch (e) {
     renderWorker.destroy();
     parseWorker.destroy();
@@ -32,7 +36,15 @@ export async function openPdf(url: string): Promise<OpenedPdf> {
   performance.mark('referat:fetched');
   const parsed = parseIn(parseWorker, bytes, url);
   parsed.catch(() => undefined); // reported by whoever awaits it
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker: renderWorker }).promise;
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker: renderWorker }).promise;
+  } catch (e) {
+    // The parse names the reason the way the rest of Referat Studio does (encrypted, damaged …).
+    renderWorker.destroy();
+    await parsed;
+    throw e;
+  }
   performance.mark('referat:opened');
   const first = await doc.getPage(1);
   const view = first.view as unknown as ViewBox;
