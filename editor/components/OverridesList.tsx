@@ -3,10 +3,14 @@ import { useWorkbench } from './use-workbench.ts';
 export function OverridesList() {
   const [wb, s] = useWorkbench();
   if (!s.overrides.length) return <p class="empty">{wb.t('noOverrides')}</p>;
+  // Of several overrides on one line the last applies.
+  const last = new Map<number, string>();
+  for (const o of s.overrides) if (o.pos !== null && o.kind !== 'meeting-date' && o.kind !== 'meeting-body') last.set(o.pos, o.id);
+  const superseded = (o: (typeof s.overrides)[number]) => o.pos !== null && last.has(o.pos) && last.get(o.pos) !== o.id;
   return (
     <ul class="overrides">
       {s.overrides.map((o) => (
-        <li key={o.id} class={o.pos === null ? 'override orphaned' : 'override'} data-override-kind={o.kind} data-override-id={o.id} onClick={() => o.pos !== null && wb.jump(o.pos)}>
+        <li key={o.id} class={`override${o.pos === null ? ' orphaned' : ''}${superseded(o) ? ' superseded' : ''}`} data-override-kind={o.kind} data-override-id={o.id} onClick={() => o.pos !== null && wb.jump(o.pos)}>
           <span class="kind">{o.kind}</span>
           {(o.number ?? o.field ?? o.value) && <span class="arg">{o.number ?? o.field ?? o.value}</span>}
           <span class="quote">{o.pos === null ? `(${wb.t('orphaned')}) ` : ''}{o.quote.slice(0, 60)}</span>

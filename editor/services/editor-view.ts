@@ -5,7 +5,7 @@ import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import { foldGutter, foldKeymap, codeFolding } from '@codemirror/language';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { lintKeymap } from '@codemirror/lint';
-import { yCollab } from 'y-codemirror.next';
+import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
 import type { StudioDoc } from '../model/studio-doc.ts';
 import { liveParse } from '../extensions/live-parse/index.ts';
 import { structure } from '../extensions/structure/index.ts';
@@ -27,7 +27,7 @@ export function documentExtensions(doc: StudioDoc, extra: Extension[] = []): Ext
     highlightSelectionMatches(),
     search({ top: true }),
     EditorView.lineWrapping,
-    keymap.of([...defaultKeymap.filter((k) => k.key !== 'Mod-Shift-k'), ...searchKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
+    keymap.of([...yUndoManagerKeymap, ...defaultKeymap.filter((k) => k.key !== 'Mod-Shift-k'), ...searchKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
     yCollab(doc.text, null, { undoManager: doc.undo }),
     liveParse(),
     structure(),

@@ -14,7 +14,7 @@ import { ocrFix } from '../extensions/diagnostics/index.ts';
 import type { AnnotationView, OverrideView, ReviewStatus, StudioDoc } from '../model/studio-doc.ts';
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
 import type { OverrideKind } from '../model/overrides.ts';
-import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.ts';
+import { DEFAULT_TAXONOMY, parseTaxonomy, type Taxonomy } from '../model/taxonomy.ts';
 import { filterAndSort, LibraryDb, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
 import { createDoc, openDoc, type OpenDoc } from './persistence.ts';
 import { ImportError, importFile, importHandoff, importText, type ImportedDocument } from './import.ts';
@@ -295,7 +295,8 @@ export class Workbench {
       // The view reports every update; the UI redraws once per frame.
       EditorView.updateListener.of((u) => {
         if (u.docChanged || u.selectionSet || u.transactions.some((tr) => tr.effects.length)) this.scheduleUi();
-        if (u.docChanged) this.scheduleLibraryUpdate();
+        if (u.state.field(liveParseField) !== u.startState.field(liveParseField)) this.scheduleLibraryUpdate();
+        if (u.docChanged) this.scheduleReanchor();
       }),
     ]);
     this.view = view;
@@ -374,6 +375,24 @@ export class Workbench {
       currentItem: item?.number ?? null,
       ...(doc ? { overrides: doc.overrideViews(view.state.doc.toString()) } : {}),
     });
+  }
+
+  private reanchorTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** After typing pauses, resolves every anchor again: the sidebar shows where annotations are now, and which are orphaned. */
+  private scheduleReanchor(): void {
+    if (this.reanchorTimer) clearTimeout(this.reanchorTimer);
+    this.reanchorTimer = setTimeout(() => {
+      this.reanchorTimer = null;
+      const doc = this.activeDoc();
+      const view = this.view;
+      if (!doc || !view) return;
+      const placed = doc.placedOverrides(view.state.doc.toString());
+      const current = view.state.field(liveParseField).overrides;
+      const same = placed.length === current.length && placed.every((o, i) => o.id === current[i]!.id && o.pos === current[i]!.pos);
+      if (!same) this.pushOverrides();
+      this.pushAnnotations();
+    }, 400);
   }
 
   private scheduleLibraryUpdate(): void {
@@ -566,6 +585,15 @@ export class Workbench {
     }
   }
 
+  async editTaxonomy(): Promise<void> {
+    const json = await this.ask({ title: this.state.lang === 'da' ? 'Taksonomi som JSON: {"groups":[{"name":…,"labels":[…]}]}' : 'Taxonomy as JSON: {"groups":[{"name":…,"labels":[…]}]}', value: JSON.stringify(this.state.taxonomy) });
+    if (json === null) return;
+    const taxonomy = parseTaxonomy(json);
+    if (!taxonomy) return this.set({ message: { kind: 'error', text: this.state.lang === 'da' ? 'Taksonomien er ikke gyldig JSON i den rette form' : 'The taxonomy is not valid JSON of the right shape' } });
+    this.set({ taxonomy });
+    void this.saveSetting('taxonomy', taxonomy);
+  }
+
   nextProblem(): void {
     const diags = (this.state.meeting?.diagnostics ?? []).filter((d) => d.span).sort((a, b) => a.span!.start - b.span!.start);
     if (!diags.length) return;
@@ -605,6 +633,7 @@ export class Workbench {
       { id: 'view.overrides', title: da ? 'Vis strukturrettelser' : 'Show structure overrides', run: () => this.set({ panel: 'overrides' }) },
       { id: 'view.theme', title: da ? 'Skift lyst/mørkt tema' : 'Toggle light/dark theme', run: () => this.toggleTheme() },
       { id: 'view.language', title: da ? 'Switch to English' : 'Skift til dansk', run: () => this.toggleLang() },
+      { id: 'labels.edit', title: da ? 'Redigér etiket-taksonomien (JSON)' : 'Edit the label taxonomy (JSON)', run: () => this.editTaxonomy() },
       { id: 'user.change', title: da ? 'Skift brugernavn' : 'Change user name', run: () => this.changeUser() },
       { id: 'search.find', title: da ? 'Søg i teksten' : 'Find in text', keys: 'Ctrl+F', run: () => void (this.view && openSearchPanel(this.view)) },
     ];

@@ -64,11 +64,15 @@ export function structureDecorations(state: EditorState, parse: LiveParse = stat
       for (const a of item.attachments) if (a.end >= a.start) lineStarts(a.start, a.end, attachmentLine);
     }
   }
+  // Of several overrides on one line the last applies; the others show struck through.
+  const lastOnLine = new Map<number, string>();
+  for (const o of parse.overrides) if (o.kind !== 'meeting-date' && o.kind !== 'meeting-body') lastOnLine.set(doc.lineAt(Math.min(o.pos, doc.length)).from, o.id);
   for (const o of parse.overrides) {
     if (o.kind === 'meeting-date' || o.kind === 'meeting-body') continue;
     const line = doc.lineAt(Math.min(o.pos, doc.length));
+    const cls = lastOnLine.get(line.from) === o.id ? 'cm-override-badge' : 'cm-override-badge cm-override-superseded';
     ranges.push(overrideLine.range(line.from));
-    ranges.push(Decoration.widget({ widget: new BadgeWidget(overrideLabel(o.kind, o.number ?? o.field), 'cm-override-badge'), side: 1 }).range(line.to));
+    ranges.push(Decoration.widget({ widget: new BadgeWidget(overrideLabel(o.kind, o.number ?? o.field), cls), side: 1 }).range(line.to));
   }
   return Decoration.set(ranges, true);
 }

@@ -9,5 +9,6 @@ export const structureTheme = EditorView.baseTheme({
   '.cm-attachment': { borderLeft: '3px solid var(--rs-attachment, #d97706)', paddingLeft: '4px' },
   '.cm-attachment::before': { content: '"bilag "', fontSize: '0.7em', color: 'var(--rs-attachment, #d97706)', textTransform: 'uppercase' },
   '.cm-override-line': { outline: '1px dashed var(--rs-override, #c026d3)', outlineOffset: '-1px' },
+  '.cm-override-superseded': { opacity: '0.55', textDecoration: 'line-through' },
   '.cm-override-badge': { marginLeft: '8px', fontSize: '0.7em', padding: '0 4px', borderRadius: '3px', background: 'var(--rs-override, #c026d3)', color: '#fff' },
 });
