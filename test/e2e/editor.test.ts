@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { buildMinutesPdf, readGold, readSeed } from '../fixtures/pdf/generate.ts';
+import { parseMinutes } from '../../core/minutes/parse.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED_000 = '000_0c2e4851483b96f9';
@@ -82,7 +83,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('the editor in Chromium', () => {
+describe('the editor in Chromium', { timeout: 120_000 }, () => {
   it('preloads the five seeds as samples', async () => {
     await page.waitForSelector('.library li[data-file]');
     expect(await page.$$eval('.library li', (els) => els.length)).toBe(5);
@@ -136,7 +137,7 @@ describe('the editor in Chromium', () => {
     await command(page, 'denne linje starter punkt', '3.6');
     await page.waitForFunction((n) => document.querySelectorAll('.outline-item').length === n, gold.length);
     expect(await outline(page)).toEqual(gold);
-    await command(page, 'Fortryd');
+    await page.keyboard.press('Control+z');
     await page.waitForFunction((n) => document.querySelectorAll('.outline-item').length === n - 1, gold.length);
     await command(page, 'Annullér fortryd');
     await page.waitForFunction((n) => document.querySelectorAll('.outline-item').length === n, gold.length);
@@ -147,6 +148,7 @@ describe('the editor in Chromium', () => {
     expect(kinds).toEqual(['ignore-line', 'ignore-line', 'not-heading', 'item-start']);
     await page.click('[data-panel="problems"]');
     await page.click('.outline-item[data-item-number="3.6"]');
+    await page.waitForFunction((n) => document.querySelector('.library li.active')?.textContent?.includes(`${n} `), gold.length);
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench.png') });
   });
 
@@ -184,5 +186,34 @@ describe('the editor in Chromium', () => {
     expect(await page.$$eval('.override', (els) => els.map((e) => e.getAttribute('data-override-kind')))).toEqual(['ignore-line', 'ignore-line', 'not-heading', 'item-start']);
     await page.click('[data-activity="explorer"]');
     expect(await page.$$eval('.library li', (els) => els.length)).toBe(6);
+  });
+
+  it('takes a document handed over by the extension (a fake bridge script in the page)', async () => {
+    const seed = readSeed('001_9e1bcf5ac8b7483e.txt');
+    const meeting = parseMinutes(seed, { includeText: true, source: { name: 'referat.pdf' } });
+    const document = { url: 'https://www.kl.dk/media/kkr/referat-001.pdf', fingerprint: 'f00d', meeting };
+    const p = await page.context().newPage();
+    await p.addInitScript((doc) => {
+      window.addEventListener('message', (e) => {
+        const d = e.data as { source?: string; type?: string; id?: string };
+        if (d?.source !== 'referat-editor' || d.type !== 'handoff-request') return;
+        window.postMessage({ source: 'referat-extension', type: 'handoff-document', id: d.id, document: doc }, window.location.origin);
+      });
+    }, document);
+    await p.goto(`${server.url}#handoff=abc123`);
+    await p.waitForSelector('html[data-ready]');
+    await p.waitForSelector('.library li[data-file="referat-001.pdf"]');
+    expect(await outline(p)).toEqual(goldOutline('001_9e1bcf5ac8b7483e'));
+    expect(await p.textContent('.library li[data-file="referat-001.pdf"] .source')).toBe('extension');
+    expect(new URL(p.url()).hash).toBe('');
+
+    // No extension answering: a visible one-line message, nothing imported.
+    const q = await page.context().newPage();
+    await q.goto(`${server.url}#handoff=nobody1`);
+    await q.waitForSelector('html[data-ready]', { timeout: 20_000 });
+    expect(await q.textContent('.status-bar .message.error')).toMatch(/^Handoff: The browser extension did not answer/);
+    expect(await q.$$eval('.library li', (els) => els.length)).toBe(7);
+    await p.close();
+    await q.close();
   });
 });
