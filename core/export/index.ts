@@ -1,0 +1,106 @@
+/**
+ * Dataset exports: curated documents in, named files out (no I/O here; the
+ * CLI writes them). Every export holds the dataset card (README.md), the JSON
+ * Schema of a row (item.schema.json), the cases table (cases.json) and the
+ * files of the formats asked for.
+ */
+import { agreementByLabel } from './agreement.ts';
+import { datasetCard } from './card.ts';
+import { casesTable } from './cases.ts';
+import { rowsToCsv } from './csv.ts';
+import { filterRows, type ExportFilter } from './filter.ts';
+import { documentsToJsonl, rowsToJsonl } from './jsonl.ts';
+import type { CuratedDocument } from './model.ts';
+import { toOParl } from './oparl.ts';
+import { rowsToParquet } from './parquet.ts';
+import { datasetRows, type ItemRow } from './rows.ts';
+import { ITEM_ROW_SCHEMA } from './schema.ts';
+import { annotationCollection } from './web-annotation.ts';
+
+export type ExportFormat = 'jsonl' | 'csv' | 'parquet' | 'webannotation' | 'oparl';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv', 'parquet', 'webannotation', 'oparl'];
+
+export interface ExportOptions {
+  formats: readonly ExportFormat[];
+  filter?: ExportFilter;
+  /** ISO 8601 time written into the card. */
+  generatedAt: string;
+  /** Where the documents came from, for the card. */
+  origin: string;
+  tool: string;
+}
+
+export interface ExportFile {
+  name: string;
+  description: string;
+  data: string | Uint8Array;
+}
+
+export interface ExportResult {
+  files: ExportFile[];
+  rows: ItemRow[];
+  documents: CuratedDocument[];
+}
+
+const DESCRIPTIONS = {
+  items: 'one item a line (JSON Lines)',
+  documents: 'one curated document a line: text, overrides, annotations, review, adjudications; `referat import` reads it back',
+  csv: 'one item a row (RFC 4180, UTF-8 with BOM); lists and objects as JSON in a cell',
+  parquet: 'one item a row (Apache Parquet, Snappy); lists and objects as JSON columns',
+  webannotation: 'every annotation as a W3C Web Annotation (JSON-LD AnnotationCollection)',
+  oparl: 'OParl 1.1-style objects: Body, Organization, Person, Membership, Meeting, AgendaItem, Paper (reference = case number), Consultation',
+  cases: 'the cases table: case number → items, meetings, first and last date',
+  schema: 'JSON Schema (draft-07) of one item row',
+  card: 'this dataset card',
+};
+
+/** The documents a filtered export keeps whole in documents.jsonl: those with a chosen item (or, unfiltered, every document). */
+function keptDocuments(docs: readonly CuratedDocument[], rows: readonly ItemRow[], filter: ExportFilter): CuratedDocument[] {
+  const chosen = new Set(rows.map((r) => r.documentId));
+  const rowCriteria = filter.approvedOnly || filter.body !== undefined || filter.from !== undefined || filter.to !== undefined || filter.labels?.length;
+  return docs.filter((d) => chosen.has(d.documentId) || (!rowCriteria && (!filter.documentIds || filter.documentIds.includes(d.documentId))));
+}
+
+export function exportDataset(docs: readonly CuratedDocument[], options: ExportOptions): ExportResult {
+  const filter = options.filter ?? {};
+  const rows = filterRows(datasetRows(docs), filter);
+  const documents = keptDocuments(docs, rows, filter);
+  const files: ExportFile[] = [];
+  const formats = new Set(options.formats);
+  if (formats.has('jsonl')) {
+    files.push({ name: 'items.jsonl', description: DESCRIPTIONS.items, data: rowsToJsonl(rows) });
+    files.push({ name: 'documents.jsonl', description: DESCRIPTIONS.documents, data: documentsToJsonl(documents) });
+  }
+  if (formats.has('csv')) files.push({ name: 'items.csv', description: DESCRIPTIONS.csv, data: rowsToCsv(rows) });
+  if (formats.has('parquet')) files.push({ name: 'items.parquet', description: DESCRIPTIONS.parquet, data: rowsToParquet(rows, options.tool) });
+  if (formats.has('webannotation')) {
+    files.push({ name: 'annotations.jsonld', description: DESCRIPTIONS.webannotation, data: JSON.stringify(annotationCollection(documents), null, 2) + '\n' });
+  }
+  if (formats.has('oparl')) files.push({ name: 'oparl.json', description: DESCRIPTIONS.oparl, data: JSON.stringify(toOParl(rows), null, 2) + '\n' });
+  files.push({ name: 'cases.json', description: DESCRIPTIONS.cases, data: JSON.stringify(casesTable(rows), null, 2) + '\n' });
+  files.push({ name: 'item.schema.json', description: DESCRIPTIONS.schema, data: JSON.stringify(ITEM_ROW_SCHEMA, null, 2) + '\n' });
+  const card = datasetCard({
+    rows,
+    agreement: agreementByLabel(documents),
+    filter,
+    generatedAt: options.generatedAt,
+    origin: options.origin,
+    files: [...files.map((f) => ({ name: f.name, description: f.description })), { name: 'README.md', description: DESCRIPTIONS.card }],
+    tool: options.tool,
+  });
+  files.push({ name: 'README.md', description: DESCRIPTIONS.card, data: card });
+  return { files, rows, documents };
+}
+
+export { agreementByLabel, cohenKappa, fleissKappa } from './agreement.ts';
+export { casesTable } from './cases.ts';
+export { parseCsv, rowsToCsv } from './csv.ts';
+export { decisionTypeOf } from './decision.ts';
+export { checkFilter, filterRows, type ExportFilter } from './filter.ts';
+export { documentsToJsonl, importJsonl, rowsToJsonl } from './jsonl.ts';
+export { curatedFromMeeting, type CuratedDocument } from './model.ts';
+export { toOParl } from './oparl.ts';
+export { rowsToParquet } from './parquet.ts';
+export { datasetRows, documentRows, ROW_COLUMNS, type ItemRow } from './rows.ts';
+export { ITEM_ROW_SCHEMA } from './schema.ts';
+export { annotationCollection, toWebAnnotations } from './web-annotation.ts';

@@ -1,0 +1,100 @@
+/**
+ * The input of every dataset export: a parsed Meeting (with its text) plus what
+ * analysts added to it — annotations resolved to offsets, review states,
+ * adjudications — and the document's own settings. Plain JSON data, so a
+ * curated document can be written to JSONL and read back unchanged.
+ *
+ * Offsets are UTF-16 offsets into `meeting.text`, the one coordinate system.
+ * Times are ISO 8601 strings in UTC.
+ */
+import type { FieldName, Meeting } from '../minutes/model.ts';
+
+export type ReviewStatus = 'unreviewed' | 'corrected' | 'approved';
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'corrected', 'approved'];
+
+/** One label on one annotation, with who set it and when. */
+export interface LabelAssignment {
+  label: string;
+  author: string;
+  at: string;
+}
+
+export interface CuratedComment {
+  id: string;
+  author: string;
+  text: string;
+  at: string;
+  /** The comment this one answers, or null for a top-level comment. */
+  replyTo: string | null;
+}
+
+export interface CuratedAnnotation {
+  id: string;
+  /** Offsets into `meeting.text`; null when the annotated text is gone (orphaned). */
+  start: number | null;
+  end: number | null;
+  orphaned: boolean;
+  /** The text as annotated, with up to 32 characters of context either side. */
+  quote: string;
+  prefix: string;
+  suffix: string;
+  labels: LabelAssignment[];
+  comments: CuratedComment[];
+  author: string;
+  createdAt: string;
+}
+
+export interface ReviewRecord {
+  status: ReviewStatus;
+  /** Who set the status and when, where the document records it. */
+  by: string | null;
+  at: string | null;
+}
+
+/** A curator's final word on one label of one item, settling disagreement between analysts. */
+export interface Adjudication {
+  itemNumber: string;
+  label: string;
+  /** Whether the item carries the label in the dataset. */
+  value: boolean;
+  decidedBy: string;
+  at: string;
+  note: string | null;
+}
+
+/** A structure override as the editor stores it (see editor/model/overrides.ts). */
+export interface CuratedOverride {
+  id: string;
+  kind: string;
+  /** Editor offset of the line it applies to; null when the line is gone. */
+  pos: number | null;
+  quote: string;
+  number?: string;
+  field?: FieldName;
+  value?: string;
+  createdAt: string;
+}
+
+export interface CuratedDocument {
+  /** The document's name in its workspace (`<workspace>/<documentId>` on the sync server). */
+  documentId: string;
+  /** The parse of the document's current text with its overrides; `text` is set. */
+  meeting: Meeting & { text: string };
+  overrides: CuratedOverride[];
+  annotations: CuratedAnnotation[];
+  /** Item number → review record; items not listed are unreviewed. */
+  review: Record<string, ReviewRecord>;
+  adjudications: Adjudication[];
+  /** The document's settings as stored (JSON values only), e.g. `source`. */
+  meta: Record<string, unknown>;
+}
+
+/** A curated document made from a parse alone: no annotations, nothing reviewed. */
+export function curatedFromMeeting(documentId: string, meeting: Meeting & { text: string }): CuratedDocument {
+  return { documentId, meeting, overrides: [], annotations: [], review: {}, adjudications: [], meta: { source: meeting.source } };
+}
+
+/** Milliseconds since the epoch → ISO 8601 (UTC); null for a missing or invalid time. */
+export function isoTime(ms: unknown): string | null {
+  return typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
