@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import pkg from '../../package.json' with { type: 'json' };
 import { FORMATS, type Format } from './formats.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runParse, type CommandIO } from './parse-command.ts';
+import { EXPORT_FORMAT_CHOICES, runExport, runImport, type ExportCommandOptions, type ImportCommandOptions } from './export-command.ts';
 
 /** The sample document `referat start` outlines, relative to the package root. */
 export const SAMPLE_DOCUMENT = 'test/fixtures/seeds/000_0c2e4851483b96f9.txt';
@@ -31,6 +32,20 @@ or windows-1252/latin1. One file is written as JSON by default; several files
 or a directory as JSON Lines (one Meeting per line). A file that cannot be read
 is reported on stderr as "referat: FILE: reason" and the batch goes on.
 ${EXAMPLES}`;
+
+const EXPORT_DETAILS = `
+Writes into OUTDIR: items.jsonl and documents.jsonl (jsonl), items.csv (csv),
+items.parquet (parquet), annotations.jsonld (webannotation), oparl.json (oparl),
+and always cases.json, item.schema.json and the dataset card README.md.
+
+Examples:
+  $ referat export referater/ -o dataset/
+  $ referat export minutes.pdf --format parquet -o dataset/
+  $ referat export --workspace kkr --server ws://127.0.0.1:1234 --token rs_… \\
+      --approved-only --from 2024-01-01 --label klima -o dataset/
+  $ referat import dataset/documents.jsonl --workspace kkr-copy --server ws://127.0.0.1:1234 --token rs_…
+
+Any input that cannot be read stops the export (exit status 1); nothing is written.`;
 
 export function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command('referat');
@@ -64,6 +79,38 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     });
 
   program
+    .command('export')
+    .summary('write a dataset (JSONL, CSV, Parquet, Web Annotation, OParl) with its card and schema')
+    .description('Export items as a dataset: from files (parsed like referat parse) or from a workspace on the sync server.')
+    .argument('[paths...]', 'files and directories to parse (or use --workspace)')
+    .addOption(new Option('-f, --format <format>', 'what to write').choices(EXPORT_FORMAT_CHOICES).default('all'))
+    .option('-o, --output <dir>', 'the folder to write the dataset to')
+    .option('--approved-only', 'only items whose review status is approved')
+    .option('--body <body>', 'only meetings of this body, e.g. "KKR Nordjylland"')
+    .option('--from <date>', 'only meetings on or after this date (2020-01-31)')
+    .option('--to <date>', 'only meetings on or before this date')
+    .option('--label <label>', 'only items with this label (repeat for any of several)', collect, [])
+    .option('--workspace <w>', 'export every document of this workspace on the sync server')
+    .option('--document <id>', 'with --workspace: only this document (repeatable)', collect, [])
+    .option('--server <url>', 'the sync server, e.g. ws://127.0.0.1:1234')
+    .option('--token <t>', 'a token for the workspace (or REFERAT_TOKEN)')
+    .addHelpText('after', EXPORT_DETAILS)
+    .action(async (paths: string[], opts: ExportCommandOptions) => {
+      setExit(await runExport(paths, opts, io));
+    });
+
+  program
+    .command('import')
+    .summary('write documents.jsonl from an export back into a workspace')
+    .argument('<file>', 'documents.jsonl written by referat export')
+    .option('--workspace <w>', 'the workspace to write into')
+    .option('--server <url>', 'the sync server, e.g. ws://127.0.0.1:1234')
+    .option('--token <t>', 'a read-write token for the workspace (or REFERAT_TOKEN)')
+    .action(async (file: string, opts: ImportCommandOptions) => {
+      setExit(await runImport(file, opts, io));
+    });
+
+  program
     .command('start')
     .description('a short tour: what this is, the help, and the outline of a sample document')
     .action(async () => {
@@ -71,6 +118,10 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     });
 
   return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parseJobs(value: string): number {

@@ -58,7 +58,7 @@ let repairer: TextRepairer | null = null;
  * The OCR repairer, made the first time a document looks OCR-damaged: loading the
  * lexicon costs ~0.1 s and ~25 MB, which clean documents never pay.
  */
-function danishRepairer(): TextRepairer {
+export function danishRepairer(): TextRepairer {
   repairer ??= createDanishRepairer(loadDanishLexicon());
   return repairer;
 }

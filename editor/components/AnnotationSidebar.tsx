@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useWorkbench } from './use-workbench.ts';
 import type { AnnotationView, Comment } from '../model/studio-doc.ts';
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
+import { itemAt } from '../services/workbench.ts';
 
 function DraftForm() {
   const [wb, s] = useWorkbench();
@@ -106,7 +107,8 @@ export function AnnotationSidebar() {
         {shown.map((a) => (
           <li key={a.id} data-annotation-id={a.id} class={`annotation${a.orphaned ? ' orphaned' : ''}${s.activeAnnotation === a.id ? ' active' : ''}`} onClick={() => wb.focusAnnotation(a)}>
             <div class="quote">
-              {a.orphaned && <span class="orphan-tag">{wb.t('orphaned')}</span>}“{a.quote.slice(0, 120)}”
+              {a.orphaned && <span class="orphan-tag">{wb.t('orphaned')}</span>}
+              {!a.orphaned && s.meeting && a.from !== null && <span class="item-tag">{itemAt(s.meeting, a.from)?.number ?? ''}</span>}“{a.quote.slice(0, 120)}”
             </div>
             <div class="labels">
               {a.labels.map((l) => (

@@ -41,6 +41,9 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
+/** `/workspaces/<workspace>/documents`: the listing of a workspace's document ids. */
+const WORKSPACE_DOCUMENTS = /^\/workspaces\/([^/]+)\/documents\/?$/;
+
 export const DEFAULTS = { port: 1234, host: '127.0.0.1', dataDir: './data', maxMessageBytes: 8 * 1024 * 1024, maxDocumentBytes: 64 * 1024 * 1024 };
 
 export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
@@ -116,6 +119,13 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
         },
         async onRequest({ request, response, instance }) {
           const url = new URL(request.url ?? '/', 'http://localhost');
+          const listing = WORKSPACE_DOCUMENTS.exec(url.pathname);
+          if (listing) {
+            const { status, body } = listDocuments(decodeURIComponent(listing[1]!), request.headers.authorization);
+            response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+            response.end(JSON.stringify(body));
+            throw null;
+          }
           if (url.pathname !== '/health') return;
           response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
           response.end(
@@ -135,6 +145,30 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       },
     ],
   });
+
+  /**
+   * `GET /workspaces/<w>/documents` with `Authorization: Bearer <token>` for that
+   * workspace (read-only tokens too): the document ids stored in it, sorted.
+   */
+  function listDocuments(workspace: string, authorization: string | undefined): { status: number; body: unknown } {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    const grant = token ? tokens.verify(token) : null;
+    if (!grant) {
+      log.log('warn', 'list-refused', { workspace, reason: token ? 'invalid token' : 'no token' });
+      return { status: 401, body: { error: token ? 'invalid token' : 'no bearer token' } };
+    }
+    if (grant.workspace !== workspace) {
+      log.log('warn', 'list-refused', { workspace, reason: 'other workspace' });
+      return { status: 403, body: { error: `this token grants workspace "${grant.workspace}", not "${workspace}"` } };
+    }
+    const prefix = `${workspace}/`;
+    const documents = store
+      .names()
+      .filter((n) => n.startsWith(prefix))
+      .map((n) => n.slice(prefix.length))
+      .sort();
+    return { status: 200, body: { workspace, documents } };
+  }
 
   let closed = false;
   return {

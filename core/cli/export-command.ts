@@ -1,0 +1,177 @@
+/**
+ * `referat export` (files or a workspace → a dataset folder) and `referat
+ * import` (documents.jsonl → a workspace). A dataset is written whole or not
+ * at all: any unreadable input stops the export with one line per input and
+ * exit status 1.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pkg from '../../package.json' with { type: 'json' };
+import { checkFilter, exportDataset, importJsonl, type ExportFilter } from '../export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/index.ts';
+import { curatedFromMeeting, type CuratedDocument } from '../export/model.ts';
+import { curatedFromStudioDoc, writeCuratedToStudioDoc } from '../../editor/services/curate.ts';
+import { expandInputs, oneLine, readDocument } from './input.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CommandIO } from './parse-command.ts';
+import { danishRepairer, parseDocument } from './process-file.ts';
+import { listWorkspace, withDocument, type WorkspaceTarget } from './workspace.ts';
+
+export const EXPORT_FORMAT_CHOICES = [...EXPORT_FORMATS, 'all'] as const;
+
+export interface ExportCommandOptions {
+  format: ExportFormat | 'all';
+  output?: string;
+  approvedOnly?: boolean;
+  body?: string;
+  from?: string;
+  to?: string;
+  label?: string[];
+  /** Only these documents of the workspace (a selection). */
+  document?: string[];
+  workspace?: string;
+  server?: string;
+  token?: string;
+}
+
+const TOOL = `referat-studio ${pkg.version}`;
+
+function fail(io: CommandIO, message: string, code = EXIT_FAILURE): number {
+  io.stderr.write(`referat: ${oneLine(message)}\n`);
+  return code;
+}
+
+/** A workspace document id made from a file name: its stem, with what a document name may not hold replaced. */
+export function documentIdFor(file: string, taken: Set<string>): string {
+  const stem = path.basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._:-]+/g, '-').slice(0, 180) || 'document';
+  let id = stem;
+  for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function target(opts: { workspace?: string; server?: string; token?: string }): WorkspaceTarget | string {
+  const token = opts.token ?? process.env.REFERAT_TOKEN;
+  if (!opts.server) return '--workspace needs --server URL (the sync server, e.g. ws://127.0.0.1:1234)';
+  if (!token) return '--workspace needs --token T (or REFERAT_TOKEN)';
+  return { server: opts.server, workspace: opts.workspace!, token };
+}
+
+export async function runExport(paths: readonly string[], opts: ExportCommandOptions, io: CommandIO): Promise<number> {
+  if (!opts.output) return fail(io, 'export needs -o OUTDIR (the folder the dataset is written to)', EXIT_USAGE);
+  if (paths.length && opts.workspace) return fail(io, 'give either FILES or --workspace, not both', EXIT_USAGE);
+  if (!paths.length && !opts.workspace) return fail(io, 'nothing to export: give FILES or --workspace W', EXIT_USAGE);
+  const filter: ExportFilter = {
+    ...(opts.approvedOnly ? { approvedOnly: true } : {}),
+    ...(opts.body ? { body: opts.body } : {}),
+    ...(opts.from ? { from: opts.from } : {}),
+    ...(opts.to ? { to: opts.to } : {}),
+    ...(opts.label?.length ? { labels: opts.label } : {}),
+    ...(opts.document?.length ? { documentIds: opts.document } : {}),
+  };
+  const problem = checkFilter(filter);
+  if (problem) return fail(io, problem, EXIT_USAGE);
+
+  let docs: CuratedDocument[];
+  let origin: string;
+  if (opts.workspace) {
+    const where = target(opts);
+    if (typeof where === 'string') return fail(io, where, EXIT_USAGE);
+    try {
+      docs = await readWorkspace(where, opts.document);
+    } catch (error) {
+      return fail(io, (error as Error).message);
+    }
+    origin = `workspace "${where.workspace}" on ${where.server}`;
+  } else {
+    const read = await readFiles(paths);
+    if ('errors' in read) {
+      for (const e of read.errors) io.stderr.write(`referat: ${e}\n`);
+      return EXIT_FAILURE;
+    }
+    docs = read.docs;
+    origin = `${docs.length} file${docs.length === 1 ? '' : 's'}: ${docs.map((d) => d.meeting.source.name).join(', ')}`;
+  }
+
+  const formats = opts.format === 'all' ? EXPORT_FORMATS : [opts.format];
+  let result;
+  try {
+    result = exportDataset(docs, { formats, filter, generatedAt: new Date().toISOString(), origin, tool: TOOL });
+  } catch (error) {
+    return fail(io, `cannot write the dataset (${(error as Error).message})`);
+  }
+  try {
+    await mkdir(opts.output, { recursive: true });
+    for (const file of result.files) await writeFile(path.join(opts.output, file.name), file.data);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return fail(io, `${e.path ?? opts.output}: cannot write (${e.code ?? e.message})`);
+  }
+  io.stdout.write(
+    `Wrote ${result.rows.length} items from ${result.documents.length} documents to ${opts.output}: ${result.files.map((f) => f.name).join(', ')}\n`,
+  );
+  return EXIT_OK;
+}
+
+async function readFiles(paths: readonly string[]): Promise<{ docs: CuratedDocument[] } | { errors: string[] }> {
+  const { files, errors } = await expandInputs(paths);
+  const messages = errors.map((e) => `${e.path}: ${e.reason}`);
+  const docs: CuratedDocument[] = [];
+  const taken = new Set<string>();
+  for (const file of files) {
+    const input = await readDocument(file);
+    if (!input.ok) {
+      messages.push(`${input.path}: ${input.reason}`);
+      continue;
+    }
+    const parsed = await parseDocument(input, true);
+    if ('error' in parsed) {
+      messages.push(`${file}: ${parsed.error}`);
+      continue;
+    }
+    docs.push(curatedFromMeeting(documentIdFor(file, taken), parsed.meeting as CuratedDocument['meeting']));
+  }
+  return messages.length ? { errors: messages } : { docs };
+}
+
+async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | undefined): Promise<CuratedDocument[]> {
+  const names = await listWorkspace(where);
+  const chosen = only?.length ? names.filter((n) => only.includes(n)) : names;
+  const missing = only?.filter((n) => !names.includes(n)) ?? [];
+  if (missing.length) throw new Error(`workspace ${where.workspace} has no document ${missing.join(', ')}`);
+  const docs: CuratedDocument[] = [];
+  for (const id of chosen) {
+    docs.push(await withDocument(where, id, (doc) => curatedFromStudioDoc(id, doc, { parse: { repairer: danishRepairer } })));
+  }
+  return docs;
+}
+
+export interface ImportCommandOptions {
+  workspace?: string;
+  server?: string;
+  token?: string;
+}
+
+export async function runImport(file: string, opts: ImportCommandOptions, io: CommandIO): Promise<number> {
+  if (!opts.workspace) return fail(io, 'import needs --workspace W', EXIT_USAGE);
+  const where = target(opts);
+  if (typeof where === 'string') return fail(io, where, EXIT_USAGE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(io, `${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? (error as Error).message})`}`);
+  }
+  const read = importJsonl(text);
+  if (!read.ok) return fail(io, `${file}:${read.line ? `${read.line}:` : ''} ${read.reason}`);
+  try {
+    const existing = new Set(await listWorkspace(where));
+    const clash = read.documents.filter((d) => existing.has(d.documentId)).map((d) => d.documentId);
+    if (clash.length) return fail(io, `workspace ${where.workspace} already has ${clash.join(', ')}; import into an empty workspace or remove them first`);
+    for (const doc of read.documents) await withDocument(where, doc.documentId, (studio) => writeCuratedToStudioDoc(doc, studio));
+  } catch (error) {
+    return fail(io, (error as Error).message);
+  }
+  io.stdout.write(`Imported ${read.documents.length} documents into workspace ${where.workspace}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Workbench } from './workbench.ts';
+import { LibraryDb } from './library.ts';
+
+const samples = path.resolve('editor/public/samples');
+
+function workbench(): Workbench {
+  let t = 1_700_000_000_000;
+  return new Workbench({
+    db: new LibraryDb(`test-${Math.random()}`),
+    readPdf: async () => {
+      throw new Error('no PDFs here');
+    },
+    fetchText: async (url) => {
+      if (url === 'lexicon-da.txt') throw new Error('no lexicon in this test');
+      return readFileSync(path.join(samples, url.replace(/^samples\//, '')), 'utf8');
+    },
+    now: () => (t += 1000),
+    win: window,
+  });
+}
+
+async function until(f: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!f()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('the workbench', () => {
+  it('preloads the samples once, opens a document, and corrects and annotates it through commands', async () => {
+    const wb = workbench();
+    const host = document.createElement('div');
+    document.body.append(host);
+    wb.attach(host);
+    await wb.start();
+    expect(wb.state.library.map((e) => e.fileName).sort()).toEqual(JSON.parse(readFileSync(path.join(samples, 'index.json'), 'utf8')));
+    const entry = wb.state.library.find((e) => e.fileName.startsWith('000_'))!;
+    expect(entry).toMatchObject({ source: 'sample', body: 'KKR Nordjylland', date: '2020-09-04', review: 'unreviewed' });
+
+    await wb.openDocument(entry.id);
+    expect(wb.state.tabs).toEqual([entry.id]);
+    const items = () => wb.state.meeting!.sections.flatMap((s) => s.items).map((i) => i.number);
+    expect(items()).toContain('3.2');
+
+    // "not a heading" on 3.2's title, answered through the quick input.
+    wb.jumpToItem('3.2');
+    await wb.structureCommand('not-heading');
+    await until(() => wb.state.overrides.length === 1 && !items().includes('3.2'));
+    // ... and back with "this line starts item 3.2" (the question's default is the next number).
+    const asked = wb.structureCommand('item-start');
+    await until(() => wb.state.input !== null);
+    expect(wb.state.input!.value).toBe('3.2');
+    wb.state.input!.resolve('3.2');
+    await asked;
+    await until(() => items().includes('3.2'));
+    wb.undo();
+    await until(() => !items().includes('3.2'));
+    wb.redo();
+    await until(() => items().includes('3.2'));
+
+    // An annotation on the current item, with labels and a comment; the item approved.
+    wb.jumpToItem('3.2');
+    wb.startAnnotation();
+    expect(wb.state.draft!.quote).toMatch(/^3\.2\. /);
+    wb.saveAnnotation(['økonomi', 'godkendt'], 'Budgettet følges.');
+    await until(() => wb.state.annotations.length === 1);
+    expect(wb.state.annotations[0]).toMatchObject({ labels: ['økonomi', 'godkendt'], orphaned: false, author: 'analytiker' });
+    wb.setReview('3.2', 'approved');
+    await until(() => wb.state.review['3.2'] === 'approved');
+
+    // Every structure command is in the palette.
+    const ids = wb.commands().map((c) => c.id);
+    for (const id of ['structure.itemStart', 'structure.sectionHeading', 'structure.notHeading', 'structure.splitItem', 'structure.mergePrevious', 'structure.fieldStart', 'structure.ignoreLine', 'structure.setDate', 'structure.setBody', 'annotate', 'review.cycle']) {
+      expect(ids).toContain(id);
+    }
+    await wb.closeTab(entry.id);
+    expect(wb.state.active).toBeNull();
+  });
+
+  it('refuses bad files with one line each and keeps the good ones', async () => {
+    const wb = workbench();
+    await wb.start();
+    const before = wb.state.library.length;
+    const good = new File([readFileSync(path.join(samples, '003_018046a384c397c7.txt'))], 'good.txt');
+    const empty = new File([], 'empty.txt');
+    const fakePdf = new File(['%PDF-1.4 nonsense'], 'fake.pdf');
+    await wb.importFiles([empty, good, fakePdf]);
+    expect(wb.state.library.length).toBe(before + 1);
+    expect(wb.state.message).toEqual({ kind: 'error', text: 'empty.txt: the file is empty · fake.pdf: no PDFs here' });
+  });
+});
