@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { agreementByLabel, cohenKappa, fleissKappa } from './agreement.ts';
+import { curatedFromMeeting, type CuratedAnnotation, type CuratedDocument } from './model.ts';
+import type { Meeting } from '../minutes/model.ts';
+
+describe('cohenKappa', () => {
+  it('matches a hand-computed 2×2 table', () => {
+    // both yes 4, A yes B no 1, A no B yes 2, both no 3: po = 0.7, pe = 0.5·0.6 + 0.5·0.4 = 0.5, κ = 0.4
+    const a = [...Array(4).fill(true), true, ...Array(2).fill(false), ...Array(3).fill(false)];
+    const b = [...Array(4).fill(true), false, ...Array(2).fill(true), ...Array(3).fill(false)];
+    expect(cohenKappa(a, b)).toBeCloseTo(0.4, 10);
+  });
+
+  it('is 1 for perfect agreement, null when chance agreement is certain, and refuses unequal lengths', () => {
+    expect(cohenKappa([true, false, true], [true, false, true])).toBe(1);
+    expect(cohenKappa([true, true], [true, true])).toBeNull();
+    expect(cohenKappa([], [])).toBeNull();
+    expect(() => cohenKappa([true], [])).toThrow(RangeError);
+  });
+});
+
+describe('fleissKappa', () => {
+  it('matches the worked example of Fleiss (1971) as reproduced widely: 10 items, 14 raters, 5 categories, κ ≈ 0.210', () => {
+    const table = [
+      [0, 0, 0, 0, 14],
+      [0, 2, 6, 4, 2],
+      [0, 0, 3, 5, 6],
+      [0, 3, 9, 2, 0],
+      [2, 2, 8, 1, 1],
+      [7, 7, 0, 0, 0],
+      [3, 2, 6, 3, 0],
+      [2, 5, 3, 2, 2],
+      [6, 5, 2, 1, 0],
+      [0, 2, 2, 3, 7],
+    ];
+    expect(fleissKappa(table)).toBeCloseTo(0.20993, 4);
+  });
+
+  it('equals a hand computation for three raters on four items', () => {
+    // yes/no counts: [3,0] [0,3] [2,1] [1,2]; P_i = 1, 1, 1/3, 1/3 → P̄ = 2/3; p_yes = 6/12 → Pe = 0.5; κ = (2/3 − 1/2)/(1/2) = 1/3
+    expect(fleissKappa([[3, 0], [0, 3], [2, 1], [1, 2]])).toBeCloseTo(1 / 3, 10);
+  });
+});
+
+/** A meeting with items 1.1–1.4 on lines of their own. */
+function meetingWithItems(n: number): Meeting & { text: string } {
+  let text = '';
+  const items = [];
+  for (let i = 1; i <= n; i++) {
+    const start = text.length;
+    text += `1.${i} Punkt ${i}\n`;
+    const span = { start, end: text.length };
+    items.push({ id: `m/1.${i}`, number: `1.${i}`, title: `Punkt ${i}`, caseNumber: null, caseworkers: [], fields: {}, attachments: [], span, titleSpan: span });
+  }
+  return {
+    schemaVersion: 1, id: 'm', body: 'KKR Test', kind: 'referat', date: '2024-01-01', location: null, source: { name: 'm.txt', sha256: '' },
+    participants: [], absent: [], diagnostics: [], text,
+    sections: [{ number: '1', title: 'S', span: { start: 0, end: text.length }, items }],
+  };
+}
+
+function annotated(votes: Record<string, boolean[]>, label = 'klima'): CuratedDocument {
+  const n = Object.values(votes)[0]!.length;
+  const doc = curatedFromMeeting('d', meetingWithItems(n));
+  const items = doc.meeting.sections[0]!.items;
+  for (const [author, list] of Object.entries(votes)) {
+    list.forEach((yes, i) => {
+      const start = items[i]!.span.start;
+      const a: CuratedAnnotation = {
+        id: `${author}${i}`, start, end: start + 3, orphaned: false, quote: '', prefix: '', suffix: '',
+        labels: yes ? [{ label, author, at: '2026-01-01T00:00:00.000Z' }] : [{ label: 'andet-emne', author, at: '2026-01-01T00:00:00.000Z' }],
+        comments: [], author, createdAt: '2026-01-01T00:00:00.000Z',
+      };
+      doc.annotations.push(a);
+    });
+  }
+  return doc;
+}
+
+describe('agreementByLabel', () => {
+  it('uses Cohen’s κ with two analysts and says how many items it rests on', () => {
+    const doc = annotated({ ana: [true, true, false, false], bo: [true, false, false, false] });
+    const klima = agreementByLabel([doc]).find((a) => a.label === 'klima')!;
+    // po = 3/4; p_ana = 1/2, p_bo = 1/4; pe = 1/8 + 3/8 = 1/2; κ = 0.5
+    expect(klima).toMatchObject({ method: 'cohen', items: 4, raters: 2, observed: 0.75 });
+    expect(klima.kappa).toBeCloseTo(0.5, 10);
+  });
+
+  it('uses Fleiss’ κ with three analysts', () => {
+    const doc = annotated({ ana: [true, false, true, false], bo: [true, false, true, true], cy: [true, false, false, false] });
+    const klima = agreementByLabel([doc]).find((a) => a.label === 'klima')!;
+    expect(klima).toMatchObject({ method: 'fleiss', items: 4, raters: 3 });
+    expect(klima.kappa).toBeCloseTo(1 / 3, 10);
+  });
+
+  it('is empty when nobody else labelled the same items', () => {
+    expect(agreementByLabel([annotated({ ana: [true, false] })])).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { StudioDoc } from '../model/studio-doc.ts';
+import { adjudicate, curatedFromStudioDoc, writeCuratedToStudioDoc } from './curate.ts';
+import { annotatedSeed } from '../../test/support/curated.ts';
+import { documentsToJsonl, importJsonl } from '../../core/export/jsonl.ts';
+import { datasetRows } from '../../core/export/rows.ts';
+
+describe('curatedFromStudioDoc', () => {
+  const doc = annotatedSeed();
+  adjudicate(doc, { itemNumber: '1.2', label: 'drøftet', value: false, decidedBy: 'curator' }, () => Date.UTC(2026, 1, 1));
+  const curated = curatedFromStudioDoc('seed-000', doc);
+
+  it('resolves anchors to offsets, keeps the orphan, labels with who and when, comments with replies', () => {
+    const text = curated.meeting.text;
+    const [first, , , , orphan] = curated.annotations;
+    expect(text.slice(first!.start!, first!.end!)).toBe('godkendte dagsordenen');
+    expect(first!.labels).toEqual([{ label: 'godkendt', author: 'ana', at: '2026-01-05T09:00:01.000Z' }]);
+    expect(first!.comments.map((c) => [c.author, c.replyTo === null])).toEqual([['ana', true], ['bo', false]]);
+    expect(first!.comments[1]!.replyTo).toBe(first!.comments[0]!.id);
+    expect(orphan).toMatchObject({ orphaned: true, start: null, end: null, quote: 'videnspakke om nationale' });
+  });
+
+  it('reads review, adjudications and the source from meta', () => {
+    expect(curated.review).toEqual({ '1.1': { status: 'approved', by: null, at: null }, '1.2': { status: 'corrected', by: null, at: null } });
+    expect(curated.adjudications).toEqual([{ itemNumber: '1.2', label: 'drøftet', value: false, decidedBy: 'curator', at: '2026-02-01T00:00:00.000Z', note: null }]);
+    expect(curated.meeting.source.url).toMatch(/^https:\/\/www\.kl\.dk\//);
+  });
+
+  it('makes rows whose labels, final labels and decision types follow analysts and curator', () => {
+    const rows = datasetRows([curated]);
+    const r11 = rows.find((r) => r.number === '1.1')!;
+    expect(r11.labels.map((l) => `${l.author}:${l.label}`)).toEqual(['ana:godkendt', 'bo:godkendt', 'bo:økonomi']);
+    expect(r11).toMatchObject({ finalLabels: ['godkendt', 'økonomi'], decisionType: 'godkendt', decisionTypeSource: 'label', reviewStatus: 'approved' });
+    expect(r11.comments).toHaveLength(2);
+    const r12 = rows.find((r) => r.number === '1.2')!;
+    expect(r12).toMatchObject({ finalLabels: ['godkendt'], decisionType: 'godkendt', reviewStatus: 'corrected' });
+    expect(r12.adjudications).toHaveLength(1);
+  });
+
+  it('writes back into an empty StudioDoc and reads the same curated document again', () => {
+    const copy = new StudioDoc();
+    writeCuratedToStudioDoc(curated, copy);
+    const again = curatedFromStudioDoc('seed-000', copy);
+    expect(documentsToJsonl([again])).toBe(documentsToJsonl([curated]));
+    expect(() => writeCuratedToStudioDoc(curated, copy)).toThrow(RangeError);
+  });
+
+  it('round-trips through documents.jsonl byte for byte', () => {
+    const jsonl = documentsToJsonl([curated]);
+    const read = importJsonl(jsonl);
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(documentsToJsonl(read.documents)).toBe(jsonl);
+  });
+});
