@@ -184,12 +184,12 @@ const VIEWER_TARGET_MS = 500;
  */
 async function viewerFigure(): Promise<string> {
   const seed = '000_0c2e4851483b96f9';
-  buildExtension();
+  const extension = buildExtension();
   const pdf = await buildLongPdf(readSeed(seed), 40, { gold: readGold(seed) });
   const sitePath = '/media/99999/referat-kkr-nordjylland-bench-40-sider.pdf';
   addSitePdf(sitePath, pdf.bytes);
   const site = await serveSite();
-  const browser = await launchExtension(site.port);
+  const browser = await launchExtension(site.port, extension);
   try {
     const url = browser.url(`viewer.html?file=${encodeURIComponent(KL_ORIGIN + sitePath)}`);
     const runs: { page1: number; overlay: number; outline: number }[] = [];
@@ -223,6 +223,7 @@ async function viewerFigure(): Promise<string> {
   } finally {
     await browser.context.close();
     await site.close();
+    rmSync(extension, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,7 @@
  * badges, previews, the viewer (outline, scrolling, overlays on the right glyphs,
  * deep links) and the handoff to a stand-in editor.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,19 +20,21 @@ let site: Served;
 let editor: Served;
 let browser: ExtensionBrowser;
 let layouts: Map<string, GeneratedPdf>;
+let extension: string | undefined;
 
 beforeAll(async () => {
-  buildExtension();
+  extension = buildExtension();
   layouts = await generateSite();
   site = await serveSite();
   editor = await serveStandInEditor();
-  browser = await launchExtension(site.port);
+  browser = await launchExtension(site.port, extension);
 }, 180_000);
 
 afterAll(async () => {
   await browser?.context.close();
   await site?.close();
   await editor?.close();
+  if (extension) rmSync(extension, { recursive: true, force: true });
 });
 
 const goldItems = (seed: string) => (readGold(seed).sections ?? []).flatMap((s) => s.items.map((i) => ({ number: i.number, title: i.title })));
@@ -266,6 +268,36 @@ describe('the viewer', () => {
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(SHOTS, 'viewer-overlays.png') });
     }
+    await page.close();
+  });
+
+  it('lists participants and absentees, chips decisions, and cites an item', async () => {
+    const page = await openViewer(MINUTES_2024.path);
+    const gold = readGold(MINUTES_2024.seed) as { participants?: unknown[]; absent?: unknown[] };
+    expect(await page.locator('[data-people="participants"] li').count()).toBe(gold.participants?.length);
+    if (gold.absent?.length) expect(await page.locator('[data-people="absent"] li').count()).toBe(gold.absent.length);
+    expect(await page.locator('.outline .chip').count()).toBeGreaterThan(goldItems(MINUTES_2024.seed).length / 2);
+    const first = goldItems(MINUTES_2024.seed)[0]!;
+    await page.locator(`.outline li[data-item-number="${first.number}"] .cite`).click();
+    const notice = page.locator('.notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`KKR Nordjylland, Referat 9. februar 2024, punkt ${first.number} "${first.title}", s. `);
+    expect(await notice.textContent()).toContain(`${KL_ORIGIN}${MINUTES_2024.path}#item=${first.number}`);
+    await page.close();
+  });
+
+  it('shows an agenda as an agenda, in English when asked', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.url('options.html'));
+    await options.locator('select[name="lang"]').selectOption('en');
+    await expect.poll(() => options.locator('.status').textContent()).toBe('Saved');
+    const page = await openViewer(SITE_DOCUMENTS[2]!.path);
+    await expect.poll(() => page.locator('.doc-title').textContent()).toBe('KKR Nordjylland · Agenda · 15 October 2021');
+    expect(await page.locator('button.send').textContent()).toBe('Send to editor');
+    expect(await page.locator('.outline li[data-item-number]').count()).toBe(goldItems(SITE_DOCUMENTS[2]!.seed).length);
+    await options.locator('select[name="lang"]').selectOption('da');
+    await expect.poll(() => page.locator('button.send').textContent()).toBe('Send til editor');
+    await options.close();
     await page.close();
   });
 

@@ -32,7 +32,7 @@ function Options() {
     });
   }, []);
 
-  const saved = () => setStatus(t(lang, 'saved'));
+  const saved = (inLang: Lang = lang) => setStatus(t(inLang, 'saved'));
   const origin = editorOrigin(editorUrl);
   const loopback = origin !== null && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin);
 
@@ -48,7 +48,7 @@ function Options() {
           onChange={(e) => {
             const v = e.currentTarget.value.trim();
             setEditorUrl(v);
-            if (editorOrigin(v)) void editorUrlSetting.setValue(v).then(saved);
+            if (editorOrigin(v)) void editorUrlSetting.setValue(v).then(() => saved());
           }}
         />
       </label>
@@ -66,7 +66,7 @@ function Options() {
           checked={redirect}
           onChange={(e) => {
             setRedirect(e.currentTarget.checked);
-            void redirectSetting.setValue(e.currentTarget.checked).then(saved);
+            void redirectSetting.setValue(e.currentTarget.checked).then(() => saved());
           }}
         />
         {t(lang, 'redirect')}
@@ -82,7 +82,7 @@ function Options() {
               onChange={(e) => {
                 const next = { ...colours, [f]: e.currentTarget.value };
                 setColours(next);
-                void coloursSetting.setValue(next).then(saved);
+                void coloursSetting.setValue(next).then(() => saved());
               }}
             />
             {t(lang, f)}
@@ -97,7 +97,7 @@ function Options() {
           onChange={(e) => {
             const l = e.currentTarget.value as Lang;
             setLang(l);
-            void langSetting.setValue(l).then(saved);
+            void langSetting.setValue(l).then(() => saved(l));
           }}
         >
           <option value="da">Dansk</option>
