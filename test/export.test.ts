@@ -1,0 +1,298 @@
+/**
+ * `referat export` as a user runs it, on the seeds and a generated PDF: every
+ * format written, every export valid against its schema, Parquet read back by
+ * DuckDB (an independent reader), JSONL round trip byte for byte, bad input in
+ * one line.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures } from './fixtures/pdf/generate.ts';
+import { parseCsv } from '../core/export/csv.ts';
+import { documentsToJsonl, importJsonl, rowsToJsonl } from '../core/export/jsonl.ts';
+import { datasetRows, ROW_COLUMNS, type ItemRow } from '../core/export/rows.ts';
+import { ITEM_ROW_SCHEMA } from '../core/export/schema.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'core/cli/bin.mjs');
+const seeds = path.join(root, 'test/fixtures/seeds');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function referat(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateRow = ajv.compile(ITEM_ROW_SCHEMA);
+const JSON_COLUMNS = new Set(['caseworkers', 'labels', 'finalLabels', 'adjudications', 'comments', 'annotations', 'attachments', 'participants', 'absent', 'source', 'span', 'titleSpan', 'caseSpan', 'fieldSpans']);
+
+function expectValidRows(rows: unknown[]): void {
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(validateRow(row) ? null : { id: (row as ItemRow).id, errors: validateRow.errors }).toBeNull();
+}
+
+let dir: string;
+let input: string;
+const out = (...parts: string[]) => path.join(dir, 'out', ...parts);
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(root, 'core/cli/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  dir = await mkdtemp(path.join(tmpdir(), 'referat-export-'));
+  input = path.join(dir, 'input');
+  await mkdir(input);
+  for (const name of (await readdir(seeds)).filter((n) => n.endsWith('.txt'))) await copyFile(path.join(seeds, name), path.join(input, name));
+  const pdf = fixtures().find((f) => f.file === '001_9e1bcf5ac8b7483e.pdf')!;
+  await writeFile(path.join(input, 'pdf-001.pdf'), (await pdf.build()).bytes);
+}, 180_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('referat export FILES --format all', () => {
+  let rows: ItemRow[];
+
+  beforeAll(async () => {
+    const run = await referat(['export', input, '--format', 'all', '-o', out('all')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Wrote \d+ items from 6 documents/);
+    rows = (await readFile(out('all', 'items.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as ItemRow);
+  }, 120_000);
+
+  it('writes every format, the cases table, the schema and the card', async () => {
+    expect((await readdir(out('all'))).sort()).toEqual(
+      ['README.md', 'annotations.jsonld', 'cases.json', 'documents.jsonl', 'item.schema.json', 'items.csv', 'items.jsonl', 'items.parquet', 'oparl.json'].sort(),
+    );
+    const schema = JSON.parse(await readFile(out('all', 'item.schema.json'), 'utf8'));
+    expect(schema).toEqual(JSON.parse(JSON.stringify(ITEM_ROW_SCHEMA)));
+    const card = await readFile(out('all', 'README.md'), 'utf8');
+    expect(card).toContain(`| items | ${rows.length} |`);
+    expect(card).toContain('| documents | 6 |');
+    expect(card).toContain('| meetings (distinct meeting ids) | 5 |');
+    expect(card).toMatch(/## Agreement between analysts/);
+  });
+
+  it('JSONL rows are valid against the schema and carry PDF provenance', () => {
+    expectValidRows(rows);
+    const fromPdf = rows.filter((r) => r.source.name === 'pdf-001.pdf');
+    expect(fromPdf.length).toBeGreaterThan(0);
+    for (const r of fromPdf) {
+      expect(r.source.fingerprint).toMatch(/^[0-9a-f]+$/);
+      expect(r.span.pages?.length).toBeGreaterThan(0);
+      expect(r.span.pages![0]!.page).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('CSV parses back into the same rows, Danish text intact', async () => {
+    const bytes = await readFile(out('all', 'items.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...records] = parseCsv(bytes.toString('utf8'), { emptyAsNull: true });
+    expect(header).toEqual([...ROW_COLUMNS]);
+    const parsed = records.map((rec) => rowFromCells(header as string[], rec));
+    expectValidRows(parsed);
+    expect(parsed).toEqual(rows);
+    expect(parsed.some((r) => /[æøå]/.test(r.title))).toBe(true);
+  });
+
+  it('Parquet is read back by DuckDB (an independent reader) with the same rows', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    const file = out('all', 'items.parquet').replace(/'/g, "''");
+    const reader = await connection.runAndReadAll(`SELECT * FROM read_parquet('${file}')`);
+    const names = reader.columnNames();
+    expect(names).toEqual([...ROW_COLUMNS]);
+    const types = await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${file}'))`);
+    const typeOf = Object.fromEntries(types.getRows().map(([n, t]) => [String(n), String(t)]));
+    expect(typeOf.title).toBe('VARCHAR');
+    expect(typeOf.labels).toBe('JSON');
+    expect(typeOf.schemaVersion).toBe('INTEGER');
+    const parsed = reader.getRows().map((values) => rowFromCells(names, values.map((v) => (v === null ? null : String(v)))));
+    expectValidRows(parsed);
+    expect(parsed).toEqual(rows);
+    const danish = await connection.runAndReadAll(`SELECT count(*) FROM read_parquet('${file}') WHERE title LIKE '%ø%' OR title LIKE '%æ%' OR title LIKE '%å%'`);
+    expect(Number(danish.getRows()[0]![0])).toBeGreaterThan(0);
+    connection.closeSync();
+  });
+
+  it('Web Annotation and OParl files have their shapes', async () => {
+    const anno = JSON.parse(await readFile(out('all', 'annotations.jsonld'), 'utf8'));
+    expect(ajv.validate(WEB_ANNOTATION_COLLECTION, anno) ? null : ajv.errors).toBeNull();
+    const oparl = JSON.parse(await readFile(out('all', 'oparl.json'), 'utf8'));
+    expect(ajv.validate(OPARL, oparl) ? null : ajv.errors).toBeNull();
+    expect(oparl.agendaItem).toHaveLength(rows.length);
+    const cases = JSON.parse(await readFile(out('all', 'cases.json'), 'utf8'));
+    expect(ajv.validate(CASES, cases) ? null : ajv.errors).toBeNull();
+  });
+
+  it('JSONL round trip: export → import → export is byte for byte the same', async () => {
+    const documents = await readFile(out('all', 'documents.jsonl'), 'utf8');
+    const items = await readFile(out('all', 'items.jsonl'), 'utf8');
+    const read = importJsonl(documents);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.documents).toHaveLength(6);
+    expect(documentsToJsonl(read.documents)).toBe(documents);
+    expect(rowsToJsonl(datasetRows(read.documents))).toBe(items);
+  });
+});
+
+describe('referat export, one format at a time and filtered', () => {
+  it.each([
+    ['jsonl', ['items.jsonl', 'documents.jsonl']],
+    ['csv', ['items.csv']],
+    ['parquet', ['items.parquet']],
+    ['webannotation', ['annotations.jsonld']],
+    ['oparl', ['oparl.json']],
+  ])('--format %s', async (format, files) => {
+    const run = await referat(['export', path.join(input, '000_0c2e4851483b96f9.txt'), '--format', format, '-o', out(format)]);
+    expect(run.code).toBe(0);
+    expect((await readdir(out(format))).sort()).toEqual([...files, 'README.md', 'cases.json', 'item.schema.json'].sort());
+  });
+
+  it('--from, --to and --body choose meetings; --approved-only leaves nothing unreviewed', async () => {
+    const txts = ['000_0c2e4851483b96f9.txt', '001_9e1bcf5ac8b7483e.txt', '003_018046a384c397c7.txt'].map((n) => path.join(input, n));
+    let run = await referat(['export', ...txts, '-f', 'jsonl', '--from', '2021-01-01', '--to', '2024-12-31', '--body', 'KKR Nordjylland', '-o', out('range')]);
+    expect(run.code).toBe(0);
+    const rows = (await readFile(out('range', 'items.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as ItemRow);
+    expect(new Set(rows.map((r) => r.date))).toEqual(new Set(['2021-10-15', '2024-02-09']));
+    expect(await readFile(out('range', 'README.md'), 'utf8')).toContain('meetings 2021-01-01 to 2024-12-31');
+    run = await referat(['export', ...txts, '-f', 'jsonl', '--approved-only', '-o', out('approved')]);
+    expect(run.code).toBe(0);
+    expect(await readFile(out('approved', 'items.jsonl'), 'utf8')).toBe('');
+    expect(run.stdout).toMatch(/^Wrote 0 items/);
+  });
+
+  it.each([
+    [['export', 'nope.txt', '-o', 'x'], 1, /^referat: nope\.txt: no such file or directory$/],
+    [['export', 'test/fixtures/seeds', '--from', '2020-13-01', '-o', 'x'], 2, /^referat: --from expects a date like 2020-09-04/],
+    [['export', 'test/fixtures/seeds'], 2, /^referat: export needs -o OUTDIR/],
+    [['export', '--workspace', 'w', '-o', 'x'], 2, /^referat: --workspace needs --server/],
+    [['export', '--workspace', 'w', '--server', 'ws://127.0.0.1:9', '--token', 'rs_x', '-o', 'x'], 1, /^referat: http:\/\/127\.0\.0\.1:9: cannot reach the sync server/],
+    [['import', 'nope.jsonl', '--workspace', 'w', '--server', 'ws://127.0.0.1:9', '--token', 'rs_x'], 1, /^referat: nope\.jsonl: no such file or directory$/],
+    [['import', 'package.json', '--workspace', 'w', '--server', 'ws://127.0.0.1:9', '--token', 'rs_x'], 1, /^referat: package\.json:1: not JSON/],
+  ])('bad input %j: one line, exit %i', async (args, code, message) => {
+    const run = await referat(args as string[]);
+    expect(run.code).toBe(code);
+    const lines = run.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+/** A row from CSV or Parquet cells: JSON cells parsed, schemaVersion a number. */
+function rowFromCells(header: readonly string[], cells: readonly (string | null)[]): ItemRow {
+  const row: Record<string, unknown> = {};
+  header.forEach((name, i) => {
+    const cell = cells[i] ?? null;
+    row[name] = cell === null ? null : name === 'schemaVersion' ? Number(cell) : JSON_COLUMNS.has(name) ? JSON.parse(cell) : cell;
+  });
+  return row as unknown as ItemRow;
+}
+
+const iri = { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:' };
+const WEB_ANNOTATION_COLLECTION = {
+  type: 'object',
+  required: ['@context', 'id', 'type', 'total', 'first'],
+  properties: {
+    '@context': { const: 'http://www.w3.org/ns/anno.jsonld' },
+    id: iri,
+    type: { const: 'AnnotationCollection' },
+    first: {
+      type: 'object',
+      required: ['type', 'items'],
+      properties: {
+        type: { const: 'AnnotationPage' },
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'type', 'motivation', 'creator', 'created', 'target'],
+            properties: {
+              id: iri,
+              type: { const: 'Annotation' },
+              motivation: { enum: ['tagging', 'commenting', 'highlighting', 'replying'] },
+              created: { type: 'string', format: 'date-time' },
+              body: { type: 'array', items: { type: 'object', required: ['type', 'purpose', 'value'], properties: { type: { const: 'TextualBody' } } } },
+              target: {
+                oneOf: [
+                  iri,
+                  {
+                    type: 'object',
+                    required: ['source', 'selector'],
+                    properties: {
+                      source: iri,
+                      selector: {
+                        type: 'array',
+                        minItems: 1,
+                        items: {
+                          oneOf: [
+                            { type: 'object', required: ['type', 'exact', 'prefix', 'suffix'], properties: { type: { const: 'TextQuoteSelector' } } },
+                            { type: 'object', required: ['type', 'start', 'end'], properties: { type: { const: 'TextPositionSelector' }, start: { type: 'integer' }, end: { type: 'integer' } } },
+                          ],
+                        },
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const oparlList = (type: string, required: string[]) => ({
+  type: 'array',
+  items: { type: 'object', required: ['id', 'type', ...required], properties: { id: iri, type: { const: `https://schema.oparl.org/1.1/${type}` } } },
+});
+const OPARL = {
+  type: 'object',
+  required: ['body', 'organization', 'person', 'membership', 'meeting', 'agendaItem', 'paper', 'consultation'],
+  properties: {
+    body: oparlList('Body', ['name']),
+    organization: oparlList('Organization', ['name', 'body']),
+    person: oparlList('Person', ['name']),
+    membership: oparlList('Membership', ['person', 'organization']),
+    meeting: oparlList('Meeting', ['name', 'start', 'agendaItem']),
+    agendaItem: oparlList('AgendaItem', ['meeting', 'number', 'name']),
+    paper: oparlList('Paper', ['reference', 'consultation']),
+    consultation: oparlList('Consultation', ['paper', 'agendaItem', 'meeting']),
+  },
+};
+
+const CASES = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseNumber', 'items', 'meetings', 'firstDate', 'lastDate'],
+    properties: {
+      caseNumber: { type: 'string', pattern: '^SAG-' },
+      items: { type: 'array', minItems: 1, items: { type: 'string' } },
+      meetings: { type: 'array', minItems: 1, items: { type: 'string' } },
+      firstDate: { type: ['string', 'null'] },
+      lastDate: { type: ['string', 'null'] },
+    },
+  },
+};
