@@ -100,6 +100,14 @@ describe('the live parse', () => {
   });
 });
 
+describe('configuration', () => {
+  it('names the source through the liveParse facet', () => {
+    const state = EditorState.create({ doc: text000, extensions: [liveParse({ source: { name: 'møde.pdf', url: 'https://www.kl.dk/x.pdf' } })] });
+    expect(meetingOf(state).source).toMatchObject({ name: 'møde.pdf', url: 'https://www.kl.dk/x.pdf' });
+    expect(meetingOf(stateFor(text000)).source.name).toBe('editor');
+  });
+});
+
 describe('diagnostics', () => {
   it('become lint marks; OCR words offer a fix for one and for all', () => {
     const raw = seed('002_d4bf133e628f21e0.txt');

@@ -16,6 +16,7 @@ import { annotationMarks } from '../extensions/annotation-marks/index.ts';
 
 /** Every feature of the document editor, bound to `doc`'s text and undo manager. */
 export function documentExtensions(doc: StudioDoc, extra: Extension[] = []): Extension[] {
+  const name = doc.meta.get('fileName');
   return [
     lineNumbers(),
     fieldGutter(),
@@ -29,7 +30,7 @@ export function documentExtensions(doc: StudioDoc, extra: Extension[] = []): Ext
     EditorView.lineWrapping,
     keymap.of([...yUndoManagerKeymap, ...defaultKeymap.filter((k) => k.key !== 'Mod-Shift-k'), ...searchKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
     yCollab(doc.text, null, { undoManager: doc.undo }),
-    liveParse(),
+    liveParse(typeof name === 'string' ? { source: { name } } : {}),
     structure(),
     itemFold(),
     diagnosticsLint(),

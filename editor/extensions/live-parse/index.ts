@@ -4,8 +4,8 @@
  * Structure overrides live in the field as placed overrides mapped through
  * changes; they and the OCR repairer arrive as StateEffects.
  */
-import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
-import type { Meeting } from '../../../core/minutes/model.ts';
+import { combineConfig, Facet, StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
+import type { Meeting, Source } from '../../../core/minutes/model.ts';
 import type { TextRepairer } from '../../../core/minutes/parse.ts';
 import { parseWithOverrides, type PlacedOverride } from '../../model/overrides.ts';
 
@@ -17,6 +17,16 @@ export interface LiveParse {
   parseMs: number;
 }
 
+export interface LiveParseConfig {
+  /** What the Meeting says of its source (file name, hash, URL). */
+  source: Partial<Source>;
+}
+
+/** Options of the live parse; several `liveParse()` configs merge, the first one naming a field wins. */
+export const liveParseConfig = Facet.define<Partial<LiveParseConfig>, LiveParseConfig>({
+  combine: (configs) => combineConfig(configs, { source: { name: 'editor' } }),
+});
+
 /** Replaces the overrides (positions in the new state's document). */
 export const setOverrides = StateEffect.define<readonly PlacedOverride[]>({
   map: (list, mapping) => list.map((o) => ({ ...o, pos: mapping.mapPos(o.pos, -1) })),
@@ -25,15 +35,16 @@ export const setOverrides = StateEffect.define<readonly PlacedOverride[]>({
 /** Sets the OCR repairer (once the lexicon has loaded), which re-parses. */
 export const setRepairer = StateEffect.define<TextRepairer | null>();
 
-function parse(text: string, overrides: readonly PlacedOverride[], repairer: TextRepairer | null): { meeting: Meeting; parseMs: number } {
+function parse(state: EditorState, overrides: readonly PlacedOverride[], repairer: TextRepairer | null): { meeting: Meeting; parseMs: number } {
   const t0 = performance.now();
-  const meeting = parseWithOverrides(text, overrides, { repairer: repairer ? () => repairer : null, source: { name: 'editor' } });
+  const { source } = state.facet(liveParseConfig);
+  const meeting = parseWithOverrides(state.doc.toString(), overrides, { repairer: repairer ? () => repairer : null, source });
   return { meeting, parseMs: performance.now() - t0 };
 }
 
 export const liveParseField = StateField.define<LiveParse>({
   create(state) {
-    return { ...parse(state.doc.toString(), [], null), overrides: [], repairer: null };
+    return { ...parse(state, [], null), overrides: [], repairer: null };
   },
   update(value, tr) {
     let { overrides, repairer } = value;
@@ -49,7 +60,7 @@ export const liveParseField = StateField.define<LiveParse>({
       }
     }
     if (!changed) return value;
-    return { ...parse(tr.state.doc.toString(), overrides, repairer), overrides, repairer };
+    return { ...parse(tr.state, overrides, repairer), overrides, repairer };
   },
 });
 
@@ -58,6 +69,6 @@ export function meetingOf(state: EditorState): Meeting {
   return state.field(liveParseField).meeting;
 }
 
-export function liveParse(): Extension {
-  return liveParseField;
+export function liveParse(config: Partial<LiveParseConfig> = {}): Extension {
+  return [liveParseConfig.of(config), liveParseField];
 }
