@@ -1,30 +1,27 @@
 /**
  * Documents waiting for the editor, kept in the extension's local storage under
- * a fresh id (see core/handoff/handoff.ts for the protocol).
+ * a fresh id (see core/handoff/handoff.ts for the protocol). Only the last few
+ * are kept: each may hold a PDF, and local storage has a quota.
  */
 import { storage } from 'wxt/utils/storage';
 import type { HandoffDocument } from '../../core/handoff/handoff.ts';
+import { expiredHandoffs, newHandoffId } from './handoff-ids.ts';
+
 
 const key = (id: string) => `local:handoff:${id}` as const;
-
-/** A fresh handoff id (URL-safe, 32 characters). */
-export function newHandoffId(): string {
-  return crypto.randomUUID().replaceAll('-', '');
-}
+const index = storage.defineItem<string[]>('local:handoffIds', { fallback: [] });
 
 export async function saveHandoff(doc: HandoffDocument): Promise<string> {
   const id = newHandoffId();
+  const ids = [...(await index.getValue()), id];
+  const expired = expiredHandoffs(ids);
+  // Free space before writing the new document.
+  if (expired.length) await storage.removeItems(expired.map(key));
+  await index.setValue(ids.slice(expired.length));
   await storage.setItem(key(id), doc);
   return id;
 }
 
 export async function loadHandoff(id: string): Promise<HandoffDocument | null> {
   return storage.getItem<HandoffDocument>(key(id));
-}
-
-/** PDF bytes → base64, in chunks (a spread of a large array overflows the stack). */
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }

@@ -194,6 +194,9 @@ describe('the viewer', () => {
     await expect.poll(() => visibleInPages(page, `#page-${pageOf} [data-kind="item"][data-item-number="${last}"]`)).toBe(true);
     await page.locator(`#page-${pageOf}[data-rendered="true"]`).waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).hash).toBe(`#item=${last}`);
+    // Pages render lazily: not every page has been drawn; the visible one has a text layer for selection and find.
+    expect(await page.locator('.page[data-rendered="true"]').count()).toBeLessThan(pdf.pages.length);
+    await expect.poll(() => page.locator(`#page-${pageOf} .textLayer span`).count()).toBeGreaterThan(5);
     // Keyboard: k goes to the item before.
     await page.locator('.pages').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('k');
@@ -333,6 +336,14 @@ describe('send to editor', () => {
     expect(received.meeting.text?.length).toBeGreaterThan(1000);
     expect(received.fingerprint).toMatch(/^[0-9a-f]+$/);
     expect(Buffer.from(received.pdfBase64!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // Sending again and again keeps only the last few documents in storage.
+    for (let i = 0; i < 4; i++) {
+      const next = browser.context.waitForEvent('page', { timeout: 15_000 });
+      await page.locator('button.send').click();
+      await (await next).close();
+    }
+    const stored = await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null));
+    expect(Object.keys(stored).filter((k) => k.startsWith('handoff:'))).toHaveLength(3);
     await editorPage.close();
     await page.close();
   });
