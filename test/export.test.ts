@@ -4,7 +4,7 @@
  * DuckDB (an independent reader), JSONL round trip byte for byte, bad input in
  * one line.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile, copyFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,28 +17,10 @@ import { parseCsv } from '../core/export/csv.ts';
 import { documentsToJsonl, importJsonl, rowsToJsonl } from '../core/export/jsonl.ts';
 import { datasetRows, ROW_COLUMNS, type ItemRow } from '../core/export/rows.ts';
 import { ITEM_ROW_SCHEMA } from '../core/export/schema.ts';
+import { referat } from './support/referat.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'core/cli/bin.mjs');
 const seeds = path.join(root, 'test/fixtures/seeds');
-
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export function referat(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateRow = ajv.compile(ITEM_ROW_SCHEMA);

@@ -134,7 +134,7 @@ async function readFiles(paths: readonly string[]): Promise<{ docs: CuratedDocum
 }
 
 async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | undefined): Promise<CuratedDocument[]> {
-  const names = await listWorkspace(where);
+  const { documents: names } = await listWorkspace(where);
   const chosen = only?.length ? names.filter((n) => only.includes(n)) : names;
   const missing = only?.filter((n) => !names.includes(n)) ?? [];
   if (missing.length) throw new Error(`workspace ${where.workspace} has no document ${missing.join(', ')}`);
@@ -165,7 +165,9 @@ export async function runImport(file: string, opts: ImportCommandOptions, io: Co
   const read = importJsonl(text);
   if (!read.ok) return fail(io, `${file}:${read.line ? `${read.line}:` : ''} ${read.reason}`);
   try {
-    const existing = new Set(await listWorkspace(where));
+    const listing = await listWorkspace(where);
+    if (listing.access !== 'read-write') return fail(io, `the token for workspace ${where.workspace} is read-only; importing needs a read-write token`);
+    const existing = new Set(listing.documents);
     const clash = read.documents.filter((d) => existing.has(d.documentId)).map((d) => d.documentId);
     if (clash.length) return fail(io, `workspace ${where.workspace} already has ${clash.join(', ')}; import into an empty workspace or remove them first`);
     for (const doc of read.documents) await withDocument(where, doc.documentId, (studio) => writeCuratedToStudioDoc(doc, studio));

@@ -32,7 +32,12 @@ export function serverUrls(server: string): { http: string; ws: string } | null 
   return { http: `${secure ? 'https' : 'http'}:${rest}`, ws: `${secure ? 'wss' : 'ws'}:${rest}` };
 }
 
-export async function listWorkspace(target: WorkspaceTarget): Promise<string[]> {
+export interface WorkspaceListing {
+  documents: string[];
+  access: 'read-write' | 'read-only';
+}
+
+export async function listWorkspace(target: WorkspaceTarget): Promise<WorkspaceListing> {
   const urls = serverUrls(target.server);
   if (!urls) throw new Error(`--server ${target.server}: not a ws:// or http:// address`);
   const address = `${urls.http}/workspaces/${encodeURIComponent(target.workspace)}/documents`;
@@ -43,10 +48,10 @@ export async function listWorkspace(target: WorkspaceTarget): Promise<string[]> 
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     throw new Error(`${urls.http}: cannot reach the sync server (${cause ?? (error as Error).message})`);
   }
-  const body = (await response.json().catch(() => null)) as { documents?: unknown; error?: string } | null;
+  const body = (await response.json().catch(() => null)) as { documents?: unknown; access?: unknown; error?: string } | null;
   if (!response.ok) throw new Error(`${urls.http}: ${body?.error ?? `HTTP ${response.status}`} (workspace ${target.workspace})`);
   if (!Array.isArray(body?.documents)) throw new Error(`${urls.http}: the server does not list workspace documents (an older sync server?)`);
-  return body.documents.filter((d): d is string => typeof d === 'string');
+  return { documents: body.documents.filter((d): d is string => typeof d === 'string'), access: body.access === 'read-write' ? 'read-write' : 'read-only' };
 }
 
 /**

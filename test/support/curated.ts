@@ -43,7 +43,7 @@ export function studioDoc(text: string, start = Date.UTC(2026, 0, 5, 9)): Studio
  * comment with a reply, review states, an adjudication and an orphaned
  * annotation (its text deleted).
  */
-export function annotatedSeed(file = seedFiles[0]!, analysts: readonly string[] = ['ana', 'bo']): StudioDoc {
+export function annotatedSeed(file = seedFiles[0]!, analysts: readonly string[] = ['ana', 'bo'], orphan = 'videnspakke om nationale'): StudioDoc {
   const raw = readFileSync(file, 'utf8');
   const text = parseMinutes(raw, { includeText: true }).text!;
   const doc = studioDoc(text);
@@ -59,7 +59,7 @@ export function annotatedSeed(file = seedFiles[0]!, analysts: readonly string[] 
   doc.addAnnotation({ ...at('godkendte dagsordenen'), labels: ['godkendt', 'økonomi'], author: analysts[1]! });
   doc.addAnnotation({ ...at('godkendte referatet'), labels: ['godkendt'], author: analysts[0]! });
   doc.addAnnotation({ ...at('godkendte referatet'), labels: ['drøftet'], author: analysts[1]! });
-  const doomed = at('videnspakke om nationale');
+  const doomed = at(orphan);
   doc.addAnnotation({ ...doomed, labels: ['uddannelse'], author: analysts[0]! });
   doc.text.delete(doomed.from, doomed.to - doomed.from);
   doc.setReview('1.1', 'approved');

@@ -148,7 +148,8 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
 
   /**
    * `GET /workspaces/<w>/documents` with `Authorization: Bearer <token>` for that
-   * workspace (read-only tokens too): the document ids stored in it, sorted.
+   * workspace (read-only tokens too): the document ids stored in it, sorted, and
+   * what the token may do.
    */
   function listDocuments(workspace: string, authorization: string | undefined): { status: number; body: unknown } {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
@@ -167,7 +168,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       .filter((n) => n.startsWith(prefix))
       .map((n) => n.slice(prefix.length))
       .sort();
-    return { status: 200, body: { workspace, documents } };
+    return { status: 200, body: { workspace, access: grant.access, documents } };
   }
 
   let closed = false;

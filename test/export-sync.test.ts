@@ -1,0 +1,111 @@
+/**
+ * Export and import against the real sync server: two annotated documents in
+ * a workspace, exported, imported into another workspace, exported again —
+ * the same dataset, byte for byte.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjudicate } from '../editor/services/curate.ts';
+import { annotatedSeed, seedFiles } from './support/curated.ts';
+import { referat } from './support/referat.ts';
+import { connect, createToken, startServer, stopServer, until, type ServerProcess } from './support/sync.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+let dir: string;
+let server: ServerProcess;
+let alpha: string;
+let beta: string;
+let alphaReader: string;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(root, 'core/cli/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  dir = mkdtempSync(path.join(tmpdir(), 'referat-export-sync-'));
+  const data = path.join(dir, 'data');
+  alpha = createToken(data, 'alpha');
+  alphaReader = createToken(data, 'alpha', true);
+  beta = createToken(data, 'beta');
+  server = await startServer(data);
+
+  // Two annotated documents, made locally and sent through a provider as a client would.
+  const docs = [annotatedSeed(seedFiles[0]!, ['ana', 'bo']), annotatedSeed(seedFiles[1]!, ['ana', 'cy'], 'udsat til næste KKR-møde')];
+  adjudicate(docs[0]!, { itemNumber: '1.2', label: 'drøftet', value: false, decidedBy: 'kurator' }, () => Date.UTC(2026, 1, 1));
+  for (const [i, doc] of docs.entries()) {
+    const client = connect(server.url, `alpha/doc-${i}`, alpha);
+    await until(() => client.provider.isSynced, 'first sync');
+    Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(doc.ydoc));
+    await until(() => !client.provider.hasUnsyncedChanges, 'changes stored');
+    client.destroy();
+  }
+}, 180_000);
+
+afterAll(async () => {
+  if (server) await stopServer(server);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const base = () => `http://127.0.0.1:${server.port}`;
+
+describe('GET /workspaces/<w>/documents', () => {
+  it('lists a workspace’s documents to a token for that workspace, read-only tokens too', async () => {
+    for (const token of [alpha, alphaReader]) {
+      const res = await fetch(`${base()}/workspaces/alpha/documents`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ workspace: 'alpha', access: token === alpha ? 'read-write' : 'read-only', documents: ['doc-0', 'doc-1'] });
+    }
+  });
+
+  it('refuses no token, a bad token and another workspace’s token', async () => {
+    expect((await fetch(`${base()}/workspaces/alpha/documents`)).status).toBe(401);
+    expect((await fetch(`${base()}/workspaces/alpha/documents`, { headers: { Authorization: 'Bearer rs_nope' } })).status).toBe(401);
+    const other = await fetch(`${base()}/workspaces/alpha/documents`, { headers: { Authorization: `Bearer ${beta}` } });
+    expect(other.status).toBe(403);
+    expect(await other.json()).toEqual({ error: 'this token grants workspace "beta", not "alpha"' });
+  });
+});
+
+describe('referat export --workspace and referat import', () => {
+  it('export → import into another workspace → export gives the same dataset', async () => {
+    const first = path.join(dir, 'first');
+    const second = path.join(dir, 'second');
+    let run = await referat(['export', '--workspace', 'alpha', '--server', server.url, '--token', alphaReader, '-o', first]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/from 2 documents/);
+
+    const documents = readFileSync(path.join(first, 'documents.jsonl'), 'utf8');
+    const card = readFileSync(path.join(first, 'README.md'), 'utf8');
+    expect(card).toContain('| annotations | 8 |');
+    expect(card).toMatch(/\| godkendt \| Fleiss \| [-\d.]+ \| [\d.]+ \| 4 \| 3 \|/);
+    const items = readFileSync(path.join(first, 'items.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(items.find((r) => r.documentId === 'doc-0' && r.number === '1.2')).toMatchObject({ finalLabels: ['godkendt'], reviewStatus: 'corrected', adjudications: [{ decidedBy: 'kurator' }] });
+
+    run = await referat(['import', path.join(first, 'documents.jsonl'), '--workspace', 'beta', '--server', server.url], { REFERAT_TOKEN: beta });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    run = await referat(['export', '--workspace', 'beta', '--server', server.url, '--token', beta, '-o', second]);
+    expect(run.code).toBe(0);
+
+    for (const name of ['documents.jsonl', 'items.jsonl', 'items.csv', 'items.parquet', 'annotations.jsonld', 'oparl.json', 'cases.json', 'item.schema.json']) {
+      expect(readFileSync(path.join(second, name)).equals(readFileSync(path.join(first, name))), name).toBe(true);
+    }
+    expect(readFileSync(path.join(second, 'documents.jsonl'), 'utf8')).toBe(documents);
+  }, 120_000);
+
+  it('refuses to import over documents a workspace already has or with a read-only token, and to export with another workspace’s token', async () => {
+    const file = path.join(dir, 'first', 'documents.jsonl');
+    let run = await referat(['import', file, '--workspace', 'beta', '--server', server.url, '--token', beta]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('referat: workspace beta already has doc-0, doc-1; import into an empty workspace or remove them first\n');
+    run = await referat(['import', file, '--workspace', 'alpha', '--server', server.url, '--token', alphaReader]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('referat: the token for workspace alpha is read-only; importing needs a read-write token\n');
+    run = await referat(['export', '--workspace', 'alpha', '--server', server.url, '--token', beta, '-o', path.join(dir, 'x')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^referat: http:\/\/127\.0\.0\.1:\d+: this token grants workspace "beta", not "alpha" \(workspace alpha\)\n$/);
+  }, 60_000);
+});
