@@ -367,13 +367,11 @@ export class Workbench {
     const head = view.state.selection.main.head;
     const line = view.state.doc.lineAt(head);
     const item = itemAt(parse.meeting, head);
-    const doc = this.activeDoc();
     this.set({
       meeting: parse.meeting,
       parseMs: parse.parseMs,
       cursor: { line: line.number, col: head - line.from + 1, pos: head },
       currentItem: item?.number ?? null,
-      ...(doc ? { overrides: doc.overrideViews(view.state.doc.toString()) } : {}),
     });
   }
 
@@ -387,10 +385,13 @@ export class Workbench {
       const doc = this.activeDoc();
       const view = this.view;
       if (!doc || !view) return;
-      const placed = doc.placedOverrides(view.state.doc.toString());
+      const text = view.state.doc.toString();
+      const views = doc.overrideViews(text);
+      const placed = doc.placedOverrides(text);
       const current = view.state.field(liveParseField).overrides;
       const same = placed.length === current.length && placed.every((o, i) => o.id === current[i]!.id && o.pos === current[i]!.pos);
-      if (!same) this.pushOverrides();
+      if (!same) view.dispatch({ effects: setOverrides.of(placed) });
+      this.set({ overrides: views });
       this.pushAnnotations();
     }, 400);
   }
