@@ -216,4 +216,25 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await p.close();
     await q.close();
   });
+  it('imports dropped files and pasted text', async () => {
+    const before = await page.$$eval('.library li', (els) => els.length);
+    const seed = readSeed('003_018046a384c397c7.txt');
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped-003.txt', { type: 'text/plain' }));
+      const target = document.querySelector('.workbench')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, seed);
+    await page.waitForSelector('.library li[data-file="dropped-003.txt"]');
+    expect(await outline(page)).toEqual(goldOutline('003_018046a384c397c7'));
+
+    await page.click('[data-activity="explorer"]');
+    await page.click('.explorer-actions button:nth-child(2)');
+    await page.fill('.paste-dialog textarea', readSeed('004_0c3ee312dafeca01.txt'));
+    await page.click('.paste-dialog button.primary');
+    await page.waitForFunction((n) => document.querySelectorAll('.library li').length === n + 2, before);
+    expect(await outline(page)).toEqual(goldOutline('004_0c3ee312dafeca01'));
+    expect(await page.$('.paste-dialog')).toBeNull();
+  });
 });
