@@ -23,6 +23,7 @@ function keyCommand(e: KeyboardEvent): string | null {
   if (mod && e.shiftKey && k === 'o') return 'goto.item';
   if (mod && !e.shiftKey && !e.altKey && k === 'o') return 'file.open';
   if (e.key === 'F8') return 'problems.next';
+  if (mod && !e.shiftKey && !e.altKey && k === 'j') return 'edit.joinLines';
   if (mod && e.altKey) {
     const map: Record<string, string> = { i: 'structure.itemStart', s: 'structure.sectionHeading', n: 'structure.notHeading', f: 'structure.fieldStart', x: 'structure.ignoreLine', a: 'annotate', r: 'review.cycle', w: 'file.close' };
     // Alt changes e.key on some layouts; e.code names the physical key.

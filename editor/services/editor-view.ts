@@ -28,7 +28,7 @@ export function documentExtensions(doc: StudioDoc, extra: Extension[] = []): Ext
     highlightSelectionMatches(),
     search({ top: true }),
     EditorView.lineWrapping,
-    keymap.of([...yUndoManagerKeymap, ...defaultKeymap.filter((k) => k.key !== 'Mod-Shift-k'), ...searchKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
+    keymap.of([...yUndoManagerKeymap, ...defaultKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
     yCollab(doc.text, null, { undoManager: doc.undo }),
     liveParse(typeof name === 'string' ? { source: { name } } : {}),
     structure(),

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Workbench } from './workbench.ts';
+import { joinLinesSpec, Workbench } from './workbench.ts';
 import { LibraryDb } from './library.ts';
 
 const samples = path.resolve('editor/public/samples');
@@ -93,5 +93,14 @@ describe('the workbench', () => {
     await wb.importFiles([empty, good, fakePdf]);
     expect(wb.state.library.length).toBe(before + 1);
     expect(wb.state.message).toEqual({ kind: 'error', text: 'empty.txt: the file is empty · fake.pdf: no PDFs here' });
+  });
+});
+
+describe('joining lines', () => {
+  it('joins with one space, or drops the hyphen of a split word', () => {
+    expect(joinLinesSpec('Der er ikke indkommet bemaerk-\nninger til referatet', 3)).toEqual({ changes: { from: 29, to: 31, insert: '' }, selection: { anchor: 29 } });
+    expect(joinLinesSpec('Godkendelse af \n  dagsorden', 0)).toEqual({ changes: { from: 14, to: 18, insert: ' ' }, selection: { anchor: 15 } });
+    expect(joinLinesSpec('DK2020 -\nNyt initiativ', 0)!.changes.insert).toBe(' ');
+    expect(joinLinesSpec('sidste linje', 0)).toBeNull();
   });
 });

@@ -595,6 +595,14 @@ export class Workbench {
     void this.saveSetting('taxonomy', taxonomy);
   }
 
+  /** Joins the cursor's line with the next one; a word hyphenated across them is joined without its hyphen. */
+  joinLines(): void {
+    const view = this.view;
+    if (!view) return;
+    const spec = joinLinesSpec(view.state.doc.toString(), view.state.selection.main.head);
+    if (spec) view.dispatch({ ...spec, userEvent: 'input.join' });
+  }
+
   nextProblem(): void {
     const diags = (this.state.meeting?.diagnostics ?? []).filter((d) => d.span).sort((a, b) => a.span!.start - b.span!.start);
     if (!diags.length) return;
@@ -619,6 +627,7 @@ export class Workbench {
       { id: 'structure.setBody', title: da ? 'Struktur: sæt organ' : 'Structure: set meeting body', run: s('meeting-body') },
       { id: 'annotate', title: da ? 'Annotér markering eller punkt' : 'Annotate selection or item', keys: 'Ctrl+Alt+A', run: () => this.startAnnotation() },
       { id: 'review.cycle', title: da ? 'Gennemsyn: skift punktets status' : 'Review: cycle the item status', keys: 'Ctrl+Alt+R', run: () => this.cycleReview() },
+      { id: 'edit.joinLines', title: da ? 'Saml linjen med den næste' : 'Join line with the next', keys: 'Ctrl+J', run: () => this.joinLines() },
       { id: 'edit.undo', title: da ? 'Fortryd' : 'Undo', keys: 'Ctrl+Z', run: () => this.undo() },
       { id: 'edit.redo', title: da ? 'Annullér fortryd' : 'Redo', keys: 'Ctrl+Shift+Z', run: () => this.redo() },
       { id: 'problems.next', title: da ? 'Gå til næste problem' : 'Go to next problem', keys: 'F8', run: () => this.nextProblem() },
@@ -650,6 +659,20 @@ export class Workbench {
     this.set({ palette: false });
     await this.commands().find((c) => c.id === id)?.run();
   }
+}
+
+/** The edit joining the line holding `pos` with the next (dropping a hyphen that splits a word), or null on the last line. Pure. */
+export function joinLinesSpec(text: string, pos: number): { changes: { from: number; to: number; insert: string }; selection: { anchor: number } } | null {
+  const nl = text.indexOf('\n', pos);
+  if (nl < 0) return null;
+  let from = nl;
+  while (from > 0 && text[from - 1] === ' ') from--;
+  let to = nl + 1;
+  while (to < text.length && text[to] === ' ') to++;
+  const hyphenated = from > 1 && text[from - 1] === '-' && /\p{L}/u.test(text[from - 2]!) && /\p{Ll}/u.test(text[to] ?? '');
+  if (hyphenated) from--;
+  const insert = hyphenated ? '' : ' ';
+  return { changes: { from, to, insert }, selection: { anchor: from + insert.length } };
 }
 
 /** The item whose span holds `pos`, or null. */
