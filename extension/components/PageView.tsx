@@ -97,6 +97,7 @@ export function PageView({ doc, number, view, scale, overlays, activeItem, onRen
               data-kind={o.kind}
               data-item-number={o.itemNumber}
               data-field={o.field}
+              title={o.message}
               style={{ left: `${css.left}px`, top: `${css.top}px`, width: `${css.width}px`, height: `${css.height}px` }}
             />
           );

@@ -15,6 +15,11 @@ describe('overlays', () => {
     expect(itemPage(meeting, items[0]!.itemNumber)).toBe(2);
     expect(itemPage(meeting, '99.9')).toBeNull();
   });
+  it('draws diagnostics where they point, inside their item', () => {
+    const item = meeting.sections[0]!.items[0]!;
+    meeting.diagnostics.push({ severity: 'warning', code: 'missing-decision', message: 'x', span: { start: item.span.start, end: item.span.start + 3, pages: [{ page: 5, x: 0, y: 0, width: 1, height: 1 }] } });
+    expect(overlaysByPage(meeting).get(5)).toEqual([{ kind: 'diagnostic', itemNumber: item.number, message: 'x', box: { page: 5, x: 0, y: 0, width: 1, height: 1 } }]);
+  });
   it('reads deep links', () => {
     expect(itemFromHash('#item=3.2')).toBe('3.2');
     expect(itemFromHash('#x=1&item=10.12')).toBe('10.12');

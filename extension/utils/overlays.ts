@@ -4,12 +4,15 @@
  */
 import { FIELD_NAMES, type FieldName, type Meeting, type PageBox } from '../../core/minutes/model.ts';
 
-export type OverlayKind = 'item' | 'field' | 'case' | 'decision' | 'attachment';
+export type OverlayKind = 'item' | 'field' | 'case' | 'decision' | 'attachment' | 'diagnostic';
 
 export interface Overlay {
   kind: OverlayKind;
+  /** The item the region belongs to ('' for a diagnostic outside any item). */
   itemNumber: string;
   field?: FieldName;
+  /** For a diagnostic: its message, shown as the region's title. */
+  message?: string;
   box: PageBox;
 }
 
@@ -34,7 +37,20 @@ export function overlaysByPage(meeting: Meeting): Map<number, Overlay[]> {
       for (const a of item.attachments) add('attachment', item.number, a.pages);
     }
   }
+  for (const d of meeting.diagnostics) {
+    for (const box of d.span?.pages ?? []) {
+      let list = out.get(box.page);
+      if (!list) out.set(box.page, (list = []));
+      list.push({ kind: 'diagnostic', itemNumber: itemAt(meeting, d.span!.start) ?? '', message: d.message, box });
+    }
+  }
   return out;
+}
+
+/** The number of the item whose span holds `offset`, or null. */
+function itemAt(meeting: Meeting, offset: number): string | null {
+  for (const s of meeting.sections) for (const i of s.items) if (i.span.start <= offset && offset < i.span.end) return i.number;
+  return null;
 }
 
 /** The first page an item's heading is on, or null. */

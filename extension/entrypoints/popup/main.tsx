@@ -7,7 +7,7 @@ import { send } from '../../utils/messages.ts';
 import { extensionUrl } from '../../utils/runtime.ts';
 import { t } from '../../utils/i18n.ts';
 import { langSetting, type Lang } from '../../utils/settings.ts';
-import '../popup/popup.css';
+import './popup.css';
 
 function Popup() {
   const [lang, setLang] = useState<Lang>('da');
