@@ -16,13 +16,16 @@ const JSON_COLUMNS: ReadonlySet<Column> = new Set([
   'participants', 'absent', 'source', 'span', 'titleSpan', 'caseSpan', 'fieldSpans',
 ]);
 
+/** Free text: values rarely repeat, so a dictionary costs time and saves nothing. */
+const PLAIN_TEXT: ReadonlySet<Column> = new Set(['baggrund', 'indstilling', 'sagsfremstilling', 'beslutning']);
+
 /** Serializes rows to a Parquet file's bytes. */
 export function rowsToParquet(rows: readonly ItemRow[], createdBy = 'referat-studio'): Uint8Array {
   const columnData = ROW_COLUMNS.map((name) => {
     const data = rows.map((r) => r[name] ?? null);
     if (INT32.has(name)) return { name, data, type: 'INT32' as const, nullable: false };
     if (JSON_COLUMNS.has(name)) return { name, data, type: 'JSON' as const };
-    return { name, data, type: 'STRING' as const };
+    return PLAIN_TEXT.has(name) ? { name, data, type: 'STRING' as const, encoding: 'PLAIN' as const } : { name, data, type: 'STRING' as const };
   });
   const buffer = parquetWriteBuffer({
     columnData,
