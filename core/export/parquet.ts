@@ -2,8 +2,9 @@
  * Parquet through hyparquet-writer (pure JavaScript, runs in a page as well):
  * one row per item, the same columns as CSV and JSONL. Scalars are typed
  * columns (UTF8 strings, INT32 schemaVersion); lists and objects are JSON
- * columns (BYTE_ARRAY with the JSON logical type), which DuckDB, pyarrow and
- * hyparquet read as JSON. Snappy-compressed.
+ * columns (BYTE_ARRAY with the JSON logical type): readers that know the type
+ * show JSON, others UTF-8 text. Snappy-compressed. The tests read it back with
+ * parquet-wasm (Apache arrow-rs's reader).
  */
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { ROW_COLUMNS, type ItemRow } from './rows.ts';
