@@ -93,6 +93,12 @@ describe('agreementByLabel', () => {
     expect(klima.kappa).toBeCloseTo(1 / 3, 10);
   });
 
+  it('rests on the chosen items only', () => {
+    const doc = annotated({ ana: [true, true, false, false], bo: [true, false, false, false] });
+    const klima = agreementByLabel([doc], (_d, itemId) => itemId !== 'm/1.2').find((a) => a.label === 'klima')!;
+    expect(klima).toMatchObject({ items: 3, kappa: 1, observed: 1 });
+  });
+
   it('is empty when nobody else labelled the same items', () => {
     expect(agreementByLabel([annotated({ ana: [true, false] })])).toEqual([]);
   });

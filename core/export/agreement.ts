@@ -63,12 +63,16 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number | nu
   return pe === 1 ? null : (pBar - pe) / (1 - pe);
 }
 
-/** Per rated item: analyst → the labels they gave it. */
-export function ratings(docs: readonly CuratedDocument[]): Map<string, Set<string>>[] {
+/** Which items count: all, or those a filter chose (by document id and item id). */
+export type ItemChoice = (documentId: string, itemId: string) => boolean;
+
+/** Per item rated by two or more analysts: analyst → the labels they gave it. */
+export function ratings(docs: readonly CuratedDocument[], chosen: ItemChoice = () => true): Map<string, Set<string>>[] {
   const out: Map<string, Set<string>>[] = [];
   for (const doc of docs) {
     for (const section of doc.meeting.sections) {
       for (const item of section.items) {
+        if (!chosen(doc.documentId, item.id)) continue;
         const byAnalyst = new Map<string, Set<string>>();
         for (const a of annotationsIn(doc.annotations, item.span)) {
           const set = byAnalyst.get(a.author) ?? new Set<string>();
@@ -83,8 +87,8 @@ export function ratings(docs: readonly CuratedDocument[]): Map<string, Set<strin
 }
 
 /** Agreement per label, labels in alphabetical order; empty when no item was rated by two analysts. */
-export function agreementByLabel(docs: readonly CuratedDocument[]): LabelAgreement[] {
-  const rated = ratings(docs);
+export function agreementByLabel(docs: readonly CuratedDocument[], chosen?: ItemChoice): LabelAgreement[] {
+  const rated = ratings(docs, chosen);
   const analysts = [...new Set(rated.flatMap((m) => [...m.keys()]))].sort();
   const labels = [...new Set(rated.flatMap((m) => [...m.values()].flatMap((s) => [...s])))].sort((a, b) => a.localeCompare(b, 'da'));
   return labels.map((label) => {

@@ -65,6 +65,8 @@ export function exportDataset(docs: readonly CuratedDocument[], options: ExportO
   const filter = options.filter ?? {};
   const rows = filterRows(datasetRows(docs), filter);
   const documents = keptDocuments(docs, rows, filter);
+  // Agreement rests on the chosen items only, like every other figure of the card.
+  const chosen = new Set(rows.map((r) => `${r.documentId}\u0000${r.id}`));
   const files: ExportFile[] = [];
   const formats = new Set(options.formats);
   if (formats.has('jsonl')) {
@@ -81,7 +83,7 @@ export function exportDataset(docs: readonly CuratedDocument[], options: ExportO
   files.push({ name: 'item.schema.json', description: DESCRIPTIONS.schema, data: JSON.stringify(ITEM_ROW_SCHEMA, null, 2) + '\n' });
   const card = datasetCard({
     rows,
-    agreement: agreementByLabel(documents),
+    agreement: agreementByLabel(documents, (documentId, itemId) => chosen.has(`${documentId}\u0000${itemId}`)),
     filter,
     generatedAt: options.generatedAt,
     origin: options.origin,
