@@ -20,6 +20,9 @@ export interface PageViewProps {
   onOverlays?: (page: number) => void;
 }
 
+/** Pages a screen ahead wait this long, so the pages on screen render first. */
+const RENDER_AHEAD_DELAY_MS = 250;
+
 /** Overlays reach a little beyond the glyphs they mark (PDF units). */
 const PAD = 1.5;
 
@@ -30,11 +33,16 @@ export function PageView({ doc, number, view, scale, overlays, activeItem, onRen
   useEffect(() => {
     const host = ref.current;
     if (!host) return;
-    let cancelled = false;
+    const scroller = host.closest('.pages');
+    // Each render or drop starts a new generation; work from an older one stops.
+    let generation = 0;
+    let state: 'idle' | 'rendering' | 'rendered' = 'idle';
     let task: { cancel(): void } | null = null;
-    const render = async () => {
+    let loaded: { cleanup(): unknown } | null = null;
+    const render = async (g: number) => {
       const page = await doc.getPage(number);
-      if (cancelled) return;
+      loaded = page;
+      if (g !== generation) return;
       const viewport = page.getViewport({ scale });
       const dpr = window.devicePixelRatio || 1;
       const canvas = document.createElement('canvas');
@@ -46,7 +54,7 @@ export function PageView({ doc, number, view, scale, overlays, activeItem, onRen
       const renderTask = page.render({ canvas, viewport, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined });
       task = renderTask;
       await renderTask.promise;
-      if (cancelled) return;
+      if (g !== generation) return;
       host.querySelector('.page-canvas')?.remove();
       host.prepend(canvas);
       host.dataset.rendered = 'true';
@@ -57,21 +65,56 @@ export function PageView({ doc, number, view, scale, overlays, activeItem, onRen
       canvas.after(text);
       await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
     };
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        io.disconnect();
-        render().catch((e: unknown) => {
+    /** Free a page far from view: its canvas holds megabytes. */
+    const drop = () => {
+      generation++;
+      task?.cancel();
+      task = null;
+      host.querySelector('.page-canvas')?.remove();
+      host.querySelector('.textLayer')?.remove();
+      delete host.dataset.rendered;
+      loaded?.cleanup();
+      state = 'idle';
+    };
+    const start = () => {
+      if (state !== 'idle') return;
+      state = 'rendering';
+      const g = ++generation;
+      render(g)
+        .then(() => {
+          if (g === generation) state = 'rendered';
+        })
+        .catch((e: unknown) => {
           if ((e as { name?: string })?.name !== 'RenderingCancelledException') host.dataset.error = String(e);
         });
+    };
+    let ahead: ReturnType<typeof setTimeout> | undefined;
+    // Render what is on screen at once and a screen ahead a moment later, so the
+    // pages being read are first in pdf.js's queue; drop beyond four screens.
+    const near = new IntersectionObserver(
+      (entries) => {
+        clearTimeout(ahead);
+        if (state !== 'idle' || !entries.some((e) => e.isIntersecting)) return;
+        const r = host.getBoundingClientRect();
+        const view = scroller?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+        if (r.bottom > view.top && r.top < view.bottom) start();
+        else ahead = setTimeout(start, RENDER_AHEAD_DELAY_MS);
       },
-      { rootMargin: '100% 0px' },
+      { root: scroller, rootMargin: '100% 0px' },
     );
-    io.observe(host);
+    const far = new IntersectionObserver(
+      (entries) => {
+        if (state !== 'idle' && entries.every((e) => !e.isIntersecting)) drop();
+      },
+      { root: scroller, rootMargin: '400% 0px' },
+    );
+    near.observe(host);
+    far.observe(host);
     return () => {
-      cancelled = true;
-      io.disconnect();
-      task?.cancel();
+      clearTimeout(ahead);
+      near.disconnect();
+      far.disconnect();
+      drop();
     };
   }, [doc, number, scale]);
 

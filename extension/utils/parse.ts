@@ -3,7 +3,7 @@
  * No OCR repair here (its lexicon is 15 MB); KL's own PDFs have clean text layers.
  */
 import type { Meeting } from '../../core/minutes/model.ts';
-import { PdfError, type PdfjsDocument, type PdfjsLike } from '../../core/pdf/extract.ts';
+import { PdfError, type PdfjsDocument, type PdfjsLike, type PdfjsPage } from '../../core/pdf/extract.ts';
 import { parsePdf } from '../../core/pdf/parse-pdf.ts';
 
 export interface ParsedDocument {
@@ -34,14 +34,11 @@ export async function fetchPdf(url: string, fetcher: typeof fetch = fetch): Prom
 }
 
 /**
- * Parse a PDF. Pass `loaded` to reuse a document the caller already opened (the
- * viewer renders from the same one), so pdf.js reads the file once.
+ * Parse a PDF. Pass `loaded` (see `prefetching`) to parse a document the caller
+ * already opened, or only its first pages.
  */
 export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, url: string, loaded?: PdfjsDocument): Promise<ParsedDocument> {
-  const lib: PdfjsLike = loaded
-    ? { getDocument: () => ({ promise: Promise.resolve({ ...shareable(loaded) }), destroy: async () => undefined }) }
-    : pdfjs;
-  performance.mark('referat:parse-start');
+  const lib: PdfjsLike = loaded ? { getDocument: () => ({ promise: Promise.resolve(loaded), destroy: async () => undefined }) } : pdfjs;
   const sha256 = await sha256Hex(bytes);
   const { meeting, pdf } = await parsePdf(lib, bytes, {
     params: { isEvalSupported: false },
@@ -50,38 +47,48 @@ export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, url: st
     repairer: null,
     source: { name: fileName(url), url, sha256 },
   });
-  performance.mark('referat:parsed');
   return { meeting, fingerprint: pdf.fingerprint };
 }
 
+/** How many pages' text is requested ahead of the page the parser reads. */
+const TEXT_AHEAD = 6;
+
 /**
- * The document with `destroy` and page `cleanup` no-ops, so the parser leaves it
- * open for the viewer; every page's text is requested at once, so the pdf.js
- * worker extracts page after page without waiting for the parser's round trips.
+ * Views of an open document for the parser: `destroy` and page `cleanup` are
+ * no-ops, so the parser leaves it open for its owner, and the text of the next
+ * few pages is requested ahead, so the pdf.js worker extracts page after page
+ * without waiting for the parser's round trips (but a font request for an early
+ * page does not queue behind the whole document). `view(limit)` shows only the
+ * first `limit` pages (a quick first parse); all views share the requests.
  */
-function shareable(doc: PdfjsDocument): PdfjsDocument {
-  const pages = Array.from({ length: doc.numPages }, (_, i) => doc.getPage(i + 1));
-  const texts = pages.map((p) => p.then((page) => page.getTextContent()));
-  // An unread failure is reported when the parser reaches that page.
-  for (const t of texts) t.catch(() => undefined);
-  return {
-    get numPages() {
-      return doc.numPages;
-    },
-    get fingerprints() {
-      return doc.fingerprints;
-    },
-    getPage: async (n) => {
-      const page = await (pages[n - 1] ?? doc.getPage(n));
-      return {
-        view: page.view,
-        getTextContent: () => texts[n - 1] ?? page.getTextContent(),
-        getOperatorList: page.getOperatorList?.bind(page),
-        commonObjs: page.commonObjs,
-        cleanup: () => undefined,
-      };
-    },
+export function prefetching(doc: PdfjsDocument): (limit?: number) => PdfjsDocument {
+  const pages: Promise<Awaited<ReturnType<PdfjsDocument['getPage']>>>[] = [];
+  const texts: ReturnType<PdfjsPage['getTextContent']>[] = [];
+  const want = (n: number) => {
+    for (let i = n; i <= Math.min(doc.numPages, n + TEXT_AHEAD); i++) {
+      if (texts[i - 1]) continue;
+      pages[i - 1] = doc.getPage(i);
+      texts[i - 1] = pages[i - 1]!.then((page) => page.getTextContent());
+      // An unread failure is reported when the parser reaches that page.
+      texts[i - 1]!.catch(() => undefined);
+    }
+  };
+  const getPage = async (n: number): Promise<PdfjsPage> => {
+    want(n);
+    const page = await (pages[n - 1] ?? doc.getPage(n));
+    return {
+      view: page.view,
+      getTextContent: () => texts[n - 1] ?? page.getTextContent(),
+      getOperatorList: page.getOperatorList?.bind(page),
+      commonObjs: page.commonObjs,
+      cleanup: () => undefined,
+    };
+  };
+  return (limit = doc.numPages) => ({
+    numPages: Math.min(limit, doc.numPages),
+    fingerprints: doc.fingerprints,
+    getPage,
     getMetadata: () => doc.getMetadata(),
     destroy: async () => undefined,
-  };
+  });
 }

@@ -189,12 +189,16 @@ describe('the viewer', () => {
     const last = goldItems(MINUTES_2020.seed).at(-1)!.number;
     const pageOf = pdf.pages.find((p) => p.anchors.some((a) => a.level === 2 && a.number === last))!.number;
     expect(await visibleInPages(page, `#page-${pageOf}`)).toBe(false);
+    await page.locator('#page-1[data-rendered="true"]').waitFor({ timeout: 30_000 });
     await page.locator(`.outline li[data-item-number="${last}"] .entry`).click();
     await expect.poll(() => visibleInPages(page, `#page-${pageOf}`)).toBe(true);
     await expect.poll(() => visibleInPages(page, `#page-${pageOf} [data-kind="item"][data-item-number="${last}"]`)).toBe(true);
     await page.locator(`#page-${pageOf}[data-rendered="true"]`).waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).hash).toBe(`#item=${last}`);
-    // Pages render lazily: not every page has been drawn; the visible one has a text layer for selection and find.
+    // Pages render lazily and are let go far from view: page 1 (drawn at first) is gone, not every page
+    // has been drawn, and the visible one has a text layer for selection and find.
+    await expect.poll(() => page.locator('#page-1[data-rendered="true"]').count()).toBe(0);
+    expect(await page.locator('#page-1 canvas').count()).toBe(0);
     expect(await page.locator('.page[data-rendered="true"]').count()).toBeLessThan(pdf.pages.length);
     await expect.poll(() => page.locator(`#page-${pageOf} .textLayer span`).count()).toBeGreaterThan(5);
     // Keyboard: k goes to the item before.

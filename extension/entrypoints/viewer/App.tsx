@@ -41,6 +41,8 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [meeting, setMeeting] = useState<Meeting | null>(null);
   const [fingerprint, setFingerprint] = useState<string | null>(null);
+  /** The meeting is the whole document's parse (not the first pages'). */
+  const [complete, setComplete] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState<string | null>(() => itemFromHash(location.hash));
   const [query, setQuery] = useState('');
@@ -60,15 +62,22 @@ export function App() {
     document.title = `${decodeURIComponent(file.split('/').pop() ?? file)} · Referat Studio`;
     let cancelled = false;
     openPdf(file)
-      .then(({ doc, bytes, views, parsed }) => {
+      .then(({ doc, bytes, views, early, parsed }) => {
         if (cancelled) return;
         const width = pagesRef.current?.clientWidth ?? 1000;
         const [x0, , x1] = views[0]!;
         setScale(Math.min(MAX_SCALE, Math.max(0.5, (width - 48) / (x1 - x0))));
         setLoaded({ doc, bytes, views });
+        // The first pages' structure may be drawn before the whole is parsed.
+        void early
+          .then((p) => {
+            if (p && !cancelled) setMeeting((m) => m ?? p.meeting);
+          })
+          .catch(() => undefined);
         return parsed.then((p) => {
           if (cancelled) return;
           setMeeting(p.meeting);
+          setComplete(true);
           setFingerprint(p.fingerprint);
         });
       })
@@ -155,7 +164,7 @@ export function App() {
   );
 
   const sendToEditor = useCallback(async () => {
-    if (!meeting || !file || !loaded) return;
+    if (!meeting || !file || !loaded || !complete) return;
     try {
       const doc: HandoffDocument = { url: file, fingerprint, meeting };
       if (loaded.bytes.byteLength <= MAX_HANDOFF_PDF_BYTES) doc.pdfBase64 = toBase64(loaded.bytes);
@@ -166,7 +175,7 @@ export function App() {
     } catch (e) {
       setNotice(`${t(lang, 'failed')}: ${errorLine(e)}`);
     }
-  }, [meeting, file, loaded, fingerprint, lang]);
+  }, [meeting, file, loaded, fingerprint, lang, complete]);
 
   const style = Object.fromEntries(Object.entries(colours).map(([k, v]) => [`--c-${k}`, v]));
 
@@ -185,7 +194,7 @@ export function App() {
             {t(lang, 'nativeView')}
           </a>
         )}
-        <button type="button" class="send" disabled={!meeting} onClick={() => void sendToEditor()}>
+        <button type="button" class="send" disabled={!complete} onClick={() => void sendToEditor()}>
           {t(lang, 'sendToEditor')}
         </button>
       </header>
@@ -204,7 +213,7 @@ export function App() {
               onCite={(n) => void cite(n)}
               citeLabel={t(lang, 'copyCitation')}
               citeShort={t(lang, 'cite')}
-              onComplete={() => mark('referat:outline-complete')}
+              onComplete={() => complete && mark('referat:outline-complete')}
             />
             {meeting.diagnostics.length > 0 && (
               <details class="diagnostics">

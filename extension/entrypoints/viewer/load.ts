@@ -7,15 +7,20 @@ import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { PdfError, type PdfjsDocument, type PdfjsLike } from '../../../core/pdf/extract.ts';
 import type { ViewBox } from '../../utils/geometry.ts';
-import { fetchPdf, parseDocument, type ParsedDocument } from '../../utils/parse.ts';
+import { fetchPdf, parseDocument, prefetching, type ParsedDocument } from '../../utils/parse.ts';
 
 export interface OpenedPdf {
   bytes: Uint8Array;
   doc: PDFDocumentProxy;
   /** View box of every page (placeholders use page 1's until a page is known). */
   views: ViewBox[];
+  /** A parse of the first pages only, for the first overlays on a long document; null for a short one. */
+  early: Promise<ParsedDocument | null>;
   parsed: Promise<ParsedDocument>;
 }
+
+/** Documents longer than this get a quick parse of their first pages before the whole. */
+const EARLY_PAGES = 4;
 
 export async function openPdf(url: string): Promise<OpenedPdf> {
   // Both workers start while the file downloads.
@@ -34,8 +39,9 @@ export async function openPdf(url: string): Promise<OpenedPdf> {
     throw e;
   }
   performance.mark('referat:fetched');
-  const parsed = parseIn(parseWorker, bytes, url);
+  const { early, parsed } = parseIn(parseWorker, bytes, url);
   parsed.catch(() => undefined); // reported by whoever awaits it
+  early.catch(() => undefined);
   let doc: PDFDocumentProxy;
   try {
     doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker: renderWorker }).promise;
@@ -49,22 +55,30 @@ export async function openPdf(url: string): Promise<OpenedPdf> {
   const first = await doc.getPage(1);
   const view = first.view as unknown as ViewBox;
   const views = Array.from({ length: doc.numPages }, () => view);
-  return { bytes, doc, views, parsed };
+  return { bytes, doc, views, early, parsed };
 }
 
-async function parseIn(worker: InstanceType<typeof pdfjs.PDFWorker>, bytes: Uint8Array, url: string): Promise<ParsedDocument> {
-  try {
-    const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker }).promise;
+function parseIn(worker: InstanceType<typeof pdfjs.PDFWorker>, bytes: Uint8Array, url: string): Pick<OpenedPdf, 'early' | 'parsed'> {
+  const lib = pdfjs as unknown as PdfjsLike;
+  const opened = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker }).promise;
+  const views = opened.then((doc) => ({ doc, view: prefetching(doc as unknown as PdfjsDocument) }));
+  const early = views.then(({ doc, view }) => (doc.numPages > EARLY_PAGES + 2 ? parseDocument(lib, bytes, url, view(EARLY_PAGES)) : null));
+  const parsed = (async () => {
     try {
-      return await parseDocument(pdfjs as unknown as PdfjsLike, bytes, url, doc as unknown as PdfjsDocument);
+      const { doc, view } = await views;
+      try {
+        await early.catch(() => null); // one parse at a time on the main thread
+        return await parseDocument(lib, bytes, url, view());
+      } finally {
+        void doc.destroy();
+      }
+    } catch (e) {
+      // A damaged file: let the core name the reason in one line.
+      if ((e as { name?: string })?.name === 'PdfError') throw e;
+      return parseDocument(lib, bytes, url);
     } finally {
-      void doc.destroy();
+      worker.destroy();
     }
-  } catch (e) {
-    // A damaged file: let the core name the reason in one line.
-    if ((e as { name?: string })?.name === 'PdfError') throw e;
-    return parseDocument(pdfjs as unknown as PdfjsLike, bytes, url);
-  } finally {
-    worker.destroy();
-  }
+  })();
+  return { early, parsed };
 }
