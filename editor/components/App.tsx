@@ -50,14 +50,15 @@ function EditorPane() {
 
 function PasteDialog() {
   const [wb, s] = useWorkbench();
-  const [text, setText] = useState('');
+  // Uncontrolled: a pasted document can be hundreds of KB, no need to re-render on each input.
+  const area = useRef<HTMLTextAreaElement>(null);
   if (!s.paste) return null;
   return (
     <div class="overlay" onClick={() => wb.set({ paste: false })}>
       <div class="paste-dialog" role="dialog" onClick={(e) => e.stopPropagation()}>
-        <textarea placeholder={wb.t('pastePlaceholder')} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+        <textarea ref={area} placeholder={wb.t('pastePlaceholder')} />
         <div class="buttons">
-          <button class="primary" onClick={() => void wb.importPasted(text).then(() => setText(''))}>{wb.t('importButton')}</button>
+          <button class="primary" onClick={() => void wb.importPasted(area.current?.value ?? '')}>{wb.t('importButton')}</button>
           <button onClick={() => wb.set({ paste: false })}>{wb.t('cancel')}</button>
         </div>
       </div>

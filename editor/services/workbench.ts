@@ -152,6 +152,8 @@ export class Workbench {
     });
     if (!settings.get('samplesLoaded')) await this.loadSamples();
     await this.refreshLibrary();
+    // Another tab (or a handoff) may have added documents meanwhile.
+    this.deps.win.addEventListener('focus', () => void this.refreshLibrary());
     const handoff = handoffIdFromHash(this.deps.win.location.hash);
     if (handoff) await this.receiveHandoff(handoff);
     else {

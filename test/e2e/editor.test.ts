@@ -165,6 +165,8 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.comment.reply');
     await page.selectOption('[data-review-item="3.2"]', 'approved');
+    await page.waitForSelector('.outline-item[data-item-number="3.2"] .review-approved');
+    await page.waitForTimeout(500); // y-indexeddb writes each update in its own IndexedDB transaction
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'annotations.png') });
 
     await page.reload();
@@ -217,7 +219,6 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await q.close();
   });
   it('imports dropped files and pasted text', async () => {
-    const before = await page.$$eval('.library li', (els) => els.length);
     const seed = readSeed('003_018046a384c397c7.txt');
     await page.evaluate((text) => {
       const dt = new DataTransfer();
@@ -233,7 +234,12 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.click('.explorer-actions button:nth-child(2)');
     await page.fill('.paste-dialog textarea', readSeed('004_0c3ee312dafeca01.txt'));
     await page.click('.paste-dialog button.primary');
-    await page.waitForFunction((n) => document.querySelectorAll('.library li').length === n + 2, before);
+    await page.waitForSelector('.library li[data-file^="paste-"]').catch(async (e) => {
+      await page.screenshot({ path: path.join(workDir, 'paste-failed.png') });
+      console.error('paste failed; screenshot in', workDir, await page.textContent('.status-bar'));
+      throw e;
+    });
+    await page.waitForSelector('.tab.active:has-text("2025-10-24")');
     expect(await outline(page)).toEqual(goldOutline('004_0c3ee312dafeca01'));
     expect(await page.$('.paste-dialog')).toBeNull();
   });
