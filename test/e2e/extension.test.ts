@@ -118,6 +118,33 @@ describe('on kl.dk', () => {
   });
 });
 
+describe('the toolbar popup', () => {
+  it('lists the minutes on the current kl.dk tab', async () => {
+    const site = await browser.context.newPage();
+    await site.goto(`${KL_ORIGIN}${KKR_PAGE}`);
+    await site.locator('[data-referat-badge]').first().waitFor({ timeout: 15_000 });
+    // A popup asks for the active tab; opened as a page it would be that tab, so it is
+    // told which tab to look at, as the browser's own popup would find it.
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.url('popup.html'));
+    const tabId = await popup.evaluate(async (url) => {
+      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome.tabs.query({});
+      return tabs.find((t) => t.url === url)?.id ?? null;
+    }, `${KL_ORIGIN}${KKR_PAGE}`);
+    expect(tabId).not.toBeNull();
+    await popup.goto(browser.url(`popup.html?tab=${tabId}`));
+    const items = popup.locator('li[data-kind]');
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(4);
+    const opened = browser.context.waitForEvent('page', { timeout: 15_000 });
+    await items.first().locator('button').click();
+    const viewer = await opened;
+    await viewer.waitForLoadState();
+    expect(viewer.url()).toContain('viewer.html?file=');
+    await viewer.close();
+    await site.close();
+  });
+});
+
 describe('opening a kl.dk minutes PDF directly', () => {
   it('lands in the viewer, and the option turns that off', async () => {
     const page = await browser.context.newPage();

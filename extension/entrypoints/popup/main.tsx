@@ -16,7 +16,10 @@ function Popup() {
 
   useEffect(() => {
     void langSetting.getValue().then(setLang);
-    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
+    // `?tab=ID` names the tab instead (the popup opened as a page, in tests).
+    const named = Number(new URLSearchParams(location.search).get('tab'));
+    const current = named ? browser.tabs.get(named).then((t) => [t]) : browser.tabs.query({ active: true, currentWindow: true });
+    void current.then(async ([tab]) => {
       setTabUrl(tab?.url ?? null);
       if (tab?.id === undefined) return setLinks([]);
       // The kl.dk content script answers; other pages have none.
