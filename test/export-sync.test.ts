@@ -96,6 +96,19 @@ describe('referat export --workspace and referat import', () => {
     expect(readFileSync(path.join(second, 'documents.jsonl'), 'utf8')).toBe(documents);
   }, 120_000);
 
+  it('exports a selection: one document, items with a label, approved only', async () => {
+    const target = path.join(dir, 'selection');
+    const run = await referat(['export', '--workspace', 'alpha', '--server', server.url, '--token', alpha, '--document', 'doc-1', '--label', 'godkendt', '--approved-only', '-f', 'jsonl', '-o', target]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const rows = readFileSync(path.join(target, 'items.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((r) => [r.documentId, r.number, r.reviewStatus])).toEqual([['doc-1', '1.1', 'approved']]);
+    expect(readFileSync(path.join(target, 'documents.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(1);
+    const missing = await referat(['export', '--workspace', 'alpha', '--server', server.url, '--token', alpha, '--document', 'doc-9', '-o', target]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('referat: workspace alpha has no document doc-9\n');
+  }, 60_000);
+
   it('refuses to import over documents a workspace already has or with a read-only token, and to export with another workspace’s token', async () => {
     const file = path.join(dir, 'first', 'documents.jsonl');
     let run = await referat(['import', file, '--workspace', 'beta', '--server', server.url, '--token', beta]);
