@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves the built editor (dist/editor) and the OCR lexicon (dist/lexicon-da.txt)
-// on http://localhost:5173 (PORT overrides; HOST, default 127.0.0.1). Static files only.
+// on http://localhost:5173 (PORT overrides; HOST, default 127.0.0.1), and, when given,
+// the local sync settings as /config.json. Static files only.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -23,7 +24,7 @@ const TYPES = {
 };
 
 /** Starts the server; resolves with its URL. `port` 0 picks a free port. */
-export function serveEditor({ port = Number(process.env.PORT ?? 5173), host = process.env.HOST ?? '127.0.0.1', dir = editorDir } = {}) {
+export function serveEditor({ port = Number(process.env.PORT ?? 5173), host = process.env.HOST ?? '127.0.0.1', dir = editorDir, config = null } = {}) {
   if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: run npm run build:editor`);
   const server = createServer((req, res) => {
     let pathname;
@@ -35,6 +36,11 @@ export function serveEditor({ port = Number(process.env.PORT ?? 5173), host = pr
     }
     if (pathname === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    // The local defaults (sync server URL, workspace, token) that `npm start` hands the editor.
+    if (pathname === '/config.json' && config) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(config));
       return;
     }
     let file = pathname === '/lexicon-da.txt' ? lexicon : path.join(dir, path.normalize(pathname === '/' ? '/index.html' : pathname));
