@@ -1,5 +1,6 @@
 import { useWorkbench } from './use-workbench.ts';
 import type { SortKey } from '../services/library.ts';
+import { Presence } from './Presence.tsx';
 
 export function Explorer() {
   const [wb, s] = useWorkbench();
@@ -31,7 +32,10 @@ export function Explorer() {
       <ul class="library">
         {entries.map((e) => (
           <li key={e.id} class={s.active === e.id ? 'active' : ''} data-doc-id={e.id} data-file={e.fileName} onClick={() => void wb.openDocument(e.id)} title={e.fileName}>
-            <div class="doc-title">{e.body || e.fileName}</div>
+            <div class="doc-title">
+              {e.body || e.fileName}
+              <Presence peers={s.peers[e.id]} />
+            </div>
             <div class="doc-meta">
               <span>{e.date ?? '—'}</span>
               <span class={`source source-${e.source}`}>{e.source}</span>

@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useWorkbench } from './use-workbench.ts';
+import { Presence } from './Presence.tsx';
 
 export function Outline() {
   const [wb, s] = useWorkbench();
   const ref = useRef<HTMLElement>(null);
   const m = s.meeting;
+  const peers = (s.active && s.peers[s.active]) || [];
   useEffect(() => {
     ref.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
   }, [s.currentItem]);
@@ -37,6 +39,7 @@ export function Outline() {
                     title={item.caseNumber ?? ''}
                   >
                     <span class="num">{item.number}</span> <span class="title">{item.title}</span>
+                    <Presence peers={peers.filter((p) => p.item === item.number)} />
                     <span class={`review-dot review-${review}`} title={wb.t(review)} />
                   </li>
                 );

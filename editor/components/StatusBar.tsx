@@ -1,4 +1,33 @@
 import { useWorkbench } from './use-workbench.ts';
+import type { MessageKey } from '../i18n.ts';
+
+const SYNC_WORDS: Record<string, MessageKey> = { off: 'offline', offline: 'syncOffline', connecting: 'syncConnecting', connected: 'syncConnected', synced: 'syncSynced' };
+
+/** The connection state: off (local only), offline, connecting, connected or synced, with the count of unsynced changes. */
+function SyncStatus() {
+  const [wb, s] = useWorkbench();
+  const { status, unsynced, readOnly, error, workspace } = s.sync;
+  const title = workspace ? `${wb.t('syncConnected')}: ${workspace}` : 'Sync';
+  return (
+    <>
+      <span class={`sync sync-${status}`} title={title} data-sync={status} data-unsynced={unsynced} onClick={() => void wb.runCommand('sync.connect')}>
+        ● {wb.t(SYNC_WORDS[status]!)}
+        {status !== 'off' && unsynced > 0 && (
+          <span class="unsynced">
+            {' '}
+            · {unsynced} {wb.t('syncUnsynced')}
+          </span>
+        )}
+        {error && <span class="sync-error"> · {wb.t('syncRefused')}</span>}
+      </span>
+      {readOnly && (
+        <span class="read-only" data-read-only role="note">
+          {wb.t('syncReadOnly')}
+        </span>
+      )}
+    </>
+  );
+}
 
 export function StatusBar() {
   const [wb, s] = useWorkbench();
@@ -6,7 +35,7 @@ export function StatusBar() {
   const items = m?.sections.reduce((n, x) => n + x.items.length, 0) ?? 0;
   return (
     <footer class="status-bar">
-      <span class="sync" title="Sync" data-sync="offline">● {wb.t('offline')}</span>
+      <SyncStatus />
       {m && (
         <>
           <span>

@@ -6,7 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Meeting } from '../../core/minutes/model.ts';
 
-export type LibrarySource = 'sample' | 'text' | 'pdf' | 'paste' | 'extension';
+export type LibrarySource = 'sample' | 'text' | 'pdf' | 'paste' | 'extension' | 'shared';
 export type LibraryReview = 'unreviewed' | 'in-progress' | 'reviewed';
 
 export interface LibraryEntry {

@@ -22,6 +22,7 @@ import { looksOcrDamaged, loadRepairer } from './lexicon.ts';
 import { createDocumentView } from './editor-view.ts';
 import { handoffIdFromHash, requestHandoff } from './handoff.ts';
 import { translator, type Lang } from '../i18n.ts';
+import { Collab, parseSyncSettings, SYNC_OFF, type Peer, type SyncSettings, type SyncView } from './collab.ts';
 
 export type Activity = 'explorer' | 'annotations' | 'overrides';
 export type Panel = 'problems' | 'overrides';
@@ -70,6 +71,10 @@ export interface WorkbenchState {
   labelFilter: string;
   activeAnnotation: string | null;
   taxonomy: Taxonomy;
+  /** The sync connection as the active document sees it. */
+  sync: SyncView;
+  /** Who else is in each open document (and in which item). */
+  peers: Record<string, Peer[]>;
 }
 
 export interface WorkbenchDeps {
@@ -92,6 +97,10 @@ export class Workbench {
   private unobserve: (() => void) | null = null;
   private uiFrame = 0;
   private libraryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly collab: Collab;
+  /** What the active view was built with: remounted when the awareness or read-only state changes. */
+  private mounted: { awareness: unknown; readOnly: boolean } | null = null;
+  private collabFrame = 0;
 
   constructor(private readonly deps: WorkbenchDeps) {
     this.state = {
@@ -122,7 +131,10 @@ export class Workbench {
       labelFilter: '',
       activeAnnotation: null,
       taxonomy: DEFAULT_TAXONOMY,
+      sync: SYNC_OFF,
+      peers: {},
     };
+    this.collab = new Collab(() => this.onCollabChange(), deps.win);
   }
 
   get t() {
@@ -150,6 +162,7 @@ export class Workbench {
       user: (settings.get('user') as string) ?? 'analytiker',
       taxonomy: (settings.get('taxonomy') as Taxonomy) ?? DEFAULT_TAXONOMY,
     });
+    await this.startSync(settings.has('sync') ? parseSyncSettings(settings.get('sync')) : undefined);
     if (!settings.get('samplesLoaded')) await this.loadSamples();
     await this.refreshLibrary();
     // Another tab (or a handoff) may have added documents meanwhile.
@@ -162,6 +175,72 @@ export class Workbench {
       this.set({ tabs });
       if (active && tabs.includes(active)) await this.openDocument(active);
     }
+  }
+
+  // --- collaboration ---------------------------------------------------------
+
+  /** Connects with the stored settings, or else with the server's `/config.json` (`{ sync: { url, workspace, token } }`) when it serves one. */
+  private async startSync(stored: SyncSettings | null | undefined): Promise<void> {
+    let settings = stored ?? null;
+    if (stored === undefined) {
+      try {
+        const config = JSON.parse(await this.deps.fetchText('/config.json')) as { sync?: unknown };
+        settings = parseSyncSettings(config?.sync);
+      } catch {
+        settings = null; // no config: local only
+      }
+    }
+    this.collab.configure(settings);
+  }
+
+  /** Asks for the server's URL, the workspace and a token, stores them and connects. */
+  async connectSync(): Promise<void> {
+    const da = this.state.lang === 'da';
+    const current = this.collab.configured;
+    const url = await this.ask({ title: da ? 'Synkroniseringsserverens adresse' : 'Sync server URL', value: current?.url ?? 'ws://127.0.0.1:1234' });
+    if (!url) return;
+    const workspace = await this.ask({ title: da ? 'Arbejdsområde' : 'Workspace', value: current?.workspace ?? 'local' });
+    if (!workspace) return;
+    const token = await this.ask({ title: da ? 'Adgangsnøgle (token)' : 'Access token', placeholder: 'rs_…', value: current?.token ?? '' });
+    if (!token) return;
+    const settings = parseSyncSettings({ url, workspace, token });
+    if (!settings) return this.set({ message: { kind: 'error', text: da ? 'Adressen skal starte med ws:// eller wss://, og arbejdsområde og nøgle skal udfyldes' : 'The URL must start with ws:// or wss://, and workspace and token must be given' } });
+    await this.saveSetting('sync', settings);
+    this.set({ message: null });
+    this.collab.configure(settings);
+  }
+
+  /** Stops syncing (documents stay in this browser) and remembers that choice. */
+  async disconnectSync(): Promise<void> {
+    await this.saveSetting('sync', null);
+    this.collab.configure(null);
+  }
+
+  /** Opens a document shared in the workspace by its id, adding it to the library if it is new here. */
+  async openShared(id: string): Promise<void> {
+    id = id.trim();
+    if (!/^[\w-]+$/.test(id)) return this.set({ message: { kind: 'error', text: `${this.state.lang === 'da' ? 'Ugyldigt dokument-id' : 'Not a document id'}: ${id}` } });
+    if (!(await this.deps.db.docs.get(id))) {
+      const now = this.deps.now();
+      await this.deps.db.docs.put({ id, title: id, body: '', date: null, kind: '', source: 'shared', fileName: id, review: 'unreviewed', items: 0, sections: 0, createdAt: now, updatedAt: now });
+      await this.refreshLibrary();
+    }
+    await this.openDocument(id);
+  }
+
+  private onCollabChange(): void {
+    // Provider events come in bursts; the UI follows once per frame.
+    if (this.collabFrame) return;
+    this.collabFrame = requestAnimationFrame(() => {
+      this.collabFrame = 0;
+      const before = this.state.sync;
+      const sync = this.collab.view(this.state.active);
+      const patch: Partial<WorkbenchState> = { sync, peers: this.collab.peers() };
+      if (sync.error && sync.error !== before.error) patch.message = { kind: 'error', text: `${this.state.lang === 'da' ? 'Synkroniseringsserveren afviste nøglen' : 'The sync server refused the token'}: ${sync.error}` };
+      this.set(patch);
+      const active = this.state.active;
+      if (this.view && active && this.mounted && (this.mounted.awareness !== this.collab.awareness(active) || this.mounted.readOnly !== sync.readOnly)) this.mountActive();
+    });
   }
 
   private async loadSamples(): Promise<void> {
@@ -259,6 +338,7 @@ export class Workbench {
 
   async openDocument(id: string): Promise<void> {
     if (!this.open.has(id)) this.open.set(id, await openDoc(id));
+    this.collab.attach(id, this.open.get(id)!.doc.ydoc);
     const tabs = this.state.tabs.includes(id) ? this.state.tabs : [...this.state.tabs, id];
     this.set({ tabs, active: id, draft: null, activeAnnotation: null });
     void this.saveSetting('tabs', tabs);
@@ -270,6 +350,7 @@ export class Workbench {
     const tabs = this.state.tabs.filter((t) => t !== id);
     const o = this.open.get(id);
     this.open.delete(id);
+    this.collab.detach(id);
     if (this.state.active === id) {
       this.destroyView();
       this.set({ tabs, active: null, meeting: null, overrides: [], annotations: [] });
@@ -290,6 +371,9 @@ export class Workbench {
     const doc = this.activeDoc();
     if (!doc || !this.host) return;
     this.destroyView();
+    const awareness = this.collab.awareness(this.state.active!);
+    const readOnly = this.collab.view(this.state.active).readOnly;
+    this.mounted = { awareness, readOnly };
     performance.clearMarks('referat:text-loaded');
     performance.clearMarks('referat:structure-drawn');
     performance.mark('referat:text-loaded');
@@ -300,7 +384,7 @@ export class Workbench {
         if (u.state.field(liveParseField) !== u.startState.field(liveParseField)) this.scheduleLibraryUpdate();
         if (u.docChanged) this.scheduleReanchor();
       }),
-    ]);
+    ], { awareness, readOnly });
     this.view = view;
     this.pushOverrides();
     this.pushAnnotations();
@@ -375,6 +459,8 @@ export class Workbench {
       cursor: { line: line.number, col: head - line.from + 1, pos: head },
       currentItem: item?.number ?? null,
     });
+    this.collab.setPresence(this.state.user, this.state.active, this.state.currentItem);
+    this.onCollabChange();
   }
 
   private reanchorTimer: ReturnType<typeof setTimeout> | null = null;
@@ -585,6 +671,7 @@ export class Workbench {
     if (user?.trim()) {
       this.set({ user: user.trim() });
       void this.saveSetting('user', user.trim());
+      this.collab.setPresence(this.state.user, this.state.active, this.state.currentItem);
     }
   }
 
@@ -646,9 +733,25 @@ export class Workbench {
       { id: 'view.theme', title: da ? 'Skift lyst/mørkt tema' : 'Toggle light/dark theme', run: () => this.toggleTheme() },
       { id: 'view.language', title: da ? 'Switch to English' : 'Skift til dansk', run: () => this.toggleLang() },
       { id: 'labels.edit', title: da ? 'Redigér etiket-taksonomien (JSON)' : 'Edit the label taxonomy (JSON)', run: () => this.editTaxonomy() },
+      { id: 'sync.connect', title: da ? 'Forbind til synkroniseringsserver…' : 'Connect to sync server…', run: () => this.connectSync() },
+      { id: 'sync.disconnect', title: da ? 'Afbryd synkronisering' : 'Disconnect', run: () => this.disconnectSync() },
+      { id: 'sync.openShared', title: da ? 'Åbn delt dokument (id)…' : 'Open shared document (id)…', run: () => this.askOpenShared() },
+      { id: 'sync.copyId', title: da ? 'Vis dokumentets id (til deling)' : 'Show the document id (for sharing)', run: () => this.showDocId() },
       { id: 'user.change', title: da ? 'Skift brugernavn' : 'Change user name', run: () => this.changeUser() },
       { id: 'search.find', title: da ? 'Søg i teksten' : 'Find in text', keys: 'Ctrl+F', run: () => void (this.view && openSearchPanel(this.view)) },
     ];
+  }
+
+  async askOpenShared(): Promise<void> {
+    const id = await this.ask({ title: this.state.lang === 'da' ? 'Dokumentets id' : 'Document id' });
+    if (id) await this.openShared(id);
+  }
+
+  showDocId(): void {
+    const id = this.state.active;
+    if (!id) return;
+    void this.deps.win.navigator.clipboard?.writeText(id).catch(() => undefined);
+    this.set({ message: { kind: 'info', text: `${this.state.lang === 'da' ? 'Dokument-id' : 'Document id'}: ${id}` } });
   }
 
   async gotoItem(): Promise<void> {
