@@ -15,6 +15,8 @@ import { buildLongPdf, fixtures, readGold, readSeed } from '../fixtures/pdf/gene
 import { buildExtension, launchExtension } from '../support/extension.ts';
 import { addSitePdf, KL_ORIGIN, serveSite } from '../support/kl-site.ts';
 import { editorFigures } from './editor-figures.ts';
+import { syncFigures } from './sync-figure.ts';
+import { exportFigures } from './export-figure.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seedsDir = path.join(root, 'test/fixtures/seeds');
@@ -232,3 +234,5 @@ console.log(parseFigure());
 console.log(await pdfFigure());
 console.log(await viewerFigure());
 for (const line of await editorFigures()) console.log(line);
+for (const line of await syncFigures()) console.log(line);
+for (const line of exportFigures()) console.log(line);

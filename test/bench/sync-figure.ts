@@ -84,10 +84,10 @@ export async function syncFigures(): Promise<string[]> {
     for (const c of docs) c.destroy();
     const perDoc = (after - before) / DOCUMENTS / 1024;
     return [
-      `figure    sync: edit propagation, ${CLIENTS} clients on one document, ${EDITS} edits, ${latencies.length} deliveries over loopback: ` +
+      `figure 7  sync: edit propagation, ${CLIENTS} clients on one document, ${EDITS} edits, ${latencies.length} deliveries over loopback: ` +
         `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms | HTTP round trip to the same server p50 ${ref.toFixed(2)} ms | p95/reference ${(p95 / ref).toFixed(1)}× | ` +
         `target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : 'not met'}`,
-      `figure    sync: ${DOCUMENTS} documents open at once (${(seed.length / 1000).toFixed(0)} KB of text each): server RSS +${((after - before) / 1024 / 1024).toFixed(1)} MB, ` +
+      `figure 8  sync: ${DOCUMENTS} documents open at once (${(seed.length / 1000).toFixed(0)} KB of text each): server RSS +${((after - before) / 1024 / 1024).toFixed(1)} MB, ` +
         `${perDoc.toFixed(0)} KB per open document (${(perDoc / (seed.length / 1024)).toFixed(1)}× its text)`,
     ];
   } finally {
