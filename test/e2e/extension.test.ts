@@ -44,7 +44,8 @@ async function openViewer(sitePath: string, hash = '', viewport = { width: 1400,
   const page = await browser.context.newPage();
   await page.setViewportSize(viewport);
   await page.goto(viewerUrl(sitePath, hash));
-  await page.locator('.outline li[data-item-number]').first().waitFor({ timeout: 60_000 });
+  // The whole document parsed (a long one shows its first pages' structure before).
+  await page.locator('.viewer[data-complete="true"]').waitFor({ timeout: 60_000 });
   return page;
 }
 
@@ -294,7 +295,7 @@ describe('the viewer', () => {
     await expect.poll(() => visibleInPages(page, selector)).toBe(true);
     await expect.poll(() => page.locator('.outline li.active').getAttribute('data-item-number')).toBe('3.2');
     await page.reload();
-    await page.locator('.outline li[data-item-number]').first().waitFor();
+    await page.locator('.viewer[data-complete="true"]').waitFor({ timeout: 60_000 });
     await expect.poll(() => visibleInPages(page, selector)).toBe(true);
     expect(await page.locator('.outline li.active').getAttribute('data-item-number')).toBe('3.2');
     if (SHOTS) {
@@ -331,6 +332,22 @@ describe('the viewer', () => {
     expect(await page.locator('.outline li[data-item-number]').count()).toBe(goldItems(SITE_DOCUMENTS[2]!.seed).length);
     await options.locator('select[name="lang"]').selectOption('da');
     await expect.poll(() => page.locator('button.send').textContent()).toBe('Send til editor');
+    await options.close();
+    await page.close();
+  });
+
+  it('draws fields in the colours chosen in the options', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.url('options.html'));
+    await options.locator('input[name="colour-beslutning"]').fill('#00aa55');
+    await expect.poll(() => options.locator('.status').textContent()).not.toBe('');
+    const page = await openViewer(MINUTES_2020.path);
+    const swatch = page.locator('.legend li[data-field="beslutning"] .swatch');
+    await expect.poll(() => swatch.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(0, 170, 85)');
+    const decision = page.locator('[data-kind="decision"]').first();
+    expect(await decision.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe('rgb(0, 170, 85)');
+    await options.locator('input[name="colour-beslutning"]').fill('#dc2626');
+    await expect.poll(() => decision.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe('rgb(220, 38, 38)');
     await options.close();
     await page.close();
   });

@@ -180,7 +180,7 @@ export function App() {
   const style = Object.fromEntries(Object.entries(colours).map(([k, v]) => [`--c-${k}`, v]));
 
   return (
-    <div class="viewer" style={style} lang={lang}>
+    <div class="viewer" style={style} lang={lang} data-complete={complete ? 'true' : undefined}>
       <header class="toolbar">
         <strong class="brand">Referat Studio</strong>
         {meeting && (
