@@ -85,3 +85,17 @@ describe('simulated OCR damage on the clean seeds, repaired', () => {
     expect(right / total).toBeGreaterThanOrEqual(OCR_BAR.itemF1!);
   });
 });
+
+describe('the editor re-parses Meeting.text', () => {
+  // The editor's document is Meeting.text (running headers removed, hyphenation undone):
+  // parsing it again must give the same meeting, dates from headers included.
+  it.each(seeds)('%s: the normalized text parses to the same meeting', (seed) => {
+    const input = readFileSync(`${fixtures}seeds/${seed}`, 'utf8');
+    const first = parseMinutes(input, { repairer: lazyRepairer, includeText: true });
+    const again = parseMinutes(first.text!, { repairer: lazyRepairer, includeText: true });
+    expect(again.text).toBe(first.text);
+    const { diagnostics: _a, source: _s, text: _t, ...meeting } = first;
+    const { diagnostics: _b, source: _r, text: _u, ...reparsed } = again;
+    expect(reparsed).toEqual(meeting);
+  });
+});

@@ -14,7 +14,8 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { parseMinutes, type TextRepairer } from '../core/minutes/parse.ts';
 import type { Item, Meeting, PageBox } from '../core/minutes/model.ts';
 import { extractPdf, PdfError, type PdfjsLike } from '../core/pdf/extract.ts';
-import { forEachSpan, parsePdf, type PdfParseResult } from '../core/pdf/parse-pdf.ts';
+import { parsePdf, type PdfParseResult } from '../core/pdf/parse-pdf.ts';
+import { forEverySpan } from '../core/minutes/spans.ts';
 import { createDanishRepairer } from '../core/ocr/index.ts';
 import { loadDanishLexicon } from '../core/ocr/load-lexicon.node.ts';
 import { fixtures, type Fixture, type GeneratedPdf, type Run } from './fixtures/pdf/generate.ts';
@@ -66,11 +67,11 @@ describe.each(byKind('referat'))('$file', (fixture) => {
     expect([r.meeting.date, r.meeting.body, r.meeting.kind]).toEqual([fromText.date, fromText.body, fromText.kind]);
   });
 
-  it('gives every section, item, field and attachment span page boxes on real pages', async () => {
+  it('gives every span (sections, items, fields, attachments, people, diagnostics) page boxes on real pages', async () => {
     const { parsed: r } = await parsed(fixture.file);
     const pages = r.pdf.pages.length;
     let n = 0;
-    forEachSpan(r.meeting, (span) => {
+    forEverySpan(r.meeting, (span) => {
       if (span.end === span.start) return;
       n++;
       expect(span.pages?.length, `span ${span.start}-${span.end}`).toBeGreaterThan(0);

@@ -80,9 +80,39 @@ function readDate(cover: readonly string[], running: readonly { text: string }[]
     if (d) fromRunning.set(d, (fromRunning.get(d) ?? 0) + 1);
   }
   if (fromRunning.size) return [...fromRunning].sort((a, b) => b[1] - a[1])[0]![0];
-  // "mødet den 4. september 2020", as the first items say.
-  const m = /\bmøde[t]?\s+(?:i\s+[\p{L} ]{2,40}?\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?den\s+(\d{1,2}\.\s*\p{L}+\s+\d{4})/iu.exec(text);
-  return m ? parseDate(m[1]!) : null;
+  return dateFromText(text);
+}
+
+/** "næste KKR-møde den …", "referatet fra mødet den …": another meeting than this one. */
+const OTHER_MEETING = /\b(?:næste|kommende|forrige|sidste|seneste|tidligere|førstkommende|ekstraordinære?|(?:referat(?:et)?|protokol(?:len)?)\s+fra)\s+(?:[\p{L}-]+\s+)?$/iu;
+
+/**
+ * The meeting's own date as the text gives it ("KKR Nordjyllands møde den 9. februar
+ * 2024"): the date most often said of a meeting, next and earlier meetings left out;
+ * on a tie, the first.
+ */
+function dateFromText(text: string): string | null {
+  // "Godkendelse af dagsordenen til KKR Nordjyllands møde den 4. september 2020": this meeting.
+  const agenda = /\bdagsorden(?:en)?\s+(?:til|for)\s+(?:[\p{L}’'-]+\s+){0,4}?møde[t]?\s+(?:i\s+[\p{L} ]{2,40}?\s+)?den\s+(\d{1,2}\.\s*\p{L}+\s+\d{4})/iu.exec(text);
+  const fromAgenda = agenda ? parseDate(agenda[1]!) : null;
+  if (fromAgenda) return fromAgenda;
+  const votes = new Map<string, { n: number; first: number }>();
+  const re = /\bmøde[t]?\s+(?:i\s+[\p{L} ]{2,40}?\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?den\s+(\d{1,2}\.\s*\p{L}+\s+\d{4})/giu;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (OTHER_MEETING.test(before.replace(/[\p{L}-]*$/u, ''))) continue;
+    const d = parseDate(m[1]!);
+    if (!d) continue;
+    const v = votes.get(d) ?? { n: 0, first: m.index };
+    v.n++;
+    votes.set(d, v);
+  }
+  let best: string | null = null;
+  let bestVote = { n: 0, first: Infinity };
+  for (const [d, v] of votes) {
+    if (v.n > bestVote.n || (v.n === bestVote.n && v.first < bestVote.first)) [best, bestVote] = [d, v];
+  }
+  return best;
 }
 
 /** Parses "19-06-2020", "19.06.20", "4. september 2020" to ISO, or null. */

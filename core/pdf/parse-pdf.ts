@@ -3,7 +3,8 @@
  * typography as evidence, then page boxes on every span through the offset maps.
  */
 import { parseMinutesDetailed, type LineStyle, type ParseOptions, type ParseResult } from '../minutes/parse.ts';
-import type { Meeting, Span } from '../minutes/model.ts';
+import type { Span } from '../minutes/model.ts';
+import { forEverySpan } from '../minutes/spans.ts';
 import { extractPdf, type ExtractOptions, type PdfjsLike, type PdfText } from './extract.ts';
 import { boxesFor, type TextLayer } from './text-layer.ts';
 
@@ -21,7 +22,7 @@ export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: Pars
   });
   const { meeting, normalized } = result;
   const toInput = (s: Span) => ({ start: normalized.map.toSource(s.start), end: normalized.map.toSource(s.end) });
-  forEachSpan(meeting, (span) => {
+  forEverySpan(meeting, (span) => {
     const { start, end } = toInput(span);
     span.pages = boxesFor(layer, start, end);
   });
@@ -51,18 +52,4 @@ function styleAt(layer: TextLayer, offset: number): LineStyle | null {
     else return { bold: l.line.bold, size: l.line.size, x: l.line.box.x };
   }
   return null;
-}
-
-/** Calls `f` on every span a viewer or export cites: sections, items, titles, case lines, fields, attachments. */
-export function forEachSpan(meeting: Meeting, f: (span: Span) => void): void {
-  for (const section of meeting.sections) {
-    f(section.span);
-    for (const item of section.items) {
-      f(item.span);
-      f(item.titleSpan);
-      if (item.caseSpan) f(item.caseSpan);
-      for (const field of Object.values(item.fields)) if (field) f(field.span);
-      item.attachments.forEach(f);
-    }
-  }
 }

@@ -11,6 +11,7 @@
  */
 import { applyEdits, type Edit } from '../../core/text/offset-map.ts';
 import { parseMinutesDetailed, type ParseOptions } from '../../core/minutes/parse.ts';
+import { forEverySpan } from '../../core/minutes/spans.ts';
 import type { FieldName, Meeting, Span } from '../../core/minutes/model.ts';
 
 export type OverrideKind =
@@ -175,25 +176,6 @@ export function parseWithOverrides(text: string, overrides: readonly PlacedOverr
   }
   meeting.text = text;
   return meeting;
-}
-
-/** Every span a Meeting holds, diagnostics and OCR occurrences included. */
-export function forEverySpan(meeting: Meeting, f: (span: Span) => void): void {
-  for (const p of [...meeting.participants, ...meeting.absent]) if (p.span) f(p.span);
-  for (const section of meeting.sections) {
-    f(section.span);
-    for (const item of section.items) {
-      f(item.span);
-      f(item.titleSpan);
-      if (item.caseSpan) f(item.caseSpan);
-      for (const field of Object.values(item.fields)) if (field) f(field.span);
-      for (const a of item.attachments) f(a);
-    }
-  }
-  for (const d of meeting.diagnostics) {
-    if (d.span) f(d.span);
-    for (const o of d.occurrences ?? []) f(o);
-  }
 }
 
 function stripMarks(meeting: Meeting): void {
