@@ -18,6 +18,7 @@ import { itemFromHash, itemNumbers, itemPage, overlaysByPage } from '../../utils
 import { fileFromViewerSearch, nativeViewUrl } from '../../utils/redirect.ts';
 import { coloursSetting, DEFAULT_COLOURS, editorUrlSetting, langSetting, type FieldColours, type Lang } from '../../utils/settings.ts';
 import { citation, longDate } from '../../utils/summary.ts';
+import { fileName } from '../../utils/parse.ts';
 import { openPdf } from './load.ts';
 
 /** The PDF bytes travel with a handoff up to this size. */
@@ -59,7 +60,7 @@ export function App() {
 
   useEffect(() => {
     if (!file) return;
-    document.title = `${decodeURIComponent(file.split('/').pop() ?? file)} · Referat Studio`;
+    document.title = `${fileName(file)} · Referat Studio`;
     let cancelled = false;
     openPdf(file)
       .then(({ doc, bytes, views, early, parsed }) => {
