@@ -11,6 +11,7 @@ import { errorLine, handle, type Result } from '../utils/messages.ts';
 import { fetchPdf, parseDocument } from '../utils/parse.ts';
 import { ALLOW_NATIVE_RULE_ID, REDIRECT_RULE_ID, redirectRules } from '../utils/redirect.ts';
 import { redirectSetting } from '../utils/settings.ts';
+import { sendToEditor } from '../utils/send-to-editor.ts';
 import { extensionUrl } from '../utils/runtime.ts';
 import { summarize, type MeetingSummary } from '../utils/summary.ts';
 
@@ -39,6 +40,12 @@ export default defineBackground(() => {
 
   handle({
     preview: ({ url }) => preview(url),
+    sendToEditor: async ({ url }) => {
+      const bytes = await fetchPdf(url);
+      const parsed = await parseDocument(pdfjs as unknown as PdfjsLike, bytes, url);
+      await sendToEditor(url, parsed, bytes);
+      return { ok: true, value: null };
+    },
     openViewer: async ({ url, item }) => {
       const viewer = extensionUrl('/viewer.html');
       await browser.tabs.create({ url: `${viewer}?file=${encodeURIComponent(url)}${item ? `#item=${item}` : ''}` });

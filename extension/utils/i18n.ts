@@ -10,6 +10,7 @@ const STRINGS = {
   dagsorden: { da: 'Dagsorden', en: 'Agenda' },
   openViewer: { da: 'Åbn i viewer', en: 'Open in viewer' },
   sendToEditor: { da: 'Send til editor', en: 'Send to editor' },
+  editorShort: { da: '→ editor', en: '→ editor' },
   sent: { da: 'Sendt til editoren', en: 'Sent to the editor' },
   copyCitation: { da: 'Kopiér citat', en: 'Copy citation' },
   cite: { da: 'citér', en: 'cite' },

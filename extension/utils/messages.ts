@@ -13,6 +13,8 @@ export interface Protocol {
   preview: { request: { url: string }; response: Result<MeetingSummary> };
   /** Open a PDF in the viewer, optionally at an item. */
   openViewer: { request: { url: string; item?: string }; response: Result<null> };
+  /** Fetch and parse a PDF in full and open it in the editor (from the popup). */
+  sendToEditor: { request: { url: string }; response: Result<null> };
   /** Content script → popup: the minutes links found on this page. */
   listLinks: { request: Record<string, never>; response: MinutesLink[] };
 }

@@ -137,7 +137,7 @@ describe('the toolbar popup', () => {
     const items = popup.locator('li[data-kind]');
     await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(4);
     const opened = browser.context.waitForEvent('page', { timeout: 15_000 });
-    await items.first().locator('button').click();
+    await items.first().locator('button.open').click();
     const viewer = await opened;
     await viewer.waitForLoadState();
     expect(viewer.url()).toContain('viewer.html?file=');
@@ -394,6 +394,28 @@ describe('send to editor', () => {
     expect(Object.keys(stored).filter((k) => k.startsWith('handoff:'))).toHaveLength(3);
     await editorPage.close();
     await page.close();
+  });
+
+  it('sends a document from the popup too', async () => {
+    const site = await browser.context.newPage();
+    await site.goto(`${KL_ORIGIN}${KKR_PAGE}`);
+    await site.locator('[data-referat-badge]').first().waitFor({ timeout: 15_000 });
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.url('popup.html'));
+    const tabId = await popup.evaluate(async (url) => {
+      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome.tabs.query({});
+      return tabs.find((t) => t.url === url)?.id ?? null;
+    }, `${KL_ORIGIN}${KKR_PAGE}`);
+    await popup.goto(browser.url(`popup.html?tab=${tabId}`));
+    const entry = popup.locator(`li[data-kind="referat"]`).filter({ hasText: '4-september-2020' });
+    const opened = browser.context.waitForEvent('page', { timeout: 30_000 });
+    await entry.locator('button.send').click();
+    const editorPage = await opened;
+    await expect.poll(() => editorPage.locator('#result').getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
+    expect(await editorPage.locator('#result').textContent()).toBe(`kkr-nordjylland/2020-09-04 ${KL_ORIGIN}${MINUTES_2020.path}`);
+    await editorPage.close();
+    await popup.close();
+    await site.close();
   });
 
   it('does not answer on a page that is not the configured editor', async () => {

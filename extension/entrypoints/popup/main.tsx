@@ -29,15 +29,25 @@ function Popup() {
   }, []);
 
   const open = (url: string) => void send('openViewer', { url }).then(() => window.close());
+  const [status, setStatus] = useState('');
+  const toEditor = (url: string) => {
+    setStatus(t(lang, 'loading'));
+    void send('sendToEditor', { url }).then((r) => setStatus(r.ok ? t(lang, 'sent') : `${t(lang, 'failed')}: ${r.error}`));
+  };
   const direct = tabUrl && isMinutesPdfUrl(tabUrl) ? tabUrl : null;
 
   return (
     <div class="popup">
       <h1>Referat Studio</h1>
       {direct && (
-        <button type="button" onClick={() => open(direct)}>
-          {t(lang, 'openViewer')}
-        </button>
+        <p>
+          <button type="button" onClick={() => open(direct)}>
+            {t(lang, 'openViewer')}
+          </button>{' '}
+          <button type="button" class="send" onClick={() => toEditor(direct)}>
+            {t(lang, 'sendToEditor')}
+          </button>
+        </p>
       )}
       <h2>{t(lang, 'foundHere')}</h2>
       {links === null ? (
@@ -49,18 +59,25 @@ function Popup() {
           {links.map((l) => (
             <li key={l.url} data-kind={l.kind}>
               <span class="kind">{t(lang, l.kind)}</span> <span class="file">{decodeURIComponent(l.url.split('/').pop() ?? l.url)}</span>
-              <button type="button" onClick={() => open(l.url)}>
+              <button type="button" class="open" onClick={() => open(l.url)}>
                 {t(lang, 'openViewer')}
+              </button>
+              <button type="button" class="send" title={t(lang, 'sendToEditor')} onClick={() => toEditor(l.url)}>
+                {t(lang, 'editorShort')}
               </button>
             </li>
           ))}
         </ul>
       )}
+      {status && (
+        <p class="status" role="status">
+          {status}
+        </p>
+      )}
       <p class="foot">
         <a href={extensionUrl('/options.html')} target="_blank" rel="noreferrer">
           {t(lang, 'options')}
-        </a>{' '}
-        · {t(lang, 'sendToEditor')}: {lang === 'da' ? 'fra viewer' : 'from the viewer'}
+        </a>
       </p>
     </div>
   );

@@ -1,8 +1,6 @@
 /** The viewer's layout and state: toolbar, sidebar (legend, outline, people), pages. */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { HANDOFF_HASH, type HandoffDocument } from '../../../core/handoff/handoff.ts';
 import type { Meeting } from '../../../core/minutes/model.ts';
 import { Legend } from '../../components/Legend.tsx';
 import { itemMatches, Outline } from '../../components/Outline.tsx';
@@ -10,19 +8,16 @@ import { PageView } from '../../components/PageView.tsx';
 import { People } from '../../components/People.tsx';
 import type { ViewBox } from '../../utils/geometry.ts';
 import { boxToCss } from '../../utils/geometry.ts';
-import { toBase64 } from '../../utils/handoff-ids.ts';
-import { saveHandoff } from '../../utils/handoff-store.ts';
 import { t } from '../../utils/i18n.ts';
 import { errorLine } from '../../utils/messages.ts';
 import { itemFromHash, itemNumbers, itemPage, overlaysByPage } from '../../utils/overlays.ts';
 import { fileFromViewerSearch, nativeViewUrl } from '../../utils/redirect.ts';
-import { coloursSetting, DEFAULT_COLOURS, editorUrlSetting, langSetting, type FieldColours, type Lang } from '../../utils/settings.ts';
+import { sendToEditor as handToEditor } from '../../utils/send-to-editor.ts';
+import { coloursSetting, DEFAULT_COLOURS, langSetting, type FieldColours, type Lang } from '../../utils/settings.ts';
 import { citation, longDate } from '../../utils/summary.ts';
 import { fileName } from '../../utils/parse.ts';
 import { openPdf } from './load.ts';
 
-/** The PDF bytes travel with a handoff up to this size. */
-const MAX_HANDOFF_PDF_BYTES = 8 * 1024 * 1024;
 const MAX_SCALE = 1.5;
 
 function mark(name: string) {
@@ -167,11 +162,7 @@ export function App() {
   const sendToEditor = useCallback(async () => {
     if (!meeting || !file || !loaded || !complete) return;
     try {
-      const doc: HandoffDocument = { url: file, fingerprint, meeting };
-      if (loaded.bytes.byteLength <= MAX_HANDOFF_PDF_BYTES) doc.pdfBase64 = toBase64(loaded.bytes);
-      const id = await saveHandoff(doc);
-      const editor = (await editorUrlSetting.getValue()).replace(/#.*$/, '');
-      await browser.tabs.create({ url: `${editor}#${HANDOFF_HASH}=${id}` });
+      await handToEditor(file, { meeting, fingerprint }, loaded.bytes);
       setNotice(t(lang, 'sent'));
     } catch (e) {
       setNotice(`${t(lang, 'failed')}: ${errorLine(e)}`);
