@@ -1,0 +1,239 @@
+/**
+ * Collaboration in the built editor: a real sync server (its own process, a
+ * temporary data directory, tokens) and two browser contexts on one document.
+ * They see each other's edits, cursors and presence; one goes offline, both
+ * edit, it comes back and both converge; a reload without the server still
+ * shows everything (IndexedDB); a refused token and a read-only token show.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { createToken, startServer, stopServer, type ServerProcess } from '../support/sync.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WAIT = { timeout: 60_000 };
+
+type ServeModule = { serveEditor(o: { port: number }): Promise<{ url: string; close(): Promise<void> }> };
+
+let browser: Browser;
+let editor: { url: string; close(): Promise<void> };
+let sync: ServerProcess;
+let dataDir: string;
+let token: string;
+let readOnlyToken: string;
+let ctxA: BrowserContext;
+let ctxB: BrowserContext;
+let a: Page;
+let b: Page;
+let docId: string;
+/** While true, B's websockets are closed at once: the sync server is unreachable for B only. */
+let blockB = false;
+
+async function newPage(ctx: BrowserContext): Promise<Page> {
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => console.error('page error:', e.message));
+  await p.goto(editor.url);
+  await p.waitForSelector('html[data-ready]', WAIT);
+  return p;
+}
+
+/** Runs a palette command and answers its questions in turn (each waits for its own prompt). */
+async function command(p: Page, title: string, answers: [prompt: string, answer: string][] = []): Promise<void> {
+  await p.keyboard.press('Control+Shift+P');
+  await p.fill('.palette input', title);
+  await p.click(`.palette li:has-text("${title}") >> nth=0`);
+  for (const [prompt, answer] of answers) {
+    await p.waitForSelector(`.quick-input:has(.quick-title:text-is("${prompt}")) input`);
+    await p.fill('.quick-input input', answer);
+    await p.keyboard.press('Enter');
+  }
+}
+
+async function connectTo(p: Page, user: string, tok: string): Promise<void> {
+  await command(p, 'Skift brugernavn', [['Bruger', user]]);
+  await command(p, 'Forbind til synkroniseringsserver', [
+    ['Synkroniseringsserverens adresse', sync.url],
+    ['Arbejdsområde', 'local'],
+    ['Adgangsnøgle (token)', tok],
+  ]);
+}
+
+const text = (p: Page) => p.evaluate(() => (window as unknown as { referat: { view: { state: { doc: { toString(): string } } } | null } }).referat.view?.state.doc.toString() ?? '');
+
+/** Types `s` at the end of the line holding `marker` (or at the very end). */
+async function typeAt(p: Page, s: string, marker?: string): Promise<void> {
+  await p.evaluate((m) => {
+    const wb = (window as unknown as { referat: { view: { state: { doc: { toString(): string; length: number } } }; jump(pos: number): void } }).referat;
+    const doc = wb.view.state.doc.toString();
+    if (m === undefined) return wb.jump(doc.length);
+    const at = doc.indexOf(m);
+    if (at < 0) throw new Error(`no ${m}`);
+    const nl = doc.indexOf('\n', at);
+    wb.jump(nl < 0 ? doc.length : nl);
+  }, marker);
+  await p.keyboard.type(s);
+}
+
+/** Waits until the editor's text (all of it, not only the lines drawn) holds `s`. */
+async function waitForText(p: Page, s: string): Promise<void> {
+  await p.waitForFunction((x) => (window as unknown as { referat: { view: { state: { doc: { toString(): string } } } | null } }).referat.view?.state.doc.toString().includes(x), s, WAIT);
+}
+
+async function syncState(p: Page): Promise<string | null> {
+  return p.getAttribute('.status-bar .sync', 'data-sync');
+}
+
+async function waitForSync(p: Page, state: string): Promise<void> {
+  await p.waitForSelector(`.status-bar .sync[data-sync="${state}"]`, WAIT).catch(async (e) => {
+    throw new Error(`status stayed ${await syncState(p)}, not ${state}: ${String(e)}`);
+  });
+}
+
+async function converged(): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  let ta = '';
+  let tb = '';
+  while (Date.now() < deadline) {
+    [ta, tb] = await Promise.all([text(a), text(b)]);
+    if (ta === tb && ta.length) return ta;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`did not converge:\nA: …${ta.slice(-300)}\nB: …${tb.slice(-300)}`);
+}
+
+beforeAll(async () => {
+  const build = spawnSync('npm', ['run', 'build:editor'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build:editor failed: ${build.stderr}`);
+  const { serveEditor } = (await import(path.join(root, 'editor/server/serve.mjs'))) as ServeModule;
+  editor = await serveEditor({ port: 0 });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'referat-e2e-collab-'));
+  token = createToken(dataDir, 'local');
+  readOnlyToken = createToken(dataDir, 'local', true);
+  sync = await startServer(dataDir, 0);
+  browser = await launchBrowser();
+  ctxA = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  ctxB = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await ctxB.routeWebSocket(/.*/, (ws) => {
+    if (blockB) ws.close();
+    else ws.connectToServer();
+  });
+  a = await newPage(ctxA);
+  b = await newPage(ctxB);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await editor?.close();
+  if (sync) await stopServer(sync);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('collaboration in Chromium', { timeout: 180_000 }, () => {
+  it('two contexts on one document see each other\'s edits, cursors and presence', async () => {
+    await a.waitForSelector('.library li[data-file]');
+    await a.click('.library li[data-file] >> nth=0');
+    await a.waitForSelector('.outline-item');
+    docId = (await a.evaluate(() => (window as unknown as { referat: { state: { active: string } } }).referat.state.active))!;
+    await connectTo(a, 'Anna Holm', token);
+    await waitForSync(a, 'synced');
+
+    await connectTo(b, 'Bo Lund', token);
+    await command(b, 'Åbn delt dokument', [['Dokumentets id', docId]]);
+    await b.waitForSelector('.outline-item', WAIT);
+    await waitForSync(b, 'synced');
+    const start = await converged();
+    expect(start.length).toBeGreaterThan(500);
+
+    await typeAt(a, '\nRettet af Anna.');
+    await waitForText(b, 'Rettet af Anna.');
+    await typeAt(b, '\nSet af Bo.');
+    await waitForText(a, 'Set af Bo.');
+    expect(await converged()).toContain('Rettet af Anna.\nSet af Bo.');
+
+    // Cursors: each sees the other's caret labelled with the name.
+    await a.bringToFront();
+    await a.click('.outline-item >> nth=1');
+    const itemA = await a.getAttribute('.outline-item >> nth=1', 'data-item-number');
+    // B looks at the same place (a caret is drawn only where the editor shows text).
+    await b.click('.outline-item >> nth=3');
+    await b.click('.outline-item >> nth=1');
+    await b.waitForFunction(() => [...document.querySelectorAll('.cm-ySelectionInfo')].some((e) => e.textContent === 'Anna Holm'), undefined, WAIT);
+    await b.bringToFront();
+    await b.click('.outline-item >> nth=1');
+    await a.waitForFunction(() => [...document.querySelectorAll('.cm-ySelectionInfo')].some((e) => e.textContent === 'Bo Lund'), undefined, WAIT);
+
+    // Presence: Anna next to the document in B's explorer and next to her item in B's outline.
+    await b.waitForSelector(`.library li[data-doc-id="${docId}"] .avatar[data-peer="Anna Holm"]`, WAIT);
+    expect(await b.textContent(`.library li[data-doc-id="${docId}"] .avatar[data-peer="Anna Holm"]`)).toBe('AH');
+    await b.waitForSelector(`.outline-item[data-item-number="${itemA}"] .avatar[data-peer="Anna Holm"]`, WAIT);
+  });
+
+  it('undo takes back only one\'s own edits', async () => {
+    await typeAt(a, '\nAnna fortryder dette.');
+    await waitForText(b, 'Anna fortryder dette.');
+    await typeAt(b, '\nBo beholder dette.');
+    await waitForText(a, 'Bo beholder dette.');
+    await a.evaluate(() => (window as unknown as { referat: { undo(): void } }).referat.undo());
+    const t = await converged();
+    expect(t).not.toContain('Anna fortryder dette.');
+    expect(t).toContain('Bo beholder dette.');
+  });
+
+  it('one goes offline, both edit, it comes back: both converge', async () => {
+    await ctxB.setOffline(true);
+    await waitForSync(b, 'offline');
+    await typeAt(a, ' [A mens B er offline]', 'Rettet af Anna.');
+    await typeAt(b, ' [B offline]', 'Set af Bo.');
+    await b.waitForFunction(() => Number(document.querySelector('.status-bar .sync')?.getAttribute('data-unsynced')) > 0, undefined, WAIT);
+    expect(await text(a)).not.toContain('[B offline]');
+    expect(await text(b)).not.toContain('[A mens B er offline]');
+
+    await ctxB.setOffline(false);
+    await waitForSync(b, 'synced');
+    const t = await converged();
+    expect(t).toContain('Rettet af Anna. [A mens B er offline]');
+    expect(t).toContain('Set af Bo. [B offline]');
+  });
+
+  it('a reload without the sync server still shows everything; then it merges', async () => {
+    blockB = true;
+    await ctxB.setOffline(true);
+    await waitForSync(b, 'offline');
+    await typeAt(b, ' [B før genindlæsning]', 'Set af Bo.');
+    const before = await text(b);
+    await b.waitForTimeout(500); // y-indexeddb writes each update in its own IndexedDB transaction
+    await ctxB.setOffline(false); // the page can load; the sync server stays unreachable (blockB)
+    await b.reload();
+    await b.waitForSelector('html[data-ready]', WAIT);
+    await b.waitForSelector('.outline-item', WAIT);
+    expect(await text(b)).toBe(before);
+    expect(await syncState(b)).not.toBe('synced');
+    expect(await text(a)).not.toContain('[B før genindlæsning]');
+
+    blockB = false;
+    await waitForSync(b, 'synced');
+    expect(await converged()).toContain('Set af Bo. [B offline] [B før genindlæsning]');
+  });
+
+  it('a refused token shows a clear message; a read-only token makes the editor read-only', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const c = await newPage(ctx);
+    await connectTo(c, 'Carl', 'rs_not-a-real-token');
+    await command(c, 'Åbn delt dokument', [['Dokumentets id', docId]]);
+    await c.waitForSelector('.status-bar .message.error', WAIT);
+    expect(await c.textContent('.status-bar .message.error')).toMatch(/afviste nøglen: invalid token/);
+    expect(await c.getAttribute('.status-bar .sync', 'data-sync')).toBe('offline');
+
+    await connectTo(c, 'Carl', readOnlyToken);
+    await c.waitForSelector('[data-read-only]', WAIT);
+    await waitForSync(c, 'synced');
+    expect(await c.getAttribute('.cm-content', 'contenteditable')).toBe('false');
+    expect(await c.evaluate(() => (window as unknown as { referat: { view: { state: { doc: { toString(): string } } } } }).referat.view.state.doc.toString())).toBe(await text(a));
+    await ctx.close();
+  });
+});
