@@ -228,6 +228,13 @@ export class Workbench {
     await this.openDocument(id);
   }
 
+  /** True (and says so) when the active document came with a read-only token: nothing may change it. */
+  private readOnly(): boolean {
+    if (!this.collab.view(this.state.active).readOnly) return false;
+    this.set({ message: { kind: 'error', text: this.t('syncReadOnly') } });
+    return true;
+  }
+
   private onCollabChange(): void {
     // Provider events come in bursts; the UI follows once per frame.
     if (this.collabFrame) return;
@@ -515,6 +522,7 @@ export class Workbench {
   }
 
   applyFix(d: Diagnostic, all: boolean): void {
+    if (this.readOnly()) return;
     const spec = ocrFix(d, all);
     if (spec && this.view) this.view.dispatch(spec);
   }
@@ -546,6 +554,7 @@ export class Workbench {
 
   /** Adds a structure override at the cursor's line, asking for its argument. */
   async structureCommand(kind: OverrideKind): Promise<void> {
+    if (this.readOnly()) return;
     const doc = this.activeDoc();
     const view = this.view;
     if (!doc || !view) return;
@@ -586,14 +595,17 @@ export class Workbench {
   }
 
   removeOverride(id: string): void {
+    if (this.readOnly()) return;
     this.activeDoc()?.removeOverride(id);
   }
 
   undo(): void {
+    if (this.readOnly()) return;
     this.activeDoc()?.undo.undo();
   }
 
   redo(): void {
+    if (this.readOnly()) return;
     this.activeDoc()?.undo.redo();
   }
 
@@ -601,6 +613,7 @@ export class Workbench {
 
   /** Starts an annotation on the selection, or on the current item's heading when nothing is selected. */
   startAnnotation(): void {
+    if (this.readOnly()) return;
     const view = this.view;
     if (!view) return;
     let { from, to } = view.state.selection.main;
@@ -615,6 +628,7 @@ export class Workbench {
   }
 
   saveAnnotation(labels: string[], comment: string): void {
+    if (this.readOnly()) return;
     const doc = this.activeDoc();
     const draft = this.state.draft;
     if (!doc || !draft) return;
@@ -623,14 +637,17 @@ export class Workbench {
   }
 
   reply(annotationId: string, text: string, replyTo: string | null): void {
+    if (this.readOnly()) return;
     if (text.trim()) this.activeDoc()?.addComment(annotationId, text, this.state.user, replyTo);
   }
 
   setLabels(annotationId: string, labels: string[]): void {
+    if (this.readOnly()) return;
     this.activeDoc()?.setLabels(annotationId, labels);
   }
 
   removeAnnotation(id: string): void {
+    if (this.readOnly()) return;
     this.activeDoc()?.removeAnnotation(id);
   }
 
@@ -641,6 +658,7 @@ export class Workbench {
   }
 
   setReview(itemNumber: string, status: ReviewStatus): void {
+    if (this.readOnly()) return;
     this.activeDoc()?.setReview(itemNumber, status);
     this.scheduleLibraryUpdate();
   }
@@ -686,6 +704,7 @@ export class Workbench {
 
   /** Joins the cursor's line with the next one; a word hyphenated across them is joined without its hyphen. */
   joinLines(): void {
+    if (this.readOnly()) return;
     const view = this.view;
     if (!view) return;
     const spec = joinLinesSpec(view.state.doc.toString(), view.state.selection.main.head);

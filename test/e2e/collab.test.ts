@@ -233,7 +233,15 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     await c.waitForSelector('[data-read-only]', WAIT);
     await waitForSync(c, 'synced');
     expect(await c.getAttribute('.cm-content', 'contenteditable')).toBe('false');
-    expect(await c.evaluate(() => (window as unknown as { referat: { view: { state: { doc: { toString(): string } } } } }).referat.view.state.doc.toString())).toBe(await text(a));
+    const shared = await text(a);
+    expect(await text(c)).toBe(shared);
+    // Neither typing nor commands change it.
+    await c.click('.outline-item >> nth=0');
+    await c.keyboard.type('xyz');
+    await c.keyboard.press('Control+Alt+R');
+    await c.waitForSelector('.status-bar .message.error:has-text("skrivebeskyttet")', WAIT);
+    expect(await text(c)).toBe(shared);
+    expect(await c.getAttribute('.outline-item >> nth=0 >> .review-dot', 'class')).toContain('review-unreviewed');
     await ctx.close();
   });
 });
