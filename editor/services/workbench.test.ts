@@ -104,3 +104,44 @@ describe('joining lines', () => {
     expect(joinLinesSpec('sidste linje', 0)).toBeNull();
   });
 });
+
+describe('sync settings', () => {
+  function withConfig(db: LibraryDb, config: unknown): Workbench {
+    return new Workbench({
+      db,
+      readPdf: async () => {
+        throw new Error('no PDFs here');
+      },
+      fetchText: async (url) => {
+        if (url === '/config.json') return JSON.stringify(config);
+        if (url === 'samples/index.json') return '[]';
+        throw new Error(`no ${url}`);
+      },
+      now: () => Date.now(),
+      win: window,
+    });
+  }
+
+  it('connects with /config.json; Disconnect is remembered over it; incomplete settings stay local', async () => {
+    const db = new LibraryDb(`test-sync-${Math.random()}`);
+    // Nothing listens on port 9: the editor stays local-first and says it is not connected.
+    const config = { sync: { url: 'ws://127.0.0.1:9', workspace: 'local', token: 'rs_test' } };
+    const wb = withConfig(db, config);
+    await wb.start();
+    await until(() => wb.state.sync.workspace === 'local');
+    expect(['connecting', 'offline']).toContain(wb.state.sync.status);
+    expect(wb.commands().map((c) => c.id)).toEqual(expect.arrayContaining(['sync.connect', 'sync.disconnect', 'sync.openShared']));
+    await wb.disconnectSync();
+    await until(() => wb.state.sync.status === 'off');
+
+    const again = withConfig(db, config);
+    await again.start();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(again.state.sync.status).toBe('off');
+
+    const incomplete = withConfig(new LibraryDb(`test-sync-${Math.random()}`), { sync: { url: 'ws://127.0.0.1:9', workspace: 'local' } });
+    await incomplete.start();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(incomplete.state.sync).toMatchObject({ status: 'off', workspace: null });
+  });
+});
