@@ -1,8 +1,8 @@
 /** On kl.dk: a badge after every link to KKR minutes or an agenda. */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createBadge } from '../components/badge.ts';
-import { recognizeMinutesLink, type MinutesLink } from '../utils/links.ts';
-import { handle, send } from '../utils/messages.ts';
+import { recognizeMinutesLink } from '../utils/links.ts';
+import { handle, send, type FoundLink } from '../utils/messages.ts';
 import { langSetting } from '../utils/settings.ts';
 
 export default defineContentScript({
@@ -11,7 +11,7 @@ export default defineContentScript({
   async main(ctx) {
     const lang = await langSetting.getValue();
     const seen = new WeakSet<HTMLAnchorElement>();
-    const found: MinutesLink[] = [];
+    const found: FoundLink[] = [];
     const deps = {
       lang,
       preview: (url: string) => send('preview', { url }),
@@ -23,7 +23,7 @@ export default defineContentScript({
         seen.add(a);
         const link = recognizeMinutesLink(a.href, a.textContent ?? '');
         if (!link) continue;
-        found.push(link);
+        found.push({ ...link, label: (a.textContent ?? '').replace(/\s+/g, ' ').trim() });
         a.after(createBadge(link, deps));
       }
     };

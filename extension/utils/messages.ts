@@ -6,6 +6,11 @@ import { browser } from 'wxt/browser';
 import type { MeetingSummary } from './summary.ts';
 import type { MinutesLink } from './links.ts';
 
+export interface FoundLink extends MinutesLink {
+  /** The link's text on the page (whitespace collapsed). */
+  label: string;
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface Protocol {
@@ -15,8 +20,8 @@ export interface Protocol {
   openViewer: { request: { url: string; item?: string }; response: Result<null> };
   /** Fetch and parse a PDF in full and open it in the editor (from the popup). */
   sendToEditor: { request: { url: string }; response: Result<null> };
-  /** Content script → popup: the minutes links found on this page. */
-  listLinks: { request: Record<string, never>; response: MinutesLink[] };
+  /** Content script → popup: the minutes links found on this page, with their link texts. */
+  listLinks: { request: Record<string, never>; response: FoundLink[] };
 }
 
 export type MessageType = keyof Protocol;

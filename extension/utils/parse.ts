@@ -5,20 +5,13 @@
 import type { Meeting } from '../../core/minutes/model.ts';
 import { PdfError, type PdfjsDocument, type PdfjsLike, type PdfjsPage } from '../../core/pdf/extract.ts';
 import { parsePdf } from '../../core/pdf/parse-pdf.ts';
+import { fileName } from './names.ts';
+
+export { fileName };
 
 export interface ParsedDocument {
   meeting: Meeting;
   fingerprint: string | null;
-}
-
-/** The file name of a URL's path, decoded. */
-export function fileName(url: string): string {
-  try {
-    const path = new URL(url).pathname;
-    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || 'document.pdf';
-  } catch {
-    return 'document.pdf';
-  }
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -136,6 +136,7 @@ describe('the toolbar popup', () => {
     await popup.goto(browser.url(`popup.html?tab=${tabId}`));
     const items = popup.locator('li[data-kind]');
     await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(4);
+    expect(await items.locator('.file').allTextContents()).toContain('Referat fra møde i KKR Nordjylland den 4. september 2020');
     const opened = browser.context.waitForEvent('page', { timeout: 15_000 });
     await items.first().locator('button.open').click();
     const viewer = await opened;
@@ -407,7 +408,7 @@ describe('send to editor', () => {
       return tabs.find((t) => t.url === url)?.id ?? null;
     }, `${KL_ORIGIN}${KKR_PAGE}`);
     await popup.goto(browser.url(`popup.html?tab=${tabId}`));
-    const entry = popup.locator(`li[data-kind="referat"]`).filter({ hasText: '4-september-2020' });
+    const entry = popup.locator(`li[data-kind="referat"]`).filter({ hasText: 'den 4. september 2020' });
     const opened = browser.context.waitForEvent('page', { timeout: 30_000 });
     await entry.locator('button.send').click();
     const editorPage = await opened;

@@ -2,16 +2,17 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { isMinutesPdfUrl, type MinutesLink } from '../../utils/links.ts';
-import { send } from '../../utils/messages.ts';
+import { isMinutesPdfUrl } from '../../utils/links.ts';
+import { send, type FoundLink } from '../../utils/messages.ts';
 import { extensionUrl } from '../../utils/runtime.ts';
+import { fileName } from '../../utils/names.ts';
 import { t } from '../../utils/i18n.ts';
 import { langSetting, type Lang } from '../../utils/settings.ts';
 import './popup.css';
 
 function Popup() {
   const [lang, setLang] = useState<Lang>('da');
-  const [links, setLinks] = useState<MinutesLink[] | null>(null);
+  const [links, setLinks] = useState<FoundLink[] | null>(null);
   const [tabUrl, setTabUrl] = useState<string | null>(null);
 
   useEffect(() => {
@@ -23,7 +24,7 @@ function Popup() {
       setTabUrl(tab?.url ?? null);
       if (tab?.id === undefined) return setLinks([]);
       // The kl.dk content script answers; other pages have none.
-      const found = await send('listLinks', {}, tab.id).catch(() => [] as MinutesLink[]);
+      const found = await send('listLinks', {}, tab.id).catch(() => [] as FoundLink[]);
       setLinks(found ?? []);
     });
   }, []);
@@ -58,7 +59,9 @@ function Popup() {
         <ul>
           {links.map((l) => (
             <li key={l.url} data-kind={l.kind}>
-              <span class="kind">{t(lang, l.kind)}</span> <span class="file">{decodeURIComponent(l.url.split('/').pop() ?? l.url)}</span>
+              <span class="file" title={l.url}>
+                {l.label || fileName(l.url)}
+              </span>
               <button type="button" class="open" onClick={() => open(l.url)}>
                 {t(lang, 'openViewer')}
               </button>

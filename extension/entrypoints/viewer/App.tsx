@@ -15,7 +15,7 @@ import { fileFromViewerSearch, nativeViewUrl } from '../../utils/redirect.ts';
 import { sendToEditor as handToEditor } from '../../utils/send-to-editor.ts';
 import { coloursSetting, DEFAULT_COLOURS, langSetting, type FieldColours, type Lang } from '../../utils/settings.ts';
 import { citation, longDate } from '../../utils/summary.ts';
-import { fileName } from '../../utils/parse.ts';
+import { fileName } from '../../utils/names.ts';
 import { openPdf } from './load.ts';
 
 const MAX_SCALE = 1.5;
