@@ -99,7 +99,7 @@ export class Workbench {
   private libraryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly collab: Collab;
   /** What the active view was built with: remounted when the awareness or read-only state changes. */
-  private mounted: { awareness: unknown; readOnly: boolean } | null = null;
+  private mounted: { docId: string; awareness: unknown; readOnly: boolean } | null = null;
   private collabFrame = 0;
 
   constructor(private readonly deps: WorkbenchDeps) {
@@ -377,10 +377,13 @@ export class Workbench {
   private mountActive(): void {
     const doc = this.activeDoc();
     if (!doc || !this.host) return;
+    // Mounted again for the same document (connected, disconnected, read-only): keep the cursor.
+    const same = this.view && this.mounted?.docId === this.state.active;
+    const keep = same ? { anchor: this.view!.state.selection.main.anchor, head: this.view!.state.selection.main.head, focus: this.view!.hasFocus } : null;
     this.destroyView();
     const awareness = this.collab.awareness(this.state.active!);
     const readOnly = this.collab.view(this.state.active).readOnly;
-    this.mounted = { awareness, readOnly };
+    this.mounted = { docId: this.state.active!, awareness, readOnly };
     performance.clearMarks('referat:text-loaded');
     performance.clearMarks('referat:structure-drawn');
     performance.mark('referat:text-loaded');
@@ -393,6 +396,11 @@ export class Workbench {
       }),
     ], { awareness, readOnly });
     this.view = view;
+    if (keep) {
+      const len = view.state.doc.length;
+      view.dispatch({ selection: { anchor: Math.min(keep.anchor, len), head: Math.min(keep.head, len) }, effects: EditorView.scrollIntoView(Math.min(keep.head, len), { y: 'center' }) });
+      if (keep.focus) view.focus();
+    }
     this.pushOverrides();
     this.pushAnnotations();
     const offOverrides = observeDeep(doc.overrides, () => this.pushOverrides());

@@ -139,8 +139,12 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     await a.click('.library li[data-file] >> nth=0');
     await a.waitForSelector('.outline-item');
     docId = (await a.evaluate(() => (window as unknown as { referat: { state: { active: string } } }).referat.state.active))!;
+    await a.click('.outline-item >> nth=2');
+    const head = () => a.evaluate(() => (window as unknown as { referat: { state: { cursor: { pos: number } } } }).referat.state.cursor.pos);
+    const before = await head();
     await connectTo(a, 'Anna Holm', token);
     await waitForSync(a, 'synced');
+    expect(await head()).toBe(before); // connecting keeps the cursor where it was
 
     await connectTo(b, 'Bo Lund', token);
     await command(b, 'Åbn delt dokument', [['Dokumentets id', docId]]);
