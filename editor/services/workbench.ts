@@ -15,7 +15,7 @@ import type { AnnotationView, OverrideView, ReviewStatus, StudioDoc } from '../m
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
 import type { OverrideKind } from '../model/overrides.ts';
 import { DEFAULT_TAXONOMY, parseTaxonomy, type Taxonomy } from '../model/taxonomy.ts';
-import { filterAndSort, LibraryDb, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
+import { filterAndSort, LibraryDb, summarize, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
 import { createDoc, openDoc, type OpenDoc } from './persistence.ts';
 import { ImportError, importFile, importHandoff, importText, type ImportedDocument } from './import.ts';
 import { looksOcrDamaged, loadRepairer } from './lexicon.ts';
@@ -499,9 +499,19 @@ export class Workbench {
     }, 400);
   }
 
+  private libraryWaitSince = 0;
+
+  /** Updates the library entry once changes pause, and at least every two seconds while they go on (a collaborator typing). */
   private scheduleLibraryUpdate(): void {
-    if (this.libraryTimer) clearTimeout(this.libraryTimer);
-    this.libraryTimer = setTimeout(() => void this.updateLibraryEntry(), 800);
+    const now = Date.now();
+    if (this.libraryTimer) {
+      if (now - this.libraryWaitSince > 2000) return;
+      clearTimeout(this.libraryTimer);
+    } else this.libraryWaitSince = now;
+    this.libraryTimer = setTimeout(() => {
+      this.libraryTimer = null;
+      void this.updateLibraryEntry();
+    }, 800);
   }
 
   private async updateLibraryEntry(): Promise<void> {
@@ -511,7 +521,12 @@ export class Workbench {
     const items = meeting.sections.flatMap((s) => s.items);
     const statuses = items.map((i) => this.state.review[i.number] ?? 'unreviewed');
     const review: LibraryReview = statuses.length && statuses.every((s) => s === 'approved') ? 'reviewed' : statuses.some((s) => s !== 'unreviewed') ? 'in-progress' : 'unreviewed';
-    await this.deps.db.docs.update(id, { items: items.length, sections: meeting.sections.length, body: meeting.body, date: meeting.date, review, updatedAt: this.deps.now() });
+    const patch: Partial<LibraryEntry> = { items: items.length, sections: meeting.sections.length, body: meeting.body, date: meeting.date, review, updatedAt: this.deps.now() };
+    // A document opened by id learns its name and kind from what the server sent.
+    const entry = this.state.library.find((e) => e.id === id);
+    const fileName = this.activeDoc()?.meta.get('fileName');
+    if (entry?.source === 'shared') Object.assign(patch, summarize(meeting), typeof fileName === 'string' ? { fileName } : {});
+    await this.deps.db.docs.update(id, patch);
     await this.refreshLibrary();
   }
 

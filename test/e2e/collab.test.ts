@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { createToken, startServer, stopServer, type ServerProcess } from '../sup
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WAIT = { timeout: 60_000 };
+const SCREENSHOTS = process.env.REFERAT_SCREENSHOTS; // a directory to save screenshots in, when set
 
 type ServeModule = { serveEditor(o: { port: number }): Promise<{ url: string; close(): Promise<void> }> };
 
@@ -175,6 +176,12 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     await b.waitForSelector(`.library li[data-doc-id="${docId}"] .avatar[data-peer="Anna Holm"]`, WAIT);
     expect(await b.textContent(`.library li[data-doc-id="${docId}"] .avatar[data-peer="Anna Holm"]`)).toBe('AH');
     await b.waitForSelector(`.outline-item[data-item-number="${itemA}"] .avatar[data-peer="Anna Holm"]`, WAIT);
+    // The document opened by id has its name and counts in B's library.
+    await b.waitForSelector(`.library li[data-doc-id="${docId}"]:has-text("KKR Nordjylland")`, WAIT);
+    if (SCREENSHOTS) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await b.screenshot({ path: path.join(SCREENSHOTS, 'collab.png') });
+    }
   });
 
   it('undo takes back only one\'s own edits', async () => {
