@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { bigDocument } from '../support/big-document.ts';
 import { buildMinutesPdf, readGold, readSeed } from '../fixtures/pdf/generate.ts';
+import { median, percentile, fmt, met } from './stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OPEN_TARGET_MS = 300;
@@ -21,19 +22,8 @@ const KEYSTROKE_WARMUP = 10;
 const PAGES = 60;
 const SEED = '004_0c3ee312dafeca01.txt';
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-const met = (ok: boolean) => (ok ? 'met' : 'not met');
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
 
 type ServeModule = { serveEditor(o: { port: number }): Promise<{ url: string; close(): Promise<void> }> };
 

@@ -17,6 +17,7 @@ import { addSitePdf, KL_ORIGIN, serveSite } from '../support/kl-site.ts';
 import { editorFigures } from './editor-figures.ts';
 import { syncFigures } from './sync-figure.ts';
 import { exportFigures } from './export-figure.ts';
+import { median, percentile, fmt, met } from './stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seedsDir = path.join(root, 'test/fixtures/seeds');
@@ -34,17 +35,7 @@ const PDF_DOCUMENTS = 50;
 const PDF_RUNS = 3;
 const PDF_TARGET_RATIO = 1.2;
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
-/** Nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
 
 function timeMs(run: () => void): number {
   const start = performance.now();
@@ -52,7 +43,6 @@ function timeMs(run: () => void): number {
   return performance.now() - start;
 }
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 /** A reference command over `dir` (passed as $1 to `sh -c`); throws when it fails. */
 function shell(name: string, script: string, dir: string): () => void {
@@ -73,7 +63,6 @@ function referatBatch(dir: string): { referat: () => void; failures: () => strin
     failures: () => (failed ? `; ${failed} run(s) exited non-zero` : ''),
   };
 }
-const met = (ok: boolean) => (ok ? 'met' : 'not met');
 
 /** Figure 1: text → JSONL through the CLI, process start included, against `cat` of the same files. */
 function batchFigure(): string {

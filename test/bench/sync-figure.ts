@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect, createToken, startServer, stopServer, until, type Client } from '../support/sync.ts';
+import { percentile } from './stats.ts';
 
 const CLIENTS = 50;
 const EDITS = 100;
@@ -16,10 +17,6 @@ const TARGET_P95_MS = 50;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
 
 async function health(port: number): Promise<{ memory: { rss: number; heapUsed: number } }> {
   return (await fetch(`http://127.0.0.1:${port}/health`)).json() as Promise<{ memory: { rss: number; heapUsed: number } }>;
