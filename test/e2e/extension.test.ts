@@ -119,21 +119,29 @@ describe('on kl.dk', () => {
   });
 });
 
+/**
+ * The KKR fixture page in a tab, and the toolbar popup for it. A popup asks for the active
+ * tab; opened as a page it would be that tab, so it is told which tab to look at, as the
+ * browser's own popup would find it.
+ */
+async function popupForKkrPage() {
+  const tab = await browser.context.newPage();
+  await tab.goto(`${KL_ORIGIN}${KKR_PAGE}`);
+  await tab.locator('[data-referat-badge]').first().waitFor({ timeout: 15_000 });
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.url('popup.html'));
+  const tabId = await popup.evaluate(async (url) => {
+    const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome.tabs.query({});
+    return tabs.find((t) => t.url === url)?.id ?? null;
+  }, `${KL_ORIGIN}${KKR_PAGE}`);
+  expect(tabId).not.toBeNull();
+  await popup.goto(browser.url(`popup.html?tab=${tabId}`));
+  return { site: tab, popup };
+}
+
 describe('the toolbar popup', () => {
   it('lists the minutes on the current kl.dk tab', async () => {
-    const site = await browser.context.newPage();
-    await site.goto(`${KL_ORIGIN}${KKR_PAGE}`);
-    await site.locator('[data-referat-badge]').first().waitFor({ timeout: 15_000 });
-    // A popup asks for the active tab; opened as a page it would be that tab, so it is
-    // told which tab to look at, as the browser's own popup would find it.
-    const popup = await browser.context.newPage();
-    await popup.goto(browser.url('popup.html'));
-    const tabId = await popup.evaluate(async (url) => {
-      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome.tabs.query({});
-      return tabs.find((t) => t.url === url)?.id ?? null;
-    }, `${KL_ORIGIN}${KKR_PAGE}`);
-    expect(tabId).not.toBeNull();
-    await popup.goto(browser.url(`popup.html?tab=${tabId}`));
+    const { site, popup } = await popupForKkrPage();
     const items = popup.locator('li[data-kind]');
     await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(4);
     expect(await items.locator('.file').allTextContents()).toContain('Referat fra møde i KKR Nordjylland den 4. september 2020');
@@ -398,16 +406,7 @@ describe('send to editor', () => {
   });
 
   it('sends a document from the popup too', async () => {
-    const site = await browser.context.newPage();
-    await site.goto(`${KL_ORIGIN}${KKR_PAGE}`);
-    await site.locator('[data-referat-badge]').first().waitFor({ timeout: 15_000 });
-    const popup = await browser.context.newPage();
-    await popup.goto(browser.url('popup.html'));
-    const tabId = await popup.evaluate(async (url) => {
-      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome.tabs.query({});
-      return tabs.find((t) => t.url === url)?.id ?? null;
-    }, `${KL_ORIGIN}${KKR_PAGE}`);
-    await popup.goto(browser.url(`popup.html?tab=${tabId}`));
+    const { site, popup } = await popupForKkrPage();
     const entry = popup.locator(`li[data-kind="referat"]`).filter({ hasText: 'den 4. september 2020' });
     const opened = browser.context.waitForEvent('page', { timeout: 30_000 });
     await entry.locator('button.send').click();
