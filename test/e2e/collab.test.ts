@@ -248,6 +248,8 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     expect(await text(c)).toBe(shared);
     // Neither typing nor commands change it.
     await c.click('.outline-item >> nth=0');
+    // The review command acts on the item the cursor is in: wait until the click has put it there.
+    await c.waitForSelector('.outline-item.current', WAIT);
     await c.keyboard.type('xyz');
     await c.keyboard.press('Control+Alt+R');
     await c.waitForSelector('.status-bar .message.error:has-text("skrivebeskyttet")', WAIT);
