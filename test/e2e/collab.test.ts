@@ -141,6 +141,9 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     await a.waitForSelector('.outline-item');
     docId = (await a.evaluate(() => (window as unknown as { referat: { state: { active: string } } }).referat.state.active))!;
     await a.click('.outline-item >> nth=2');
+    // The cursor moves to the item; the workbench state follows once the outline marks it current.
+    await a.waitForSelector('.outline-item.current >> nth=0', WAIT);
+    await a.waitForFunction(() => (window as unknown as { referat: { state: { cursor: { pos: number } } } }).referat.state.cursor.pos > 0, undefined, WAIT);
     const head = () => a.evaluate(() => (window as unknown as { referat: { state: { cursor: { pos: number } } } }).referat.state.cursor.pos);
     const before = await head();
     await connectTo(a, 'Anna Holm', token);
