@@ -93,6 +93,7 @@ export function AnnotationSidebar() {
               <option key={r} value={r}>{wb.t(r)}</option>
             ))}
           </select>
+          {s.reviewMarks[item.number] && <span class="review-mark">{markTitle(s.reviewMarks[item.number])}</span>}
         </div>
       )}
       <DraftForm />
@@ -112,7 +113,7 @@ export function AnnotationSidebar() {
             </div>
             <div class="labels">
               {a.labels.map((l) => (
-                <span key={l} class="label" data-label={l}>{l}</span>
+                <span key={l} class="label" data-label={l} title={markTitle(a.labelMarks[l])}>{l}</span>
               ))}
             </div>
             <Thread a={a} />
@@ -130,4 +131,10 @@ export function AnnotationSidebar() {
       </ul>
     </section>
   );
+}
+
+/** "who · when" for a label or review mark. */
+function markTitle(mark: { by: string; at: number } | undefined): string {
+  if (!mark) return '';
+  return `${mark.by} · ${new Date(mark.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}`;
 }

@@ -39,6 +39,18 @@ export interface Comment {
   replyTo: string | null;
 }
 
+/** Who set a label on an annotation, and when (ms since the epoch). */
+export interface LabelMark {
+  by: string;
+  at: number;
+}
+
+/** Who last set an item's review status, and when. */
+export interface ReviewMark {
+  by: string;
+  at: number;
+}
+
 export interface AnnotationView {
   id: string;
   from: number | null;
@@ -46,6 +58,8 @@ export interface AnnotationView {
   orphaned: boolean;
   quote: string;
   labels: string[];
+  /** Label → who set it and when (labels older than this record fall back to the annotation's author and time). */
+  labelMarks: Record<string, LabelMark>;
   comments: Comment[];
   author: string;
   createdAt: number;
@@ -64,6 +78,8 @@ export class StudioDoc {
   readonly overrides: Y.Array<Y.Map<unknown>>;
   readonly annotations: Y.Array<Y.Map<unknown>>;
   readonly review: Y.Map<ReviewStatus>;
+  /** Item number → who set its review status and when. */
+  readonly reviewMarks: Y.Map<ReviewMark>;
   readonly meta: Y.Map<unknown>;
   readonly undo: Y.UndoManager;
   private readonly now: () => number;
@@ -74,8 +90,9 @@ export class StudioDoc {
     this.overrides = ydoc.getArray('overrides');
     this.annotations = ydoc.getArray('annotations');
     this.review = ydoc.getMap('review');
+    this.reviewMarks = ydoc.getMap('reviewMarks');
     this.meta = ydoc.getMap('meta');
-    this.undo = new Y.UndoManager([this.text, this.overrides, this.annotations, this.review, this.meta], {
+    this.undo = new Y.UndoManager([this.text, this.overrides, this.annotations, this.review, this.reviewMarks, this.meta], {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: 300,
     });
@@ -166,9 +183,12 @@ export class StudioDoc {
       const m = new Y.Map<unknown>();
       m.set('id', id);
       m.set('anchor', createAnchor(this.text, input.from, input.to));
-      m.set('labels', [...new Set(input.labels ?? [])]);
+      const labels = [...new Set(input.labels ?? [])];
+      const at = this.now();
+      m.set('labels', labels);
+      m.set('labelMarks', Object.fromEntries(labels.map((l) => [l, { by: input.author, at }])));
       m.set('author', input.author);
-      m.set('createdAt', this.now());
+      m.set('createdAt', at);
       const comments = new Y.Array<Comment>();
       if (input.comment?.trim()) comments.push([{ id: this.newId(), author: input.author, text: input.comment.trim(), at: this.now(), replyTo: null }]);
       m.set('comments', comments);
@@ -183,9 +203,18 @@ export class StudioDoc {
     return m;
   }
 
-  setLabels(id: string, labels: string[]): void {
+  /** Sets an annotation's labels; a label added now is marked as set by `by` now, labels kept keep their marks. */
+  setLabels(id: string, labels: string[], by?: string): void {
     const m = this.annotationMap(id);
-    this.change(() => m.set('labels', [...new Set(labels)]));
+    const next = [...new Set(labels)];
+    const before = labelMarksOf(m);
+    const at = this.now();
+    const who = by ?? String(m.get('author') ?? '');
+    const marks = Object.fromEntries(next.map((l) => [l, before[l] ?? { by: who, at }]));
+    this.change(() => {
+      m.set('labels', next);
+      m.set('labelMarks', marks);
+    });
   }
 
   addComment(id: string, text: string, author: string, replyTo: string | null = null): string {
@@ -211,6 +240,7 @@ export class StudioDoc {
         orphaned: range === null,
         quote: anchor.quote,
         labels: (m.get('labels') as string[]) ?? [],
+        labelMarks: labelMarksOf(m),
         comments: (m.get('comments') as Y.Array<Comment>).toArray(),
         author: m.get('author') as string,
         createdAt: m.get('createdAt') as number,
@@ -224,8 +254,16 @@ export class StudioDoc {
     return this.review.get(itemNumber) ?? 'unreviewed';
   }
 
-  setReview(itemNumber: string, status: ReviewStatus): void {
-    this.change(() => this.review.set(itemNumber, status));
+  /** Sets an item's review status, recording who (when given) and when. */
+  setReview(itemNumber: string, status: ReviewStatus, by?: string): void {
+    this.change(() => {
+      this.review.set(itemNumber, status);
+      if (by !== undefined) this.reviewMarks.set(itemNumber, { by, at: this.now() });
+    });
+  }
+
+  reviewMarkOf(itemNumber: string): ReviewMark | null {
+    return this.reviewMarks.get(itemNumber) ?? null;
   }
 
   /** Runs `f` whenever anything in the document changes (text, overrides, annotations, review). */
@@ -234,4 +272,11 @@ export class StudioDoc {
     this.ydoc.on('afterTransaction', handler);
     return () => this.ydoc.off('afterTransaction', handler);
   }
+}
+
+/** An annotation map's label marks: who set each of its labels and when, falling back to the annotation's author and time. */
+export function labelMarksOf(m: Y.Map<unknown>): Record<string, LabelMark> {
+  const stored = (m.get('labelMarks') as Record<string, LabelMark> | undefined) ?? {};
+  const fallback = { by: String(m.get('author') ?? ''), at: Number(m.get('createdAt') ?? 0) };
+  return Object.fromEntries(((m.get('labels') as string[] | undefined) ?? []).map((l) => [l, stored[l] ?? fallback]));
 }

@@ -21,7 +21,7 @@ describe('curatedFromStudioDoc', () => {
   });
 
   it('reads review, adjudications and the source from meta', () => {
-    expect(curated.review).toEqual({ '1.1': { status: 'approved', by: null, at: null }, '1.2': { status: 'corrected', by: null, at: null } });
+    expect(curated.review).toEqual({ '1.1': { status: 'approved', by: 'ana', at: '2026-01-05T09:00:08.000Z' }, '1.2': { status: 'corrected', by: null, at: null } });
     expect(curated.adjudications).toEqual([{ itemNumber: '1.2', label: 'drøftet', value: false, decidedBy: 'curator', at: '2026-02-01T00:00:00.000Z', note: null }]);
     expect(curated.meeting.source.url).toMatch(/^https:\/\/www\.kl\.dk\//);
   });
@@ -43,6 +43,19 @@ describe('curatedFromStudioDoc', () => {
     const again = curatedFromStudioDoc('seed-000', copy);
     expect(documentsToJsonl([again])).toBe(documentsToJsonl([curated]));
     expect(() => writeCuratedToStudioDoc(curated, copy)).toThrow(RangeError);
+  });
+
+  it('records who set each label and when, also when another analyst adds one later', () => {
+    const copy = new StudioDoc(undefined, { now: () => Date.UTC(2026, 2, 1) });
+    writeCuratedToStudioDoc(curated, copy);
+    const first = copy.annotationViews()[0]!;
+    copy.setLabels(first.id, [...first.labels, 'klima'], 'cy');
+    const labels = curatedFromStudioDoc('seed-000', copy).annotations[0]!.labels;
+    expect(labels).toEqual([
+      { label: 'godkendt', author: 'ana', at: '2026-01-05T09:00:01.000Z' },
+      { label: 'klima', author: 'cy', at: '2026-03-01T00:00:00.000Z' },
+    ]);
+    expect(datasetRows([curatedFromStudioDoc('seed-000', copy)]).find((r) => r.number === '1.1')!).toMatchObject({ reviewedBy: 'ana', reviewedAt: '2026-01-05T09:00:08.000Z' });
   });
 
   it('round-trips through documents.jsonl byte for byte', () => {

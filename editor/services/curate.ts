@@ -11,7 +11,7 @@ import type { ParseOptions } from '../../core/minutes/parse.ts';
 import { isoTime, type Adjudication, type CuratedDocument, type ReviewRecord } from '../../core/export/model.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from '../model/anchor.ts';
 import { lineAt, parseWithOverrides, type OverrideKind } from '../model/overrides.ts';
-import { StudioDoc, type Comment, type ReviewStatus } from '../model/studio-doc.ts';
+import { labelMarksOf, StudioDoc, type Comment, type ReviewStatus } from '../model/studio-doc.ts';
 
 /** The Y.Map of a StudioDoc's Y.Doc holding adjudications: `${itemNumber}\u001f${label}` → Adjudication. */
 export const ADJUDICATIONS = 'adjudications';
@@ -72,7 +72,7 @@ export function curatedFromStudioDoc(documentId: string, doc: StudioDoc, options
       quote: anchor.quote,
       prefix: anchor.prefix,
       suffix: anchor.suffix,
-      labels: ((m.get('labels') as string[] | undefined) ?? []).map((label) => ({ label, author, at: createdAt })),
+      labels: Object.entries(labelMarksOf(m)).map(([label, mark]) => ({ label, author: mark.by, at: isoTime(mark.at) ?? createdAt })),
       comments: ((m.get('comments') as Y.Array<Comment> | undefined)?.toArray() ?? []).map((c) => ({
         id: c.id,
         author: c.author,
@@ -84,7 +84,12 @@ export function curatedFromStudioDoc(documentId: string, doc: StudioDoc, options
       createdAt,
     };
   });
-  const review = byKey<ReviewRecord>([...doc.review.entries()].map(([n, status]) => [n, { status, by: null, at: null }]));
+  const review = byKey<ReviewRecord>(
+    [...doc.review.entries()].map(([n, status]) => {
+      const mark = doc.reviewMarkOf(n);
+      return [n, { status, by: mark?.by ?? null, at: isoTime(mark?.at) }];
+    }),
+  );
   const adjudications = [...adjudicationsOf(doc).values()]
     .map((a) => ({ itemNumber: a.itemNumber, label: a.label, value: a.value, decidedBy: a.decidedBy, at: a.at, note: a.note ?? null }))
     .sort((a, b) => a.at.localeCompare(b.at) || a.itemNumber.localeCompare(b.itemNumber, 'en', { numeric: true }) || a.label.localeCompare(b.label));
@@ -128,6 +133,7 @@ export function writeCuratedToStudioDoc(curated: CuratedDocument, doc: StudioDoc
       const anchor = a.start === null || a.end === null ? orphanAnchor(a.quote, a.prefix, a.suffix) : { ...createAnchor(doc.text, a.start, a.end), quote: a.quote, prefix: a.prefix, suffix: a.suffix };
       m.set('anchor', anchor);
       m.set('labels', [...new Set(a.labels.map((l) => l.label))]);
+      m.set('labelMarks', Object.fromEntries(a.labels.map((l) => [l.label, { by: l.author, at: Date.parse(l.at) }])));
       m.set('author', a.author);
       m.set('createdAt', Date.parse(a.createdAt));
       const comments = new Y.Array<Comment>();
@@ -135,7 +141,10 @@ export function writeCuratedToStudioDoc(curated: CuratedDocument, doc: StudioDoc
       m.set('comments', comments);
       doc.annotations.push([m]);
     }
-    for (const [n, r] of Object.entries(curated.review)) doc.review.set(n, r.status as ReviewStatus);
+    for (const [n, r] of Object.entries(curated.review)) {
+      doc.review.set(n, r.status as ReviewStatus);
+      if (r.by !== null && r.at !== null) doc.reviewMarks.set(n, { by: r.by, at: Date.parse(r.at) });
+    }
     const adjudications = adjudicationsOf(doc);
     for (const a of curated.adjudications) adjudications.set(adjudicationKey(a.itemNumber, a.label), a);
   });

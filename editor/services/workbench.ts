@@ -11,7 +11,7 @@ import type { Diagnostic, FieldName, Item, Meeting } from '../../core/minutes/mo
 import { setOverrides, setRepairer, meetingOf, liveParseField } from '../extensions/live-parse/index.ts';
 import { setAnnotationRanges } from '../extensions/annotation-marks/index.ts';
 import { ocrFix } from '../extensions/diagnostics/index.ts';
-import type { AnnotationView, OverrideView, ReviewStatus, StudioDoc } from '../model/studio-doc.ts';
+import type { AnnotationView, OverrideView, ReviewMark, ReviewStatus, StudioDoc } from '../model/studio-doc.ts';
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
 import type { OverrideKind } from '../model/overrides.ts';
 import { DEFAULT_TAXONOMY, parseTaxonomy, type Taxonomy } from '../model/taxonomy.ts';
@@ -61,6 +61,8 @@ export interface WorkbenchState {
   overrides: OverrideView[];
   annotations: AnnotationView[];
   review: Record<string, ReviewStatus>;
+  /** Item number → who set its review status and when. */
+  reviewMarks: Record<string, ReviewMark>;
   ocr: 'none' | 'loading' | 'repaired' | 'failed';
   message: { text: string; kind: 'error' | 'info' } | null;
   progress: { done: number; total: number } | null;
@@ -121,6 +123,7 @@ export class Workbench {
       overrides: [],
       annotations: [],
       review: {},
+      reviewMarks: {},
       ocr: 'none',
       message: null,
       progress: null,
@@ -405,13 +408,15 @@ export class Workbench {
     this.pushAnnotations();
     const offOverrides = observeDeep(doc.overrides, () => this.pushOverrides());
     const offAnnotations = observeDeep(doc.annotations, () => this.pushAnnotations());
-    const onReview = () => this.set({ review: doc.review.toJSON() as Record<string, ReviewStatus> });
+    const onReview = () => this.set({ review: doc.review.toJSON() as Record<string, ReviewStatus>, reviewMarks: doc.reviewMarks.toJSON() as Record<string, ReviewMark> });
     doc.review.observe(onReview);
+    doc.reviewMarks.observe(onReview);
     onReview();
     this.unobserve = () => {
       offOverrides();
       offAnnotations();
       doc.review.unobserve(onReview);
+      doc.reviewMarks.unobserve(onReview);
     };
     this.updateUi();
     // After the outline's render (a microtask) and before the next paint.
@@ -666,7 +671,7 @@ export class Workbench {
 
   setLabels(annotationId: string, labels: string[]): void {
     if (this.readOnly()) return;
-    this.activeDoc()?.setLabels(annotationId, labels);
+    this.activeDoc()?.setLabels(annotationId, labels, this.state.user);
   }
 
   removeAnnotation(id: string): void {
@@ -682,7 +687,7 @@ export class Workbench {
 
   setReview(itemNumber: string, status: ReviewStatus): void {
     if (this.readOnly()) return;
-    this.activeDoc()?.setReview(itemNumber, status);
+    this.activeDoc()?.setReview(itemNumber, status, this.state.user);
     this.scheduleLibraryUpdate();
   }
 

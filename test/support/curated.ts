@@ -62,7 +62,7 @@ export function annotatedSeed(file = seedFiles[0]!, analysts: readonly string[] 
   const doomed = at(orphan);
   doc.addAnnotation({ ...doomed, labels: ['uddannelse'], author: analysts[0]! });
   doc.text.delete(doomed.from, doomed.to - doomed.from);
-  doc.setReview('1.1', 'approved');
+  doc.setReview('1.1', 'approved', analysts[0]!);
   doc.setReview('1.2', 'corrected');
   return doc;
 }
