@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementByLabel, cohenKappa, fleissKappa } from './agreement.ts';
+import { agreementByLabel, cohenKappa, disputes, fleissKappa } from './agreement.ts';
 import { curatedFromMeeting, type CuratedAnnotation, type CuratedDocument } from './model.ts';
 import type { Meeting } from '../minutes/model.ts';
 
@@ -101,5 +101,29 @@ describe('agreementByLabel', () => {
 
   it('is empty when nobody else labelled the same items', () => {
     expect(agreementByLabel([annotated({ ana: [true, false] })])).toEqual([]);
+  });
+});
+
+describe('disputes', () => {
+  it('lists each item and label the analysts split on, with who said yes and who no', () => {
+    const doc = annotated({ ana: [true, true, false], bo: [true, false, false] });
+    const found = disputes([doc]);
+    // Item 1.2: ana klima, bo andet-emne → both labels disputed; 1.1 and 1.3 agree.
+    expect(found.map((d) => [d.itemNumber, d.label, d.yes, d.no])).toEqual([
+      ['1.2', 'andet-emne', ['bo'], ['ana']],
+      ['1.2', 'klima', ['ana'], ['bo']],
+    ]);
+    expect(found.every((d) => d.adjudication === null && d.title === 'Punkt 2')).toBe(true);
+  });
+
+  it('carries the latest adjudication of the pair and skips items not chosen', () => {
+    const doc = annotated({ ana: [true, true], bo: [false, true] });
+    doc.adjudications.push(
+      { itemNumber: '1.1', label: 'klima', value: false, decidedBy: 'kurator', at: '2026-02-01T00:00:00.000Z', note: null },
+      { itemNumber: '1.1', label: 'klima', value: true, decidedBy: 'kurator', at: '2026-02-02T00:00:00.000Z', note: 'se bilag' },
+    );
+    const klima = disputes([doc]).find((d) => d.label === 'klima')!;
+    expect(klima.adjudication).toMatchObject({ value: true, note: 'se bilag' });
+    expect(disputes([doc], (_d, id) => id !== 'm/1.1')).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
  * items at least two rated (the form for a varying number of raters per item,
  * which is Fleiss' own when every item has the same number).
  */
-import type { CuratedDocument } from './model.ts';
+import type { Adjudication, CuratedDocument } from './model.ts';
 import { annotationsIn } from './rows.ts';
 
 export interface LabelAgreement {
@@ -115,4 +115,50 @@ function observedPairs(counts: readonly number[][]): number | null {
     sum += (r.reduce((s, x) => s + x * x, 0) - n) / (n * (n - 1));
   }
   return sum / counts.length;
+}
+
+/** One label on one item that the analysts who rated the item did not agree on. */
+export interface Dispute {
+  documentId: string;
+  itemId: string;
+  itemNumber: string;
+  title: string;
+  label: string;
+  /** Analysts who gave the item the label, and those who rated the item without it. */
+  yes: string[];
+  no: string[];
+  /** The curator's last word on this label of this item, if any. */
+  adjudication: Adjudication | null;
+}
+
+/**
+ * Every (item, label) the analysts disagree on — some gave the label, others
+ * rated the item without it — in document and item order, labels alphabetical;
+ * with the adjudication that settled it, if one did.
+ */
+export function disputes(docs: readonly CuratedDocument[], chosen: ItemChoice = () => true): Dispute[] {
+  const out: Dispute[] = [];
+  for (const doc of docs) {
+    for (const section of doc.meeting.sections) {
+      for (const item of section.items) {
+        if (!chosen(doc.documentId, item.id)) continue;
+        const byAnalyst = new Map<string, Set<string>>();
+        for (const a of annotationsIn(doc.annotations, item.span)) {
+          const set = byAnalyst.get(a.author) ?? new Set<string>();
+          for (const l of a.labels) set.add(l.label);
+          byAnalyst.set(a.author, set);
+        }
+        if (byAnalyst.size < 2) continue;
+        const analysts = [...byAnalyst.keys()].sort();
+        const labels = [...new Set([...byAnalyst.values()].flatMap((s) => [...s]))].sort((a, b) => a.localeCompare(b, 'da'));
+        for (const label of labels) {
+          const yes = analysts.filter((x) => byAnalyst.get(x)!.has(label));
+          if (yes.length === analysts.length) continue;
+          const settled = doc.adjudications.filter((a) => a.itemNumber === item.number && a.label === label).sort((a, b) => a.at.localeCompare(b.at)).at(-1) ?? null;
+          out.push({ documentId: doc.documentId, itemId: item.id, itemNumber: item.number, title: item.title, label, yes, no: analysts.filter((x) => !yes.includes(x)), adjudication: settled });
+        }
+      }
+    }
+  }
+  return out;
 }

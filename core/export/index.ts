@@ -94,7 +94,7 @@ export function exportDataset(docs: readonly CuratedDocument[], options: ExportO
   return { files, rows, documents };
 }
 
-export { agreementByLabel, cohenKappa, fleissKappa } from './agreement.ts';
+export { agreementByLabel, cohenKappa, disputes, fleissKappa, type Dispute, type LabelAgreement } from './agreement.ts';
 export { casesTable } from './cases.ts';
 export { parseCsv, rowsToCsv } from './csv.ts';
 export { decisionTypeOf } from './decision.ts';
