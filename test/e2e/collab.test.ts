@@ -6,20 +6,16 @@
  * shows everything (IndexedDB); a refused token and a read-only token show.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { serveBuiltEditor } from '../support/editor.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { createToken, startServer, stopServer, type ServerProcess } from '../support/sync.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WAIT = { timeout: 60_000 };
 const SCREENSHOTS = process.env.REFERAT_SCREENSHOTS; // a directory to save screenshots in, when set
-
-type ServeModule = { serveEditor(o: { port: number }): Promise<{ url: string; close(): Promise<void> }> };
 
 let browser: Browser;
 let editor: { url: string; close(): Promise<void> };
@@ -108,10 +104,7 @@ async function converged(): Promise<string> {
 }
 
 beforeAll(async () => {
-  const build = spawnSync('npm', ['run', 'build:editor'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build:editor failed: ${build.stderr}`);
-  const { serveEditor } = (await import(path.join(root, 'editor/server/serve.mjs'))) as ServeModule;
-  editor = await serveEditor({ port: 0 });
+  editor = await serveBuiltEditor();
   dataDir = mkdtempSync(path.join(tmpdir(), 'referat-e2e-collab-'));
   token = createToken(dataDir, 'local');
   readOnlyToken = createToken(dataDir, 'local', true);

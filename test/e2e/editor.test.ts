@@ -4,22 +4,18 @@
  * commands; annotate an item; reload and find everything (IndexedDB persists).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { serveBuiltEditor } from '../support/editor.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildMinutesPdf, readGold, readSeed } from '../fixtures/pdf/generate.ts';
 import { parseMinutes } from '../../core/minutes/parse.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED_000 = '000_0c2e4851483b96f9';
 const SEED_002 = '002_d4bf133e628f21e0';
 const SCREENSHOTS = process.env.REFERAT_SCREENSHOTS; // a directory to save screenshots in, when set
-
-type ServeModule = { serveEditor(o: { port: number }): Promise<{ url: string; close(): Promise<void> }> };
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
@@ -64,10 +60,7 @@ async function openFromLibrary(p: Page, fileName: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const build = spawnSync('npm', ['run', 'build:editor'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build:editor failed: ${build.stderr}`);
-  const { serveEditor } = (await import(path.join(root, 'editor/server/serve.mjs'))) as ServeModule;
-  server = await serveEditor({ port: 0 });
+  server = await serveBuiltEditor();
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();

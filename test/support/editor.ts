@@ -1,0 +1,37 @@
+/** The built editor for browser tests: each test file builds into its own folder, so files running at once never serve a half-written build. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface EditorServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+type ServeModule = { serveEditor(o: { port: number; dir?: string; config?: unknown }): Promise<EditorServer> };
+
+/** Builds the editor (vite) into a fresh temporary folder and returns it; throws with vite's output when the build fails. */
+export function buildEditor(): string {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'referat-editor-build-'));
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'editor/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`editor build failed: ${build.stderr || build.stdout}`);
+  return outDir;
+}
+
+/** Builds the editor and serves that build (with the lexicon) on a free port. */
+export async function serveBuiltEditor(options: { config?: unknown } = {}): Promise<EditorServer> {
+  const dir = buildEditor();
+  const { serveEditor } = (await import(path.join(root, 'editor/server/serve.mjs'))) as ServeModule;
+  const server = await serveEditor({ port: 0, dir, ...(options.config !== undefined ? { config: options.config } : {}) });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
