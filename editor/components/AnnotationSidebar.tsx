@@ -4,6 +4,7 @@ import type { AnnotationView, Comment } from '../model/studio-doc.ts';
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
 import { itemAt } from '../services/workbench.ts';
 
+/** The form of a new annotation; mounted afresh for each draft, so no labels or comment carry over from the last one. */
 function DraftForm() {
   const [wb, s] = useWorkbench();
   const [labels, setLabels] = useState<string[]>([]);
@@ -96,7 +97,7 @@ export function AnnotationSidebar() {
           {s.reviewMarks[item.number] && <span class="review-mark">{markTitle(s.reviewMarks[item.number])}</span>}
         </div>
       )}
-      <DraftForm />
+      {s.draft && <DraftForm key={`${s.draft.from}:${s.draft.to}`} />}
       <select class="label-filter" value={s.labelFilter} onChange={(e) => wb.set({ labelFilter: (e.target as HTMLSelectElement).value })} aria-label={wb.t('labels')}>
         <option value="">{wb.t('allLabels')}</option>
         {all.map((l) => (
