@@ -1,10 +1,11 @@
 import { useWorkbench } from './use-workbench.ts';
 import type { Activity } from '../services/workbench.ts';
 
-const ENTRIES: { id: Activity; icon: string; key: 'explorer' | 'annotations' | 'overrides' }[] = [
+const ENTRIES: { id: Activity; icon: string; key: 'explorer' | 'annotations' | 'overrides' | 'dataset' }[] = [
   { id: 'explorer', icon: '☰', key: 'explorer' },
   { id: 'annotations', icon: '✎', key: 'annotations' },
   { id: 'overrides', icon: '⚑', key: 'overrides' },
+  { id: 'dataset', icon: '⛁', key: 'dataset' },
 ];
 
 export function ActivityBar() {

@@ -7,6 +7,7 @@ import { Outline } from './Outline.tsx';
 import { Problems } from './Problems.tsx';
 import { OverridesList } from './OverridesList.tsx';
 import { AnnotationSidebar } from './AnnotationSidebar.tsx';
+import { DatasetPanel } from './DatasetPanel.tsx';
 import { CommandPalette, QuickInput } from './CommandPalette.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import type { Workbench } from '../services/workbench.ts';
@@ -86,7 +87,7 @@ export function App() {
   }, [s.theme, s.lang]);
   return (
     <div
-      class={`workbench${dragging ? ' dragging' : ''}`}
+      class={`workbench${dragging ? ' dragging' : ''}${s.activity === 'dataset' ? ' wide-sidebar' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -103,6 +104,7 @@ export function App() {
       <aside class="sidebar">
         {s.activity === 'explorer' && <Explorer />}
         {s.activity === 'annotations' && <AnnotationSidebar />}
+        {s.activity === 'dataset' && <DatasetPanel />}
         {s.activity === 'overrides' && (
           <section class="side-panel">
             <header>

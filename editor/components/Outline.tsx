@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useWorkbench } from './use-workbench.ts';
 import { Presence } from './Presence.tsx';
+import { otherAppearances } from '../services/library.ts';
 
 export function Outline() {
   const [wb, s] = useWorkbench();
@@ -20,6 +21,7 @@ export function Outline() {
           <strong>{m.body}</strong> · {m.date ?? '—'} · {m.kind}
         </div>
       )}
+      <CaseLinks />
       <ol class="outline-tree">
         {m?.sections.map((sec) => (
           <li key={`${sec.number}@${sec.span.start}`} class="outline-section" data-section-number={sec.number}>
@@ -49,5 +51,39 @@ export function Outline() {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** The current item's case in other meetings of the library (and elsewhere in this one): a case number links them. */
+function CaseLinks() {
+  const [wb, s] = useWorkbench();
+  const item = s.meeting?.sections.flatMap((x) => x.items).find((i) => i.number === s.currentItem);
+  if (!item?.caseNumber || !s.active) return null;
+  const others = otherAppearances(s.library, item.caseNumber, s.active);
+  const siblings = (s.meeting?.sections.flatMap((x) => x.items) ?? []).filter((i) => i.caseNumber === item.caseNumber && i.number !== item.number).length;
+  return (
+    <div class="case-links" aria-label={wb.t('otherAppearances')} data-case-number={item.caseNumber}>
+      <div class="case-head">
+        {wb.t('otherAppearances')}: <span class="case">{item.caseNumber}</span>
+      </div>
+      {siblings > 0 && (
+        <div class="case-siblings">
+          +{siblings} {wb.t('sameMeeting')}
+        </div>
+      )}
+      {others.length === 0 ? (
+        <p class="empty">{wb.t('noOtherAppearances')}</p>
+      ) : (
+        <ul>
+          {others.map((o) => (
+            <li key={`${o.id}/${o.number}`} data-appearance={`${o.id}/${o.number}`}>
+              <a onClick={() => void wb.openAt(o.id, o.number)}>
+                {o.date ?? '—'} · {o.docTitle.replace(/ \(.*\)$/, '').replace(` ${o.date}`, '')} · {o.number} {o.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -21,8 +21,16 @@ export interface LibraryEntry {
   review: LibraryReview;
   items: number;
   sections: number;
+  /** Each item's case number (items without one are left out): how items link across meetings. */
+  cases?: CaseMention[];
   createdAt: number;
   updatedAt: number;
+}
+
+export interface CaseMention {
+  caseNumber: string;
+  number: string;
+  title: string;
 }
 
 export class LibraryDb extends Dexie {
@@ -35,7 +43,7 @@ export class LibraryDb extends Dexie {
 }
 
 /** What the library shows of a parse. */
-export function summarize(meeting: Meeting): Pick<LibraryEntry, 'title' | 'body' | 'date' | 'kind' | 'items' | 'sections'> {
+export function summarize(meeting: Meeting): Pick<LibraryEntry, 'title' | 'body' | 'date' | 'kind' | 'items' | 'sections' | 'cases'> {
   const items = meeting.sections.reduce((n, s) => n + s.items.length, 0);
   const date = meeting.date;
   return {
@@ -45,7 +53,35 @@ export function summarize(meeting: Meeting): Pick<LibraryEntry, 'title' | 'body'
     kind: meeting.kind,
     items,
     sections: meeting.sections.length,
+    cases: caseMentions(meeting),
   };
+}
+
+export function caseMentions(meeting: Meeting): CaseMention[] {
+  return meeting.sections.flatMap((s) => s.items.filter((i) => i.caseNumber).map((i) => ({ caseNumber: i.caseNumber!, number: i.number, title: i.title })));
+}
+
+export interface Appearance extends CaseMention {
+  id: string;
+  docTitle: string;
+  date: string | null;
+}
+
+/**
+ * The items of other library documents with this case number, oldest meeting
+ * first. (Within one meeting KL often files every item under the meeting's own
+ * case; those siblings are not news.) Pure.
+ */
+export function otherAppearances(entries: readonly LibraryEntry[], caseNumber: string, hereId: string): Appearance[] {
+  const out: Appearance[] = [];
+  for (const e of entries) {
+    if (e.id === hereId) continue;
+    for (const c of e.cases ?? []) {
+      if (c.caseNumber !== caseNumber) continue;
+      out.push({ ...c, id: e.id, docTitle: e.title, date: e.date });
+    }
+  }
+  return out.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.number.localeCompare(b.number, 'en', { numeric: true }));
 }
 
 export type SortKey = 'date' | 'title' | 'updatedAt' | 'items';

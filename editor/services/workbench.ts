@@ -15,16 +15,19 @@ import type { AnnotationView, OverrideView, ReviewMark, ReviewStatus, StudioDoc 
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
 import type { OverrideKind } from '../model/overrides.ts';
 import { DEFAULT_TAXONOMY, parseTaxonomy, type Taxonomy } from '../model/taxonomy.ts';
-import { filterAndSort, LibraryDb, summarize, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
+import { caseMentions, filterAndSort, LibraryDb, summarize, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
 import { createDoc, openDoc, type OpenDoc } from './persistence.ts';
 import { ImportError, importFile, importHandoff, importText, type ImportedDocument } from './import.ts';
 import { looksOcrDamaged, loadRepairer } from './lexicon.ts';
 import { createDocumentView } from './editor-view.ts';
 import { handoffIdFromHash, requestHandoff } from './handoff.ts';
 import { translator, type Lang } from '../i18n.ts';
+import { adjudicate, curatedFromStudioDoc } from './curate.ts';
+import { datasetArchive, DEFAULT_DATASET_FORM, formFilter, type DatasetForm } from './dataset.ts';
+import type { CuratedDocument } from '../../core/export/model.ts';
 import { Collab, parseSyncSettings, SYNC_OFF, type Peer, type SyncSettings, type SyncView } from './collab.ts';
 
-export type Activity = 'explorer' | 'annotations' | 'overrides';
+export type Activity = 'explorer' | 'annotations' | 'overrides' | 'dataset';
 export type Panel = 'problems' | 'overrides';
 
 export interface InputRequest {
@@ -77,6 +80,9 @@ export interface WorkbenchState {
   sync: SyncView;
   /** Who else is in each open document (and in which item). */
   peers: Record<string, Peer[]>;
+  /** The Dataset view: its form, and the library read as curated documents (null until read). */
+  datasetForm: DatasetForm;
+  dataset: { docs: CuratedDocument[] | null; loading: boolean; readAt: number };
 }
 
 export interface WorkbenchDeps {
@@ -136,6 +142,8 @@ export class Workbench {
       taxonomy: DEFAULT_TAXONOMY,
       sync: SYNC_OFF,
       peers: {},
+      datasetForm: DEFAULT_DATASET_FORM,
+      dataset: { docs: null, loading: false, readAt: 0 },
     };
     this.collab = new Collab(() => this.onCollabChange(), deps.win);
   }
@@ -526,13 +534,19 @@ export class Workbench {
     const items = meeting.sections.flatMap((s) => s.items);
     const statuses = items.map((i) => this.state.review[i.number] ?? 'unreviewed');
     const review: LibraryReview = statuses.length && statuses.every((s) => s === 'approved') ? 'reviewed' : statuses.some((s) => s !== 'unreviewed') ? 'in-progress' : 'unreviewed';
-    const patch: Partial<LibraryEntry> = { items: items.length, sections: meeting.sections.length, body: meeting.body, date: meeting.date, review, updatedAt: this.deps.now() };
+    const patch: Partial<LibraryEntry> = { items: items.length, sections: meeting.sections.length, body: meeting.body, date: meeting.date, cases: caseMentions(meeting), review, updatedAt: this.deps.now() };
     // A document opened by id learns its name and kind from what the server sent.
     const entry = this.state.library.find((e) => e.id === id);
     const fileName = this.activeDoc()?.meta.get('fileName');
     if (entry?.source === 'shared') Object.assign(patch, summarize(meeting), typeof fileName === 'string' ? { fileName } : {});
     await this.deps.db.docs.update(id, patch);
     await this.refreshLibrary();
+  }
+
+  /** Opens a library document at one of its items (the Dataset view and the case links use it). */
+  async openAt(id: string, itemNumber: string): Promise<void> {
+    await this.openDocument(id);
+    this.jumpToItem(itemNumber);
   }
 
   /** Moves the cursor to `pos` and scrolls it into view. */
@@ -698,6 +712,74 @@ export class Workbench {
     this.setReview(item, REVIEW_STATUSES[(REVIEW_STATUSES.indexOf(current) + 1) % REVIEW_STATUSES.length]!);
   }
 
+  // --- the dataset: export, agreement, adjudication ------------------------
+
+  /** Runs `f` on a library document: the open one if it is open, else read from IndexedDB for the time of `f`. */
+  private async withDocument<T>(id: string, f: (doc: StudioDoc) => T): Promise<T> {
+    const open = this.open.get(id);
+    if (open) return f(open.doc);
+    const read = await openDoc(id);
+    try {
+      return f(read.doc);
+    } finally {
+      await read.close();
+    }
+  }
+
+  /** Reads every library document as a curated document (text parsed with its overrides, anchors resolved) for the Dataset view. */
+  async loadDataset(): Promise<void> {
+    if (this.state.dataset.loading) return;
+    this.set({ dataset: { ...this.state.dataset, loading: true } });
+    try {
+      await this.refreshLibrary();
+      const docs: CuratedDocument[] = [];
+      for (const entry of this.state.library) {
+        const text = await this.withDocument(entry.id, (doc) => doc.text.toString());
+        if (!text) continue; // shared by id, nothing received yet
+        const repairer = looksOcrDamaged(text) ? await loadRepairer(() => this.deps.fetchText('lexicon-da.txt')).catch(() => null) : null;
+        docs.push(await this.withDocument(entry.id, (doc) => curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} })));
+      }
+      this.set({ dataset: { docs, loading: false, readAt: this.deps.now() } });
+    } catch (e) {
+      this.set({ dataset: { ...this.state.dataset, loading: false }, message: { kind: 'error', text: `Dataset: ${e instanceof Error ? e.message : String(e)}` } });
+    }
+  }
+
+  setDatasetForm(patch: Partial<DatasetForm>): void {
+    this.set({ datasetForm: { ...this.state.datasetForm, ...patch } });
+  }
+
+  /** Builds the dataset the form asks for and downloads it as one zip file; a bad form or an empty selection gets a one-line message. */
+  downloadDataset(): void {
+    const da = this.state.lang === 'da';
+    const docs = this.state.dataset.docs;
+    if (!docs) return;
+    const form = this.state.datasetForm;
+    const filter = formFilter(form, this.state.active);
+    if (typeof filter === 'string') return this.set({ message: { kind: 'error', text: filter } });
+    if (!form.formats.length) return this.set({ message: { kind: 'error', text: da ? 'Vælg mindst ét format' : 'Choose at least one format' } });
+    try {
+      const archive = datasetArchive(docs, filter, form.formats, new Date(this.deps.now()), `${docs.length} documents of the Referat Studio editor library (${this.deps.win.location.origin})`);
+      if (!archive.items) return this.set({ message: { kind: 'error', text: da ? 'Ingen punkter passer til filtrene: intet at hente' : 'No items match the filters: nothing to download' } });
+      const url = URL.createObjectURL(new Blob([archive.bytes as BlobPart], { type: 'application/zip' }));
+      const a = this.deps.win.document.createElement('a');
+      a.href = url;
+      a.download = archive.name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.set({ message: { kind: 'info', text: `${archive.name}: ${archive.items} ${da ? 'punkter' : 'items'}, ${archive.files.length} ${da ? 'filer' : 'files'}` } });
+    } catch (e) {
+      this.set({ message: { kind: 'error', text: `Export: ${e instanceof Error ? e.message : String(e)}` } });
+    }
+  }
+
+  /** A curator's final word on one label of one item, recorded with the user's name and the time; the view is read again. */
+  async adjudicate(documentId: string, itemNumber: string, label: string, value: boolean): Promise<void> {
+    if (this.state.active === documentId && this.readOnly()) return;
+    await this.withDocument(documentId, (doc) => adjudicate(doc, { itemNumber, label, value, decidedBy: this.state.user }, this.deps.now));
+    await this.loadDataset();
+  }
+
   // --- settings ------------------------------------------------------------
 
   toggleTheme(): void {
@@ -775,6 +857,7 @@ export class Workbench {
       { id: 'file.close', title: da ? 'Luk fane' : 'Close tab', keys: 'Ctrl+Alt+W', run: () => void (this.state.active && this.closeTab(this.state.active)) },
       { id: 'view.explorer', title: da ? 'Vis stifinder' : 'Show explorer', keys: 'Ctrl+Shift+E', run: () => this.set({ activity: 'explorer' }) },
       { id: 'view.annotations', title: da ? 'Vis annoteringer' : 'Show annotations', keys: 'Ctrl+Shift+A', run: () => this.set({ activity: 'annotations' }) },
+      { id: 'view.dataset', title: da ? 'Vis datasæt: eksport, enighed, afgørelser' : 'Show dataset: export, agreement, adjudication', run: () => this.set({ activity: 'dataset' }) },
       { id: 'view.problems', title: da ? 'Vis problemer' : 'Show problems', keys: 'Ctrl+Shift+M', run: () => this.set({ panel: 'problems' }) },
       { id: 'view.overrides', title: da ? 'Vis strukturrettelser' : 'Show structure overrides', run: () => this.set({ panel: 'overrides' }) },
       { id: 'view.theme', title: da ? 'Skift lyst/mørkt tema' : 'Toggle light/dark theme', run: () => this.toggleTheme() },
