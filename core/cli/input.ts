@@ -75,9 +75,18 @@ export interface ReadOptions {
 
 /** Reads, identifies and decodes one document. */
 export async function readDocument(filePath: string, options: ReadOptions = {}): Promise<DocumentInput | InputError> {
-  const bytes = options.blocking ? readBytesBlocking(filePath) : await readBytes(filePath);
+  const bytes = await readFileBytes(filePath, options);
   if (!(bytes instanceof Uint8Array)) return bytes;
   return identify(filePath, bytes);
+}
+
+/**
+ * The raw content of a file, refusing what is not a regular file of a readable size.
+ * Read blocking, the bytes are a buffer of their own (never a pooled slice), so they
+ * can be transferred to a worker.
+ */
+export async function readFileBytes(filePath: string, options: ReadOptions = {}): Promise<Uint8Array | InputError> {
+  return options.blocking ? readFileBytesSync(filePath) : readBytes(filePath);
 }
 
 async function readBytes(filePath: string): Promise<Uint8Array | InputError> {
@@ -94,7 +103,8 @@ async function readBytes(filePath: string): Promise<Uint8Array | InputError> {
   }
 }
 
-function readBytesBlocking(filePath: string): Uint8Array | InputError {
+/** `readFileBytes` with blocking system calls. */
+export function readFileBytesSync(filePath: string): Uint8Array | InputError {
   try {
     const fd = openSync(filePath, 'r');
     try {

@@ -2,19 +2,33 @@
  * Processes a batch and yields the outcomes in input order: in worker threads
  * (both cores busy, output still in order) or, for small batches and when no
  * worker bundle is present, on the main thread with bounded read-ahead.
+ *
+ * With workers, the main thread reads the files (a few, blocking, ahead of the
+ * workers) and hands each worker the bytes. A text that looks OCR-damaged
+ * (hardly any æ, ø, å) goes to one worker only, so that only one worker loads
+ * the 15 MB lexicon and learns the damaged vocabulary; the others parse clean
+ * text. That choice is a guess from the bytes and only decides where a document
+ * is parsed, never how: any worker parses any document the same way.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { processFile, type Outcome, type ProcessConfig } from './process-file.ts';
+import { readFileBytesSync } from './input.ts';
+import type { Outcome, ProcessConfig } from './process-file.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
 
 /** Files being read ahead of the one being parsed, on the main thread. */
 const READ_AHEAD = 8;
 /** Files queued at each worker, so it never waits for the next message. */
 const PER_WORKER = 3;
-/** How far dispatch may run ahead of the file being written (bounds memory). */
-const WINDOW = 32;
+/**
+ * How far dispatch may run ahead of the file being written (bounds memory). Wide
+ * enough that the worker taking OCR-damaged documents, slower at first while it
+ * loads the lexicon, does not hold the others up.
+ */
+const WINDOW = 128;
+/** Bytes read but not yet handed to a worker, at most (a few large PDFs must not fill memory). */
+const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 
 /** The worker bundle beside this module, when this module runs from dist/. */
 export function workerScript(): URL | null {
@@ -29,6 +43,7 @@ export async function* processInOrder(files: readonly string[], config: ProcessC
 }
 
 async function* inProcess(files: readonly string[], config: ProcessConfig): AsyncGenerator<Outcome> {
+  const { processFile } = await import('./process-file.ts');
   const pending: Promise<Outcome>[] = [];
   const start = (i: number) => {
     if (i < files.length) pending[i] = processFile(files[i]!, config);
@@ -42,15 +57,56 @@ async function* inProcess(files: readonly string[], config: ProcessConfig): Asyn
   }
 }
 
+/** Danish text has æ, ø and å; this many per ASCII letter or fewer suggests an OCR-damaged text layer. */
+const OCR_SUSPECT_RATIO = 0.003;
+const OCR_SAMPLE_BYTES = 12_000;
+
+/**
+ * Whether a file's bytes look like an OCR-damaged Danish text layer: a sample from
+ * the middle with letters but (almost) no æ, ø, å, in UTF-8 or a single-byte encoding.
+ * Only a routing hint; the parser makes the real judgement (core/minutes/parse.ts).
+ */
+export function looksOcrDamaged(bytes: Uint8Array): boolean {
+  const from = Math.max(0, (bytes.length >> 1) - OCR_SAMPLE_BYTES / 2);
+  const to = Math.min(bytes.length, from + OCR_SAMPLE_BYTES);
+  let letters = 0;
+  let danish = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      const c = b | 0x20;
+      if (c >= 0x61 && c <= 0x7a) letters++;
+    } else if (b === 0xc3) {
+      // UTF-8 Æ Ø Å æ ø å: C3 86, C3 98, C3 85, C3 A6, C3 B8, C3 A5
+      const n = bytes[i + 1]! & ~0x20;
+      if (n === 0x86 || n === 0x98 || n === 0x85) danish++;
+    } else {
+      const c = b & ~0x20; // windows-1252 / latin1 Æ Ø Å æ ø å
+      if (c === 0xc6 || c === 0xd8 || c === 0xc5) danish++;
+    }
+  }
+  return letters >= 400 && danish / letters <= OCR_SUSPECT_RATIO;
+}
+
 interface PoolWorker {
   worker: Worker;
   inFlight: Set<number>;
 }
 
+/** A file read on the main thread, waiting for a worker. */
+interface ReadFile {
+  bytes: Uint8Array;
+  suspect: boolean;
+}
+
 async function* inWorkers(files: readonly string[], config: ProcessConfig, jobs: number, script: URL): AsyncGenerator<Outcome> {
   const results = new Map<number, Outcome>();
+  const read = new Map<number, ReadFile>();
+  /** Files handed to a worker (or settled on the main thread), by index. */
+  const dispatched = new Uint8Array(files.length);
   const workers: PoolWorker[] = [];
-  let next = 0;
+  let readUpTo = 0;
+  let readBytes = 0;
   let cursor = 0;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -59,13 +115,57 @@ async function* inWorkers(files: readonly string[], config: ProcessConfig, jobs:
     w?.();
   };
 
-  const dispatch = () => {
-    for (const w of workers) {
-      while (w.inFlight.size < PER_WORKER && next < files.length && next < cursor + WINDOW) {
-        const task: WorkerTask = { index: next, path: files[next]! };
-        w.inFlight.add(next++);
-        w.worker.postMessage(task);
+  /** Reads files ahead, in order, up to the window and the byte budget. */
+  const readAhead = () => {
+    const end = Math.min(files.length, cursor + WINDOW);
+    while (readUpTo < end && (readBytes < READ_AHEAD_BYTES || read.size === 0)) {
+      const index = readUpTo++;
+      const path = files[index]!;
+      const bytes = readFileBytesSync(path);
+      if (bytes instanceof Uint8Array) {
+        read.set(index, { bytes, suspect: looksOcrDamaged(bytes) });
+        readBytes += bytes.length;
+      } else {
+        dispatched[index] = 1;
+        results.set(index, { ok: false, path: bytes.path, reason: bytes.reason });
       }
+    }
+  };
+
+  const send = (w: PoolWorker, index: number) => {
+    const file = read.get(index)!;
+    read.delete(index);
+    readBytes -= file.bytes.length;
+    dispatched[index] = 1;
+    w.inFlight.add(index);
+    const task: WorkerTask = { index, path: files[index]!, bytes: file.bytes };
+    w.worker.postMessage(task, [file.bytes.buffer as ArrayBuffer]);
+  };
+
+  const dispatch = () => {
+    if (workers.length === 0) return;
+    readAhead();
+    // The first worker takes the documents that look OCR-damaged, in order.
+    const ocr = workers[0]!;
+    let suspectsWaiting = false;
+    for (const [index, file] of read) {
+      if (!file.suspect) continue;
+      if (ocr.inFlight.size >= PER_WORKER) {
+        suspectsWaiting = true;
+        break;
+      }
+      send(ocr, index);
+    }
+    // Clean documents go to the other workers, and to the first one while it has no damaged one to do.
+    for (const [index, file] of read) {
+      if (file.suspect) continue;
+      let best: PoolWorker | null = null;
+      for (const w of workers) {
+        if (w.inFlight.size >= PER_WORKER || (w === ocr && suspectsWaiting && workers.length > 1)) continue;
+        if (!best || w.inFlight.size < best.inFlight.size) best = w;
+      }
+      if (!best) break;
+      send(best, index);
     }
   };
 
@@ -76,6 +176,7 @@ async function* inWorkers(files: readonly string[], config: ProcessConfig, jobs:
     for (const index of w.inFlight) results.set(index, { ok: false, path: files[index]!, reason: `internal error (${reason})` });
     w.inFlight.clear();
     void w.worker.terminate();
+    dispatch();
     notify();
   };
 
@@ -97,8 +198,10 @@ async function* inWorkers(files: readonly string[], config: ProcessConfig, jobs:
     for (; cursor < files.length; cursor++) {
       while (!results.has(cursor)) {
         // Every worker is gone and this file was never handed out: do it here.
-        if (workers.length === 0) results.set(cursor, await processFile(files[cursor]!, config));
-        else await new Promise<void>((resolve) => (wake = resolve));
+        if (workers.length === 0 && !dispatched[cursor]) {
+          const { processFile } = await import('./process-file.ts');
+          results.set(cursor, await processFile(files[cursor]!, config));
+        } else await new Promise<void>((resolve) => (wake = resolve));
       }
       const outcome = results.get(cursor)!;
       results.delete(cursor);

@@ -7,7 +7,7 @@ import { parseMinutes, type TextRepairer } from '../minutes/parse.ts';
 import { createDanishRepairer } from '../ocr/text-repairer.ts';
 import { loadDanishLexicon } from '../ocr/load-lexicon.node.ts';
 import { createSerializer, type Format } from './formats.ts';
-import { oneLine, readDocument, type DocumentInput, type ReadOptions } from './input.ts';
+import { identify, oneLine, readFileBytes, type DocumentInput, type ReadOptions } from './input.ts';
 
 /** What every document of a batch is turned into; plain data, so it can be sent to a worker. */
 export interface ProcessConfig {
@@ -24,7 +24,14 @@ export type Outcome =
   | { ok: false; path: string; reason: string };
 
 export async function processFile(path: string, config: ProcessConfig, options: ReadOptions = {}): Promise<Outcome> {
-  const doc = await readDocument(path, options);
+  const bytes = await readFileBytes(path, options);
+  if (!(bytes instanceof Uint8Array)) return { ok: false, path: bytes.path, reason: bytes.reason };
+  return processBytes(path, bytes, config);
+}
+
+/** One document already read: identify, parse, serialize. */
+export async function processBytes(path: string, bytes: Uint8Array, config: ProcessConfig): Promise<Outcome> {
+  const doc = await identify(path, bytes);
   if (!doc.ok) return { ok: false, path: doc.path, reason: doc.reason };
   const parsed = await parseDocument(doc, config.includeText);
   if ('error' in parsed) return { ok: false, path, reason: parsed.error };

@@ -1,14 +1,17 @@
 /**
  * Worker-thread entry (bundled as dist/referat-worker.mjs): processes the files
- * the main thread sends, one message per file, and answers with the outcome,
- * its output chunk encoded here and transferred, so the main thread only writes.
+ * the main thread has read and sends, one message per file, and answers with the
+ * outcome, its output chunk encoded here and transferred, so the main thread only
+ * writes.
  */
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
-import { processFile, type Outcome, type ProcessConfig } from './process-file.ts';
+import { processBytes, type Outcome, type ProcessConfig } from './process-file.ts';
 
 export interface WorkerTask {
   index: number;
   path: string;
+  /** The file's content, read by the main thread (transferred). */
+  bytes: Uint8Array;
 }
 
 export interface WorkerReply {
@@ -22,7 +25,7 @@ const port = parentPort;
 
 if (port) {
   port.on('message', (task: WorkerTask) => {
-    void processFile(task.path, config, { blocking: true }).then((outcome) => {
+    void processBytes(task.path, task.bytes, config).then((outcome) => {
       const transfer: TransferListItem[] = [];
       if (outcome.ok && typeof outcome.chunk === 'string') {
         // A fresh buffer of its own (never a pooled slice), so it can be transferred.
