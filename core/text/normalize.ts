@@ -27,9 +27,14 @@ export interface Normalized {
   pageBreaks: number[];
 }
 
+// Most texts have none of the characters the first steps replace: indexOf (a fast
+// native search) tells, before any regular expression scans the whole text.
+// (U+2028 and U+2029 are found by their bytes 0x28 and 0x29, which are rare.)
+const LINE_BREAKS = '\r\u2028\u2029\u0085';
+
 const lineEndings: NormalizeStep = {
   name: 'line-endings',
-  edits: (text) => (/[\r\u2028\u2029\u0085]/.test(text) ? matchEdits(text, /\r\n?|[\u2028\u2029\u0085]/g, '\n') : []),
+  edits: (text) => (hasAnyOf(text, LINE_BREAKS) ? matchEdits(text, /\r\n?|[\u2028\u2029\u0085]/g, '\n') : []),
 };
 
 const formFeeds: NormalizeStep = {
@@ -39,21 +44,28 @@ const formFeeds: NormalizeStep = {
 
 // NBSP and friends become spaces; tabs become spaces; zero-width characters and a BOM vanish;
 // a soft hyphen at the end of a line is a real hyphenation point, elsewhere it vanishes.
-const SPACE_LIKE = /[\u00a0\u2007\u202f\t\v]/;
-const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/;
+const SPACE_LIKE = '\u00a0\u2007\u202f\t\v';
+const INVISIBLE = '\u200b\u200c\u200d\u2060\ufeff';
+// V8 looks for a character above U+00FF by its larger byte; for U+2007 and U+200B–D
+// that is 0x20, as in every space, so indexOf is slow there and an expression scans instead.
+const INDEXOF_FRIENDLY = '\u00a0\u202f\t\v\u2060\ufeff\u00ad';
+const INDEXOF_UNFRIENDLY = /[\u2007\u200b\u200c\u200d]/;
+const SPECIAL_CHARACTER = /[\u00a0\u2007\u202f\t\v\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
 const characters: NormalizeStep = {
   name: 'characters',
   edits: (text) => {
     const out: Edit[] = [];
-    if (!/[\u00a0\u2007\u202f\t\v\u200b\u200c\u200d\u2060\ufeff\u00ad]/.test(text)) return out;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
+    if (!hasAnyOf(text, INDEXOF_FRIENDLY) && !INDEXOF_UNFRIENDLY.test(text)) return out;
+    SPECIAL_CHARACTER.lastIndex = 0;
+    for (let m = SPECIAL_CHARACTER.exec(text); m; m = SPECIAL_CHARACTER.exec(text)) {
+      const i = m.index;
+      const c = m[0];
       if (c === '\u00ad') {
         const atEol = i + 1 === text.length || text[i + 1] === '\n';
         out.push({ from: i, to: i + 1, insert: atEol ? '-' : '' });
-      } else if (SPACE_LIKE.test(c)) {
+      } else if (SPACE_LIKE.includes(c)) {
         out.push({ from: i, to: i + 1, insert: ' ' });
-      } else if (INVISIBLE.test(c)) {
+      } else {
         out.push({ from: i, to: i + 1, insert: '' });
       }
     }
@@ -62,25 +74,26 @@ const characters: NormalizeStep = {
 };
 
 // Leading and trailing spaces on every line; runs of spaces inside a line become one.
-// A char-code loop: this runs on every line of every document.
+// This runs on every line of every document: a regular expression finds the runs that
+// may need an edit (two or more spaces, or one at a line's start or end), skipping the
+// single spaces between words; the run and the edit are then decided on char codes.
+const SPACE_RUN = / (?: |$)|^ /gm;
 const spaces: NormalizeStep = {
   name: 'spaces',
   edits: (text) => {
     const out: Edit[] = [];
     const n = text.length;
-    let i = 0;
-    while (i < n) {
-      if (text.charCodeAt(i) !== 32) {
-        i++;
-        continue;
-      }
+    const re = SPACE_RUN;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const i = m.index;
       let j = i + 1;
       while (j < n && text.charCodeAt(j) === 32) j++;
+      re.lastIndex = j;
       const lineStart = i === 0 || text.charCodeAt(i - 1) === 10;
       const lineEnd = j === n || text.charCodeAt(j) === 10;
       if (lineStart || lineEnd) out.push({ from: i, to: j, insert: '' });
       else if (j - i > 1) out.push({ from: i, to: j, insert: ' ' });
-      i = j;
     }
     return out;
   },
@@ -100,44 +113,48 @@ const runningLines: NormalizeStep = {
 const blankLines: NormalizeStep = {
   name: 'blank-lines',
   edits: (text) => {
-    const lines = text.split('\n');
+    const n = text.length;
+    // The text is content lines separated by runs of newlines; a run of k newlines
+    // between two content lines holds k - 1 blank lines. Found with indexOf, run by run.
+    const runStarts: number[] = [];
+    const runLengths: number[] = [];
     let content = 0;
     let adjacent = 0;
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i] === '') continue;
-      content++;
-      if (lines[i + 1] !== undefined && lines[i + 1] !== '') adjacent++;
+    let segmentStart = 0;
+    for (let q = text.indexOf('\n'); q >= 0; q = text.indexOf('\n', q)) {
+      let k = 1;
+      while (q + k < n && text.charCodeAt(q + k) === 10) k++;
+      if (q > segmentStart) {
+        content++;
+        // One newline between two content lines: the line before is directly followed by another.
+        if (k === 1 && q > 0 && q + 1 < n) adjacent++;
+      }
+      runStarts.push(q);
+      runLengths.push(k);
+      q += k;
+      segmentStart = q;
     }
+    if (n > segmentStart) content++;
     // Double-spaced: almost no content line is directly followed by another.
     const doubleSpaced = content > 8 && adjacent / content < 0.25;
+    if (content === 0) return n ? [{ from: 0, to: n, insert: '' }] : [];
     const out: Edit[] = [];
-    let offset = 0;
-    let i = 0;
-    const starts: number[] = [];
-    for (const l of lines) {
-      starts.push(offset);
-      offset += l.length + 1;
-    }
-    const firstContent = lines.findIndex((l) => l !== '');
-    if (firstContent < 0) return text.length ? [{ from: 0, to: text.length, insert: '' }] : [];
-    if (firstContent > 0) out.push({ from: 0, to: starts[firstContent]!, insert: '' });
-    i = firstContent;
-    while (i < lines.length) {
-      if (lines[i] !== '') {
-        i++;
+    for (let r = 0; r < runStarts.length; r++) {
+      const q = runStarts[r]!;
+      const k = runLengths[r]!;
+      if (q === 0) {
+        // Leading blank lines.
+        out.push({ from: 0, to: k, insert: '' });
         continue;
       }
-      let j = i;
-      while (j < lines.length && lines[j] === '') j++;
-      const run = j - i;
-      if (j === lines.length) {
+      if (q + k === n) {
         // Trailing blank lines: drop them and the newline before them.
-        out.push({ from: starts[i]! - 1, to: text.length, insert: '' });
+        out.push({ from: q, to: n, insert: '' });
         break;
       }
-      const keep = doubleSpaced ? (run >= 2 ? 1 : 0) : 1;
-      if (run > keep) out.push({ from: starts[i]!, to: starts[i + run - keep]!, insert: '' });
-      i = j;
+      const blank = k - 1;
+      const keep = doubleSpaced ? (blank >= 2 ? 1 : 0) : 1;
+      if (blank > keep) out.push({ from: q + 1, to: q + 1 + blank - keep, insert: '' });
     }
     return out;
   },
@@ -153,6 +170,34 @@ const NEXT_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’´/-]*[.,;:!?)”"]*/u;
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 const SUSPENDED = new Set(['og', 'eller', 'samt', 'til', 'såvel', 'som', 'and', 'or']);
 
+// The character tests below run on every hyphenated line end: ASCII is decided on
+// char codes, anything else by the Unicode property expressions above.
+const wordUnits = new Int8Array(0x10000).fill(-1);
+
+/** Whether one UTF-16 unit is a letter or digit (`WORD_CHAR`); a lone surrogate is not. */
+function isWordUnit(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  let known = wordUnits[code]!;
+  if (known < 0) known = wordUnits[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
+  return known === 1;
+}
+
+function isDigitUnit(code: number): boolean {
+  return code < 0x80 ? code >= 0x30 && code <= 0x39 : DIGIT.test(String.fromCharCode(code));
+}
+
+/** `LOWER_START.test(line)`. */
+function startsLower(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWER_START.test(line);
+}
+
+/** `DIGIT_OR_UPPER_START.test(line)`. */
+function startsDigitOrUpper(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c < 0x80 ? (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) : DIGIT_OR_UPPER_START.test(line);
+}
+
 /**
  * End-of-line hyphenation: `regerin-` + `gen grundet` becomes `regeringen` + `grundet`.
  * The hyphen stays when it is part of the word (`2026-` + `2030`, `DK-` + `2020`,
@@ -164,25 +209,25 @@ const dehyphenate: NormalizeStep = {
     const out: Edit[] = [];
     // indexOf finds the few candidates; the Unicode tests run only on those.
     for (let hyphenAt = text.indexOf('-\n'); hyphenAt > 0; hyphenAt = text.indexOf('-\n', hyphenAt + 2)) {
-      const before = text[hyphenAt - 1]!;
-      if (!WORD_CHAR.test(before)) continue;
+      const beforeCode = text.charCodeAt(hyphenAt - 1);
+      if (!isWordUnit(beforeCode)) continue;
       const gap = text[hyphenAt + 2] === '\n' ? 1 : 0;
       const nextStart = hyphenAt + 2 + gap;
       const nextEnd = text.indexOf('\n', nextStart);
       const next = text.slice(nextStart, nextEnd < 0 ? text.length : nextEnd);
       // Across a blank line only a lower-case continuation is a hyphenated word.
-      if (gap && !LOWER_START.test(next)) continue;
+      if (gap && !startsLower(next)) continue;
       const wordMatch = NEXT_WORD.exec(next);
       if (!wordMatch) continue;
       const word = wordMatch[0];
       const firstWord = FIRST_WORD.exec(word)![0];
       if (SUSPENDED.has(firstWord.toLowerCase())) continue;
       let leadStart = hyphenAt;
-      while (leadStart > 0 && WORD_CHAR.test(text[leadStart - 1]!)) leadStart--;
+      while (leadStart > 0 && isWordUnit(text.charCodeAt(leadStart - 1))) leadStart--;
       const leadWord = text.slice(leadStart, hyphenAt);
       const keepHyphen =
-        DIGIT.test(before) ||
-        DIGIT_OR_UPPER_START.test(next) ||
+        isDigitUnit(beforeCode) ||
+        startsDigitOrUpper(next) ||
         (leadWord.length > 1 && leadWord === leadWord.toUpperCase() && UPPER.test(leadWord));
       // Join the word's halves and break the line after it instead, so that the
       // characters themselves stay where they are and only whitespace is edited.
@@ -214,7 +259,7 @@ export function normalize(input: string, steps: readonly NormalizeStep[] = DEFAU
   let text = input;
   const running: RunningLine[] = [];
   const pageBreaks: number[] = [];
-  for (const m of input.matchAll(/\f/g)) pageBreaks.push(m.index + 1);
+  for (let at = input.indexOf('\f'); at >= 0; at = input.indexOf('\f', at + 1)) pageBreaks.push(at + 1);
   for (const step of steps) {
     const edits = step.edits(text);
     const applied = applyEdits(text, edits);
@@ -236,4 +281,10 @@ function matchEdits(text: string, re: RegExp, insert: string): Edit[] {
   const out: Edit[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ from: m.index, to: m.index + m[0].length, insert });
   return out;
+}
+
+/** Whether `text` holds any of the characters of `chars`. */
+function hasAnyOf(text: string, chars: string): boolean {
+  for (let k = 0; k < chars.length; k++) if (text.indexOf(chars[k]!) !== -1) return true;
+  return false;
 }

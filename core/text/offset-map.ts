@@ -118,11 +118,14 @@ export function applyEdits(source: string, edits: readonly Edit[]): { text: stri
   if (edits.length === 0) return { text: source, map };
   const parts: string[] = [];
   let pos = 0;
-  for (const e of edits) {
-    parts.push(source.slice(pos, e.from), e.insert);
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i]!;
+    // Most edits only delete: no empty strings to join.
+    if (e.from > pos) parts.push(source.slice(pos, e.from));
+    if (e.insert.length > 0) parts.push(e.insert);
     pos = e.to;
   }
-  parts.push(source.slice(pos));
+  if (pos < source.length) parts.push(source.slice(pos));
   return { text: parts.join(''), map };
 }
 

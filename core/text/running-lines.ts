@@ -20,29 +20,38 @@ const DATE_BODY = /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\s*\|\s*[^|\n]{2,60}$/;
 
 /** Finds running lines in a text whose lines are already trimmed. */
 export function findRunningLines(text: string): RunningLine[] {
-  const lines: { text: string; start: number; end: number }[] = [];
+  // Every running line has a rule or starts with a page word; most lines are neither,
+  // so only those lines are cut out of the text (found with indexOf, line by line).
+  const candidates: { text: string; start: number; end: number; rule: boolean }[] = [];
+  let bar = text.indexOf('|');
   let pos = 0;
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
     const stop = nl < 0 ? text.length : nl;
-    lines.push({ text: text.slice(pos, stop), start: pos, end: nl < 0 ? stop : stop + 1 });
+    const length = stop - pos;
+    if (length > 0 && length <= 80) {
+      if (bar !== -1 && bar < pos) bar = text.indexOf('|', pos);
+      const rule = bar !== -1 && bar < stop;
+      const first = text.charCodeAt(pos) | 0x20;
+      if (rule || first === 0x73 /* s */ || first === 0x70 /* p */) {
+        candidates.push({ text: text.slice(pos, stop), start: pos, end: nl < 0 ? stop : stop + 1, rule });
+      }
+    }
     if (nl < 0) break;
     pos = nl + 1;
   }
   const counts = new Map<string, number>();
-  for (const l of lines) {
-    if (l.text.length === 0 || l.text.length > 80 || !l.text.includes('|')) continue;
+  for (const l of candidates) {
+    if (!l.rule) continue;
     const key = mask(l.text);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const out: RunningLine[] = [];
-  for (const l of lines) {
+  for (const l of candidates) {
     const t = l.text;
-    if (t.length === 0 || t.length > 80) continue;
-    // Every running line has a rule or starts with a page word; most lines are neither.
-    if (!t.includes('|') && !/^(?:side|page|s\.)/i.test(t)) continue;
+    if (!l.rule && !/^(?:side|page|s\.)/i.test(t)) continue;
     const shaped = PAGE_NUMBER.test(t) || BODY_DATE.test(t) || DATE_BODY.test(t);
-    const repeated = t.includes('|') && (counts.get(mask(t)) ?? 0) >= 3;
+    const repeated = l.rule && (counts.get(mask(t)) ?? 0) >= 3;
     if (shaped || repeated) out.push({ text: t, start: l.start, end: l.end });
   }
   return out;
