@@ -6,7 +6,8 @@
 
 import { domainDicLines } from './domain-words.ts';
 import { expandDictionary, parseAff } from './hunspell.ts';
-import { LEXICON_HEADER, serializeLexicon } from './lexicon.ts';
+import { indexLexicon, LEXICON_HEADER, serializeLexicon } from './lexicon.ts';
+import { encodeLexiconBinary } from './lexicon-binary.ts';
 
 /** Forms longer than this are not stored (compounds are analysed instead). */
 export const MAX_FORM_LENGTH = 30;
@@ -34,4 +35,13 @@ export function lexiconHeader(dictionaryVersion: string): string {
 export function buildLexiconText(affText: string, dicText: string, dictionaryVersion: string): string {
   const forms = expandDictionary(parseAff(affText), dicText, { maxLength: MAX_FORM_LENGTH }, domainDicLines());
   return serializeLexicon(forms, lexiconHeader(dictionaryVersion));
+}
+
+/**
+ * The prebuilt index of a lexicon text (lexicon-binary.ts), or null when the text
+ * has characters above U+00FF. `utf8ByteLength` is the size of the text file, by
+ * which the loader knows the two files belong together.
+ */
+export function buildLexiconBinary(text: string, utf8ByteLength: number): Uint8Array | null {
+  return encodeLexiconBinary(indexLexicon(text), utf8ByteLength);
 }

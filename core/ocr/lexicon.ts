@@ -107,6 +107,24 @@ export function mergeLexiconText(text: string, extra: Iterable<readonly [string,
   return out.join('');
 }
 
+/**
+ * The index `createLexicon` builds over a lexicon text: everything a lexicon
+ * needs, as plain arrays, so that a prebuilt copy can be loaded without
+ * indexing the text again (see lexicon-binary.ts).
+ */
+export interface LexiconIndex {
+  /** The lexicon text (with its header line, if any). */
+  text: string;
+  header: string;
+  size: number;
+  /** Offset of each form's line, and the text length after the last. */
+  starts: Int32Array;
+  bucketLo: Int32Array;
+  bucketHi: Int32Array;
+  firstLo: Int32Array;
+  firstHi: Int32Array;
+}
+
 class SortedLexicon implements Lexicon {
   readonly size: number;
   readonly header: string;
@@ -123,7 +141,18 @@ class SortedLexicon implements Lexicon {
   private readonly firstLo: Int32Array;
   private readonly firstHi: Int32Array;
 
-  constructor(text: string) {
+  constructor(text: string | LexiconIndex) {
+    if (typeof text !== 'string') {
+      this.text = text.text;
+      this.header = text.header;
+      this.size = text.size;
+      this.starts = text.starts;
+      this.bucketLo = text.bucketLo;
+      this.bucketHi = text.bucketHi;
+      this.firstLo = text.firstLo;
+      this.firstHi = text.firstHi;
+      return;
+    }
     let pos = 0;
     let header = '';
     if (text.charCodeAt(0) === 35 /* # */) {
@@ -177,6 +206,11 @@ class SortedLexicon implements Lexicon {
     }
     this.firstLo = firstLo;
     this.firstHi = firstHi;
+  }
+
+  index(): LexiconIndex {
+    const { text, header, size, starts, bucketLo, bucketHi, firstLo, firstHi } = this;
+    return { text, header, size, starts, bucketLo, bucketHi, firstLo, firstHi };
   }
 
   lineStart(i: number): number {
@@ -312,6 +346,16 @@ export function createLexicon(text: string): Lexicon & {
   lineStart(i: number): number;
 } {
   return new SortedLexicon(text);
+}
+
+/** The index of a lexicon text, as `createLexicon` builds it. */
+export function indexLexicon(text: string): LexiconIndex {
+  return new SortedLexicon(text).index();
+}
+
+/** A lexicon from an index `indexLexicon` built (no work beyond taking the arrays). */
+export function lexiconFromIndex(index: LexiconIndex): Lexicon {
+  return new SortedLexicon(index);
 }
 
 /** Build a lexicon straight from a form table (serializes, then indexes). */

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { findRepoRoot, LEXICON_FILE_NAME, loadDanishLexiconWithInfo } from './load-lexicon.node.ts';
+import { findRepoRoot, LEXICON_FILE_NAME, loadDanishLexiconWithInfo, prebuiltIndexPath } from './load-lexicon.node.ts';
 import { ROLE_BEGIN, ROLE_END, ROLE_PROPER, ROLE_WEAK, ROLE_WORD } from './roles.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'referat-lexicon-'));
@@ -43,6 +43,21 @@ describe('Danish lexicon loading', () => {
     expect(lex.roles('pa') & ROLE_WEAK).toBeTruthy();
     expect(lex.roles('vedr.') & ROLE_WORD).toBeTruthy();
   }, 120_000);
+
+  it('loads the prebuilt index beside the built file, and the text when the index does not match it', () => {
+    const path = join(tmp, LEXICON_FILE_NAME);
+    expect(existsSync(prebuiltIndexPath(path))).toBe(true);
+    const fast = loadDanishLexiconWithInfo({ path }).lexicon;
+    const textOnly = join(tmp, 'text-only.txt');
+    copyFileSync(path, textOnly);
+    writeFileSync(prebuiltIndexPath(textOnly), 'not an index');
+    const slow = loadDanishLexiconWithInfo({ path: textOnly });
+    expect(slow.source).toBe('dist');
+    expect(fast.size).toBe(slow.lexicon.size);
+    for (const w of ['møde', 'beskæftigelses', 'området', 'aalborg', 'pa', 'vedr.', 'mgde', 'kommunalbestyrelsen']) {
+      expect(fast.roles(w)).toBe(slow.lexicon.roles(w));
+    }
+  });
 
   it('expands the dictionary in-process when the built file is stale', () => {
     const path = join(tmp, 'stale.txt');
