@@ -66,6 +66,17 @@ describe('GET /workspaces/<w>/documents', () => {
     expect(other.status).toBe(403);
     expect(await other.json()).toEqual({ error: 'this token grants workspace "beta", not "alpha"' });
   });
+
+  it('answers a browser’s preflight, so the editor on its own origin may ask', async () => {
+    const preflight = await fetch(`${base()}/workspaces/alpha/documents`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://127.0.0.1:5173', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
+    const res = await fetch(`${base()}/workspaces/alpha/documents`, { headers: { Authorization: `Bearer ${alpha}`, Origin: 'http://127.0.0.1:5173' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
 });
 
 describe('referat export --workspace and referat import', () => {

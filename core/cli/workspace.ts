@@ -8,6 +8,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { StudioDoc } from '../../editor/model/studio-doc.ts';
+import { listingUrl, serverUrls } from '../../editor/services/sync-address.ts';
 
 export interface WorkspaceTarget {
   /** ws://, wss://, http:// or https:// address of the sync server. */
@@ -18,20 +19,6 @@ export interface WorkspaceTarget {
   timeoutMs?: number;
 }
 
-/** The server address as HTTP (for the listing) and as WebSocket (for documents); null when it is not a URL. */
-export function serverUrls(server: string): { http: string; ws: string } | null {
-  let url: URL;
-  try {
-    url = new URL(server);
-  } catch {
-    return null;
-  }
-  const secure = url.protocol === 'wss:' || url.protocol === 'https:';
-  if (!['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol)) return null;
-  const rest = `//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-  return { http: `${secure ? 'https' : 'http'}:${rest}`, ws: `${secure ? 'wss' : 'ws'}:${rest}` };
-}
-
 export interface WorkspaceListing {
   documents: string[];
   access: 'read-write' | 'read-only';
@@ -39,8 +26,8 @@ export interface WorkspaceListing {
 
 export async function listWorkspace(target: WorkspaceTarget): Promise<WorkspaceListing> {
   const urls = serverUrls(target.server);
-  if (!urls) throw new Error(`--server ${target.server}: not a ws:// or http:// address`);
-  const address = `${urls.http}/workspaces/${encodeURIComponent(target.workspace)}/documents`;
+  const address = listingUrl(target.server, target.workspace);
+  if (!urls || !address) throw new Error(`--server ${target.server}: not a ws:// or http:// address`);
   let response: Response;
   try {
     response = await fetch(address, { headers: { Authorization: `Bearer ${target.token}` }, signal: AbortSignal.timeout(target.timeoutMs ?? 20_000) });

@@ -121,8 +121,15 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
           const url = new URL(request.url ?? '/', 'http://localhost');
           const listing = WORKSPACE_DOCUMENTS.exec(url.pathname);
           if (listing) {
+            // The editor asks from its own origin; the bearer token, not the origin, is what grants access.
+            const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Max-Age': '600' };
+            if (request.method === 'OPTIONS') {
+              response.writeHead(204, cors);
+              response.end();
+              throw null;
+            }
             const { status, body } = listDocuments(decodeURIComponent(listing[1]!), request.headers.authorization);
-            response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+            response.writeHead(status, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
             response.end(JSON.stringify(body));
             throw null;
           }
