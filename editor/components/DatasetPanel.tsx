@@ -38,11 +38,25 @@ export function DatasetPanel() {
       <fieldset class="dataset-form">
         <legend>{wb.t('datasetScope')}</legend>
         <label>
-          <input type="radio" name="scope" checked={form.scope === 'library'} onChange={() => wb.setDatasetForm({ scope: 'library' })} /> {wb.t('scopeLibrary')}
+          <input type="radio" name="scope" checked={form.scope === 'library'} onChange={() => wb.setDatasetForm({ scope: 'library' })} /> {s.sync.status === 'off' ? wb.t('scopeLibrary') : wb.t('scopeWorkspace')}
         </label>
         <label>
           <input type="radio" name="scope" checked={form.scope === 'active'} onChange={() => wb.setDatasetForm({ scope: 'active' })} /> {wb.t('scopeActive')}
         </label>
+        <label>
+          <input type="radio" name="scope" checked={form.scope === 'selection'} onChange={() => wb.setDatasetForm({ scope: 'selection' })} /> {wb.t('scopeSelection')}
+        </label>
+        {form.scope === 'selection' && (
+          <ul class="doc-choice">
+            {(docs ?? []).map((d) => (
+              <li key={d.documentId}>
+                <label>
+                  <input type="checkbox" data-choose-document={d.documentId} checked={form.documentIds.includes(d.documentId)} onChange={() => wb.setDatasetForm({ documentIds: toggle(form.documentIds, d.documentId) })} /> {d.meeting.body || titleOf(d.documentId)} · {d.meeting.date ?? '—'} · {d.meeting.kind}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
         <label>
           <input type="checkbox" name="approvedOnly" checked={form.approvedOnly} onChange={(e) => wb.setDatasetForm({ approvedOnly: (e.target as HTMLInputElement).checked })} /> {wb.t('approvedOnly')}
         </label>

@@ -6,6 +6,7 @@
  * outline item their cursor is in.
  */
 import * as Y from 'yjs';
+import { listingUrl } from './sync-address.ts';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 
@@ -212,6 +213,56 @@ export class Collab {
     return out;
   }
 
+  /**
+   * For a document that is not open in a tab: joins its workspace copy for the
+   * time of `f` — the server's state is read in first, and what `f` changes has
+   * reached the server before the connection closes. Without a connection (or
+   * when the server does not answer in `timeoutMs`), `f` runs on the local copy
+   * alone and `synced` says so.
+   */
+  async withServer<T>(docId: string, doc: Y.Doc, f: (readOnly: boolean) => T, timeoutMs = 8000): Promise<{ value: T; synced: boolean }> {
+    const settings = this.settings;
+    const open = this.attached.get(docId);
+    const socket = this.socket;
+    // Just configured: give the connection its chance.
+    if (socket && !open && socket.status === WebSocketStatus.Connecting) await waitFor(() => socket.status !== WebSocketStatus.Connecting, timeoutMs);
+    if (!settings || !socket || socket.status !== WebSocketStatus.Connected || open) return { value: f(open?.readOnly ?? false), synced: Boolean(open) };
+    let readOnly = false;
+    let refused = false;
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: documentName(settings.workspace, docId),
+      document: doc,
+      token: settings.token,
+      onAuthenticated: ({ scope }) => (readOnly = scope === 'readonly'),
+      onAuthenticationFailed: () => (refused = true),
+    });
+    provider.attach();
+    try {
+      const synced = await waitFor(() => provider.isSynced || refused, timeoutMs) && !refused;
+      const value = f(readOnly || !synced);
+      if (synced && !readOnly) await waitFor(() => !provider.hasUnsyncedChanges, timeoutMs);
+      return { value, synced };
+    } finally {
+      provider.destroy();
+    }
+  }
+
+  /** The ids of the workspace's documents on the server; null when not connected or the server does not say. */
+  async workspaceDocuments(fetcher: typeof fetch = (...a) => this.win.fetch(...a)): Promise<string[] | null> {
+    const settings = this.settings;
+    const url = settings && listingUrl(settings.url, settings.workspace);
+    if (!settings || !url) return null;
+    try {
+      const res = await fetcher(url, { headers: { Authorization: `Bearer ${settings.token}` }, signal: AbortSignal.timeout(8000) });
+      if (!res.ok) return null;
+      const body = (await res.json()) as { documents?: unknown };
+      return Array.isArray(body.documents) ? body.documents.filter((d): d is string => typeof d === 'string') : null;
+    } catch {
+      return null;
+    }
+  }
+
   private startProvider(docId: string, doc: Y.Doc): void {
     const settings = this.settings!;
     const entry: Attached = {
@@ -253,4 +304,17 @@ export class Collab {
     this.win.removeEventListener('offline', this.onOffline);
     this.win.removeEventListener('online', this.onOnline);
   }
+}
+
+/** Resolves true as soon as `check()` holds, false after `timeoutMs`. */
+function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve) => {
+    const tick = () => {
+      if (check()) resolve(true);
+      else if (Date.now() > deadline) resolve(false);
+      else setTimeout(tick, 20);
+    };
+    tick();
+  });
 }

@@ -18,6 +18,8 @@ describe('formFilter', () => {
   it('says in one line what is wrong', () => {
     expect(formFilter({ ...DEFAULT_DATASET_FORM, scope: 'active' }, null)).toMatch(/^No document is open/);
     expect(formFilter({ ...DEFAULT_DATASET_FORM, from: '2021-01-01', to: '2020-01-01' }, null)).toBe('from 2021-01-01 is after to 2020-01-01');
+    expect(formFilter({ ...DEFAULT_DATASET_FORM, scope: 'selection' }, 'd1')).toMatch(/^No document chosen/);
+    expect(formFilter({ ...DEFAULT_DATASET_FORM, scope: 'selection', documentIds: ['a', 'b'] }, 'd1')).toEqual({ documentIds: ['a', 'b'] });
   });
 });
 

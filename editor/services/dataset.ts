@@ -16,8 +16,10 @@ import { datasetRows } from '../../core/export/rows.ts';
 export const TOOL = `referat-studio ${pkg.version} (editor)`;
 
 export interface DatasetForm {
-  /** The whole library, or only the active document. */
-  scope: 'library' | 'active';
+  /** The whole library (with the workspace's documents while connected), the active document, or the documents chosen. */
+  scope: 'library' | 'active' | 'selection';
+  /** The documents chosen, for scope 'selection'. */
+  documentIds: string[];
   approvedOnly: boolean;
   /** A body to keep, or '' for all. */
   body: string;
@@ -28,7 +30,7 @@ export interface DatasetForm {
   formats: ExportFormat[];
 }
 
-export const DEFAULT_DATASET_FORM: DatasetForm = { scope: 'library', approvedOnly: false, body: '', from: '', to: '', labels: [], formats: [...EXPORT_FORMATS] };
+export const DEFAULT_DATASET_FORM: DatasetForm = { scope: 'library', documentIds: [], approvedOnly: false, body: '', from: '', to: '', labels: [], formats: [...EXPORT_FORMATS] };
 
 export interface DatasetPreview {
   documents: number;
@@ -47,6 +49,7 @@ export interface DatasetPreview {
 /** The filter a form asks for, or a one-line message saying what is wrong with it. */
 export function formFilter(form: DatasetForm, activeId: string | null): ExportFilter | string {
   if (form.scope === 'active' && !activeId) return 'No document is open: open one, or export the whole library';
+  if (form.scope === 'selection' && !form.documentIds.length) return 'No document chosen: tick the documents to export';
   const filter: ExportFilter = {
     ...(form.approvedOnly ? { approvedOnly: true } : {}),
     ...(form.body ? { body: form.body } : {}),
@@ -54,6 +57,7 @@ export function formFilter(form: DatasetForm, activeId: string | null): ExportFi
     ...(form.to ? { to: form.to } : {}),
     ...(form.labels.length ? { labels: form.labels } : {}),
     ...(form.scope === 'active' ? { documentIds: [activeId!] } : {}),
+    ...(form.scope === 'selection' ? { documentIds: form.documentIds } : {}),
   };
   return checkFilter(filter)?.replace(/--(from|to)/g, '$1') ?? filter;
 }

@@ -25,6 +25,7 @@ import { translator, type Lang } from '../i18n.ts';
 import { adjudicate, curatedFromStudioDoc } from './curate.ts';
 import { datasetArchive, DEFAULT_DATASET_FORM, formFilter, type DatasetForm } from './dataset.ts';
 import type { CuratedDocument } from '../../core/export/model.ts';
+import type { TextRepairer } from '../../core/minutes/parse.ts';
 import { Collab, parseSyncSettings, SYNC_OFF, type Peer, type SyncSettings, type SyncView } from './collab.ts';
 
 export type Activity = 'explorer' | 'annotations' | 'overrides' | 'dataset';
@@ -714,31 +715,63 @@ export class Workbench {
 
   // --- the dataset: export, agreement, adjudication ------------------------
 
-  /** Runs `f` on a library document: the open one if it is open, else read from IndexedDB for the time of `f`. */
-  private async withDocument<T>(id: string, f: (doc: StudioDoc) => T): Promise<T> {
+  /**
+   * Runs `f` on a library document: the open one if it is open, else its copy
+   * in IndexedDB — joined, while connected, with the workspace's copy on the
+   * sync server for the time of `f` (so it reads collaborators' work and its
+   * changes reach them). `readOnly`: the server would refuse changes.
+   */
+  private async withDocument<T>(id: string, f: (doc: StudioDoc, readOnly: boolean) => T): Promise<T> {
     const open = this.open.get(id);
-    if (open) return f(open.doc);
+    if (open) return f(open.doc, this.collab.view(id).readOnly);
     const read = await openDoc(id);
     try {
-      return f(read.doc);
+      return (await this.collab.withServer(id, read.doc.ydoc, (readOnly) => f(read.doc, readOnly))).value;
     } finally {
       await read.close();
     }
   }
 
-  /** Reads every library document as a curated document (text parsed with its overrides, anchors resolved) for the Dataset view. */
+  /** Adds the workspace's documents this browser has not seen to the library (while connected). */
+  private async addWorkspaceDocuments(): Promise<void> {
+    const ids = await this.collab.workspaceDocuments();
+    if (!ids) return;
+    const known = new Set((await this.deps.db.docs.toArray()).map((e) => e.id));
+    const now = this.deps.now();
+    const fresh = ids.filter((id) => /^[\w-]+$/.test(id) && !known.has(id));
+    await this.deps.db.docs.bulkPut(fresh.map((id) => ({ id, title: id, body: '', date: null, kind: '', source: 'shared' as const, fileName: id, review: 'unreviewed' as const, items: 0, sections: 0, createdAt: now, updatedAt: now })));
+  }
+
+  /** Reads every library document (and, while connected, every document of the workspace) as a curated document for the Dataset view. */
   async loadDataset(): Promise<void> {
     if (this.state.dataset.loading) return;
     this.set({ dataset: { ...this.state.dataset, loading: true } });
     try {
+      await this.addWorkspaceDocuments();
       await this.refreshLibrary();
       const docs: CuratedDocument[] = [];
+      let repairer: TextRepairer | null = null;
       for (const entry of this.state.library) {
-        const text = await this.withDocument(entry.id, (doc) => doc.text.toString());
-        if (!text) continue; // shared by id, nothing received yet
-        const repairer = looksOcrDamaged(text) ? await loadRepairer(() => this.deps.fetchText('lexicon-da.txt')).catch(() => null) : null;
-        docs.push(await this.withDocument(entry.id, (doc) => curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} })));
+        const curated = await this.withDocument(entry.id, (doc) => {
+          const text = doc.text.toString();
+          if (!text) return null; // shared by id, nothing received yet
+          if (looksOcrDamaged(text) && !repairer) return 'needs-repairer' as const;
+          return curatedFromStudioDoc(entry.id, doc, { parse: repairer && looksOcrDamaged(text) ? { repairer } : {} });
+        });
+        let got = curated;
+        if (got === 'needs-repairer') {
+          repairer = await loadRepairer(() => this.deps.fetchText('lexicon-da.txt')).catch(() => null);
+          got = await this.withDocument(entry.id, (doc) => curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} }));
+        }
+        if (!got) continue;
+        docs.push(got);
+        // A document known only by id learns its title, body and date from what the server sent.
+        if (entry.source === 'shared') {
+          const fileName = got.meta.fileName;
+          await this.deps.db.docs.update(entry.id, { ...summarize(got.meeting), ...(typeof fileName === 'string' ? { fileName } : {}) });
+        }
       }
+      await this.refreshLibrary();
       this.set({ dataset: { docs, loading: false, readAt: this.deps.now() } });
     } catch (e) {
       this.set({ dataset: { ...this.state.dataset, loading: false }, message: { kind: 'error', text: `Dataset: ${e instanceof Error ? e.message : String(e)}` } });
@@ -775,8 +808,12 @@ export class Workbench {
 
   /** A curator's final word on one label of one item, recorded with the user's name and the time; the view is read again. */
   async adjudicate(documentId: string, itemNumber: string, label: string, value: boolean): Promise<void> {
-    if (this.state.active === documentId && this.readOnly()) return;
-    await this.withDocument(documentId, (doc) => adjudicate(doc, { itemNumber, label, value, decidedBy: this.state.user }, this.deps.now));
+    const done = await this.withDocument(documentId, (doc, readOnly) => {
+      if (readOnly) return false;
+      adjudicate(doc, { itemNumber, label, value, decidedBy: this.state.user }, this.deps.now);
+      return true;
+    });
+    if (!done) return this.set({ message: { kind: 'error', text: this.t('syncReadOnly') } });
     await this.loadDataset();
   }
 

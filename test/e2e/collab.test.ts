@@ -81,6 +81,21 @@ async function waitForText(p: Page, s: string): Promise<void> {
   await p.waitForFunction((x) => (window as unknown as { referat: { view: { state: { doc: { toString(): string } } } | null } }).referat.view?.state.doc.toString().includes(x), s, WAIT);
 }
 
+/** Annotates an item's heading with labels through the annotation form, as `user`, and waits until the annotation is in the document. */
+async function labelItem(p: Page, user: string, item: string, labels: string[]): Promise<void> {
+  await p.click(`.outline-item[data-item-number="${item}"]`);
+  await p.waitForSelector(`.outline-item.current[data-item-number="${item}"]`, WAIT);
+  await p.keyboard.press('Control+Alt+A');
+  await p.waitForSelector('.annotation-draft', WAIT);
+  for (const l of labels) await p.click(`.annotation-draft label:has(input[data-label="${l}"])`);
+  await p.click('.annotation-draft button[type=submit]');
+  await p.waitForFunction(
+    ([u, ls]) => (window as unknown as { referat: { state: { annotations: { author: string; labels: string[] }[] } } }).referat.state.annotations.some((x) => x.author === u && x.labels.join() === ls),
+    [user, labels.join()] as const,
+    WAIT,
+  );
+}
+
 async function syncState(p: Page): Promise<string | null> {
   return p.getAttribute('.status-bar .sync', 'data-sync');
 }
@@ -225,6 +240,40 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     blockB = false;
     await waitForSync(b, 'synced');
     expect(await converged()).toContain('Set af Bo. [B offline] [B før genindlæsning]');
+  });
+
+  it('analysts label in their own browsers; a curator in a third reads the workspace, sees where they differ and settles it for everyone', async () => {
+    const [first, second] = await a.$$eval('.outline-item', (els) => els.slice(0, 2).map((e) => e.getAttribute('data-item-number')!));
+    await labelItem(a, 'Anna Holm', first!, ['klima']);
+    await labelItem(a, 'Anna Holm', second!, ['klima']);
+    await labelItem(b, 'Bo Lund', first!, ['klima']);
+    await labelItem(b, 'Bo Lund', second!, ['social']);
+    await waitForSync(a, 'synced');
+    await waitForSync(b, 'synced');
+
+    // The curator has never opened the document: the Dataset view lists the workspace and reads it from the server.
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const c = await newPage(ctx);
+    await connectTo(c, 'Kurator', token);
+    await c.click('[data-activity="dataset"]');
+    await c.waitForSelector(`[data-dispute="${second}:social"]`, WAIT);
+    expect(await c.$$eval('[data-dispute]', (els) => els.map((e) => e.getAttribute('data-dispute')))).toEqual([`${second}:klima`, `${second}:social`]);
+    expect(await c.locator('[data-agreement-label="klima"] td').allTextContents()).toEqual(['klima', '0.00', 'Cohen', '2', '0.50']);
+    expect(await c.textContent(`[data-dispute="${second}:social"] .where`)).toMatch(/^KKR /);
+    if (SCREENSHOTS) await c.screenshot({ path: path.join(SCREENSHOTS, 'collab-dataset.png') });
+
+    await c.click(`[data-dispute="${second}:social"] [data-adjudicate="yes"]`);
+    await c.waitForSelector(`[data-dispute="${second}:social"].settled [data-decided-by="Kurator"]`, WAIT);
+    // The decision reached the analysts' open document through the server.
+    await a.waitForFunction(
+      (n) => {
+        const doc = (window as unknown as { referat: { activeDoc(): { ydoc: { getMap(name: string): { toJSON(): Record<string, { decidedBy: string; itemNumber: string }> } } } } }).referat.activeDoc();
+        return Object.values(doc.ydoc.getMap('adjudications').toJSON()).some((x) => x.decidedBy === 'Kurator' && x.itemNumber === n);
+      },
+      second,
+      WAIT,
+    );
+    await ctx.close();
   });
 
   it('a refused token shows a clear message; a read-only token makes the editor read-only', async () => {
