@@ -207,6 +207,7 @@ const MAX_TOKEN_LENGTH = 60;
 
 const VOWELS = 'aeiouyæøåéèáàäöü';
 const LETTER_RE = /\p{L}/u;
+const TOKEN_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 12 || c === 11 || c === 0x2028;
@@ -574,20 +575,27 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
     text: string;
   }
 
-  const TOKEN_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
-
   /** Whether a token is a candidate for repair at all (letters, at most an OCR digit). */
   const eligible = (tok: string): boolean => {
-    if (!LETTER_RE.test(tok)) return false;
     let digits = 0;
+    let asciiLetter = false;
     for (let i = 0; i < tok.length; i++) {
       const c = tok.charCodeAt(i);
       if (c >= 48 && c <= 57) {
         if (c !== 52) return false; // only "4" stands for "å"
         digits++;
-      }
+      } else if (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a && c < 0x80)) asciiLetter = true;
     }
-    return digits <= 1;
+    // An ASCII letter is a letter; otherwise the Unicode property decides.
+    return digits <= 1 && (asciiLetter || LETTER_RE.test(tok));
+  };
+
+  /** `TOKEN_CHAR_RE` on one UTF-16 unit (a lone surrogate is none), remembered per unit. */
+  const tokenUnits = new Int8Array(0x10000).fill(-1);
+  const isTokenUnit = (code: number): boolean => {
+    let known = tokenUnits[code]!;
+    if (known < 0) known = tokenUnits[code] = TOKEN_CHAR_RE.test(String.fromCharCode(code)) ? 1 : 0;
+    return known === 1;
   };
 
   /** Tokens: runs of letters, marks, digits and the OCR symbols @ & |. ASCII is decided on char codes. */
@@ -599,7 +607,7 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
       const inToken =
         c < 128
           ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 64 || c === 38 || c === 124
-          : TOKEN_CHAR_RE.test(text[i]!);
+          : isTokenUnit(c);
       if (inToken) {
         if (start < 0) start = i;
       } else if (start >= 0) {
@@ -722,7 +730,7 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
         continue;
       }
       // No Danish word or code starts with "@": it is a misread "Ø" ("@A25" → "ØA25").
-      if (/^@[\p{Lu}\p{N}]/u.test(tok.text) && !protectedToken(text, tok)) {
+      if (tok.text.charCodeAt(0) === 64 && /^@[\p{Lu}\p{N}]/u.test(tok.text) && !protectedToken(text, tok)) {
         edits.push({ start: tok.start, end: tok.end, from: tok.text, to: `Ø${tok.text.slice(1)}` });
         continue;
       }
