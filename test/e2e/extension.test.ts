@@ -1,7 +1,7 @@
 /**
  * The real built extension in Debian's Chromium against a fixture copy of kl.dk:
  * badges, previews, the viewer (outline, scrolling, overlays on the right glyphs,
- * deep links) and the handoff to a stand-in editor.
+ * deep links) and the handoff to a stand-in editor and to the real built editor.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedPdf } from '../fixtures/pdf/generate.ts';
 import { readGold } from '../fixtures/pdf/generate.ts';
 import { buildExtension, launchExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { serveBuiltEditor, type EditorServer } from '../support/editor.ts';
 import { generateSite, KKR_PAGE, KL_ORIGIN, serveSite, serveStandInEditor, SITE_DOCUMENTS, type Served } from '../support/kl-site.ts';
 
 const SHOTS = process.env.REFERAT_SCREENSHOTS ? path.resolve(process.env.REFERAT_SCREENSHOTS) : null;
@@ -18,6 +19,7 @@ const MINUTES_2024 = SITE_DOCUMENTS[1]!;
 
 let site: Served;
 let editor: Served;
+let realEditor: EditorServer | undefined;
 let browser: ExtensionBrowser;
 let layouts: Map<string, GeneratedPdf>;
 let extension: string | undefined;
@@ -34,6 +36,7 @@ afterAll(async () => {
   await browser?.context.close();
   await site?.close();
   await editor?.close();
+  await realEditor?.close();
   if (extension) rmSync(extension, { recursive: true, force: true });
 });
 
@@ -417,6 +420,30 @@ describe('send to editor', () => {
     await popup.close();
     await site.close();
   });
+
+  it('delivers the document into the real editor: it lands in the library with its outline and source', async () => {
+    realEditor = await serveBuiltEditor();
+    const options = await browser.context.newPage();
+    await options.goto(browser.url('options.html'));
+    await options.evaluate((url) => (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome.storage.sync.set({ editorUrl: url }), realEditor.url);
+    await options.close();
+
+    const page = await openViewer(MINUTES_2024.path);
+    const opened = browser.context.waitForEvent('page', { timeout: 15_000 });
+    await page.locator('button.send').click();
+    const editorPage = await opened;
+    const fileName = path.basename(MINUTES_2024.path);
+    await editorPage.locator(`.library li[data-file="${fileName}"]`).waitFor({ timeout: 60_000 });
+    expect(await editorPage.textContent(`.library li[data-file="${fileName}"] .source`)).toBe('extension');
+    await editorPage.locator('.outline-item').first().waitFor();
+    const outline = await editorPage.$$eval('.outline-item', (els) => els.map((e) => ({ number: e.getAttribute('data-item-number'), title: e.getAttribute('data-item-title') })));
+    expect(outline).toEqual(goldItems(MINUTES_2024.seed));
+    expect(await editorPage.textContent('.status-bar .message')).toContain(KL_ORIGIN + MINUTES_2024.path);
+    expect(new URL(editorPage.url()).hash).toBe('');
+    if (SHOTS) await editorPage.screenshot({ path: path.join(SHOTS, 'extension-to-editor.png') });
+    await editorPage.close();
+    await page.close();
+  }, 120_000);
 
   it('does not answer on a page that is not the configured editor', async () => {
     const page = await browser.context.newPage();
