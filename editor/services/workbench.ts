@@ -23,6 +23,7 @@ import { createDocumentView } from './editor-view.ts';
 import { handoffIdFromHash, requestHandoff } from './handoff.ts';
 import { translator, type Lang } from '../i18n.ts';
 import { adjudicate, curatedFromStudioDoc } from './curate.ts';
+import { parseWithOverrides } from '../model/overrides.ts';
 import { datasetArchive, DEFAULT_DATASET_FORM, formFilter, type DatasetForm } from './dataset.ts';
 import type { CuratedDocument } from '../../core/export/model.ts';
 import type { TextRepairer } from '../../core/minutes/parse.ts';
@@ -203,6 +204,7 @@ export class Workbench {
       }
     }
     this.collab.configure(settings);
+    if (settings) void this.refreshWorkspace();
   }
 
   /** Asks for the server's URL, the workspace and a token, stores them and connects. */
@@ -220,6 +222,7 @@ export class Workbench {
     await this.saveSetting('sync', settings);
     this.set({ message: null });
     this.collab.configure(settings);
+    void this.refreshWorkspace();
   }
 
   /** Stops syncing (documents stay in this browser) and remembers that choice. */
@@ -732,14 +735,39 @@ export class Workbench {
     }
   }
 
-  /** Adds the workspace's documents this browser has not seen to the library (while connected). */
-  private async addWorkspaceDocuments(): Promise<void> {
+  /** Adds the workspace's documents this browser has not seen to the library (while connected); returns their ids. */
+  private async addWorkspaceDocuments(): Promise<string[]> {
     const ids = await this.collab.workspaceDocuments();
-    if (!ids) return;
+    if (!ids) return [];
     const known = new Set((await this.deps.db.docs.toArray()).map((e) => e.id));
     const now = this.deps.now();
-    const fresh = ids.filter((id) => /^[\w-]+$/.test(id) && !known.has(id));
-    await this.deps.db.docs.bulkPut(fresh.map((id) => ({ id, title: id, body: '', date: null, kind: '', source: 'shared' as const, fileName: id, review: 'unreviewed' as const, items: 0, sections: 0, createdAt: now, updatedAt: now })));
+    const added: string[] = [];
+    for (const id of ids.filter((x) => /^[\w-]+$/.test(x) && !known.has(x))) {
+      // add, not put: an entry made meanwhile (a document opened by id) stays as it is.
+      const ok = await this.deps.db.docs
+        .add({ id, title: id, body: '', date: null, kind: '', source: 'shared', fileName: id, review: 'unreviewed', items: 0, sections: 0, createdAt: now, updatedAt: now })
+        .then(() => true, () => false);
+      if (ok) added.push(id);
+    }
+    return added;
+  }
+
+  /** While connected: lists the workspace's documents in the library, each with its title, body and date read from the server. */
+  async refreshWorkspace(): Promise<void> {
+    const added = await this.addWorkspaceDocuments();
+    if (!added.length) return;
+    await this.refreshLibrary();
+    for (const id of added) {
+      const summary = await this.withDocument(id, (doc) => {
+        const text = doc.text.toString();
+        if (!text) return null;
+        const fileName = doc.meta.get('fileName');
+        return { ...summarize(parseWithOverrides(text, doc.placedOverrides(text), {})), ...(typeof fileName === 'string' ? { fileName } : {}) };
+      });
+      const entry = await this.deps.db.docs.get(id);
+      if (summary && entry?.source === 'shared' && entry.items === 0) await this.deps.db.docs.update(id, summary);
+    }
+    await this.refreshLibrary();
   }
 
   /** Reads every library document (and, while connected, every document of the workspace) as a curated document for the Dataset view. */

@@ -255,6 +255,9 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const c = await newPage(ctx);
     await connectTo(c, 'Kurator', token);
+    // Connecting lists the workspace's documents in the library, with what they are.
+    await c.waitForSelector(`.library li[data-doc-id="${docId}"]:has-text("KKR Nordjylland")`, WAIT);
+    expect(await c.textContent(`.library li[data-doc-id="${docId}"] .source`)).toBe('shared');
     await c.click('[data-activity="dataset"]');
     await c.waitForSelector(`[data-dispute="${second}:social"]`, WAIT);
     expect(await c.$$eval('[data-dispute]', (els) => els.map((e) => e.getAttribute('data-dispute')))).toEqual([`${second}:klima`, `${second}:social`]);
