@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { StudioDoc, LOCAL_ORIGIN } from './studio-doc.ts';
+import { labelMarksOf, StudioDoc, LOCAL_ORIGIN } from './studio-doc.ts';
 import { matchQuote } from './anchor.ts';
 import { openDoc, createDoc } from '../services/persistence.ts';
 
@@ -56,6 +56,44 @@ describe('annotations', () => {
     doc.setText(`Indledning\n${TEXT}`);
     const a = doc.annotationViews()[0]!;
     expect(doc.text.toString().slice(a.from!, a.to!)).toBe('Godkendt.');
+  });
+
+  it('merge labels two people add to one annotation at once, each with who and when', () => {
+    const a = make(TEXT);
+    const id = a.addAnnotation({ from: 0, to: 7, labels: ['social'], author: 'a' });
+    let t = 2000;
+    const b = new StudioDoc(new Y.Doc(), { now: () => t++ });
+    Y.applyUpdate(b.ydoc, Y.encodeStateAsUpdate(a.ydoc));
+    a.setLabels(id, ['social', 'klima'], 'ana');
+    b.setLabels(id, ['social', 'godkendt'], 'bo');
+    Y.applyUpdate(a.ydoc, Y.encodeStateAsUpdate(b.ydoc));
+    Y.applyUpdate(b.ydoc, Y.encodeStateAsUpdate(a.ydoc));
+    for (const doc of [a, b]) {
+      const view = doc.annotationViews()[0]!;
+      expect(view.labels).toEqual(['social', 'klima', 'godkendt']);
+      expect(Object.values(view.labelMarks).map((m) => m.by)).toEqual(['a', 'ana', 'bo']);
+    }
+  });
+
+  it('read an annotation written as a plain label list, and carry it over on the first change', () => {
+    const doc = make(TEXT);
+    doc.ydoc.transact(() => {
+      const m = new Y.Map<unknown>();
+      m.set('id', 'old');
+      m.set('labels', ['social', 'klima']);
+      m.set('author', 'a');
+      m.set('createdAt', 500);
+      m.set('comments', new Y.Array());
+      doc.annotations.push([m]);
+    });
+    const labelsOf = () => {
+      const m = doc.annotations.get(0);
+      return Object.entries(labelMarksOf(m)).map(([l, mark]) => `${l}:${mark.by}@${mark.at}`);
+    };
+    expect(labelsOf()).toEqual(['social:a@500', 'klima:a@500']);
+    doc.setLabels('old', ['klima', 'godkendt'], 'bo');
+    expect(labelsOf()).toEqual(['klima:a@500', 'godkendt:bo@1000']);
+    expect(doc.annotations.get(0).has('labels')).toBe(false);
   });
 
   it('keep comments with replies and labels; adding is one undo step each', () => {

@@ -39,10 +39,11 @@ export interface Comment {
   replyTo: string | null;
 }
 
-/** Who set a label on an annotation, and when (ms since the epoch). */
+/** Who set a label on an annotation, and when (ms since the epoch); `seq` orders labels set at the same moment. */
 export interface LabelMark {
   by: string;
   at: number;
+  seq?: number;
 }
 
 /** Who last set an item's review status, and when. */
@@ -185,8 +186,7 @@ export class StudioDoc {
       m.set('anchor', createAnchor(this.text, input.from, input.to));
       const labels = [...new Set(input.labels ?? [])];
       const at = this.now();
-      m.set('labels', labels);
-      m.set('labelMarks', Object.fromEntries(labels.map((l) => [l, { by: input.author, at }])));
+      m.set('labelSet', labelSet(labels.map((l, seq) => [l, { by: input.author, at, seq }])));
       m.set('author', input.author);
       m.set('createdAt', at);
       const comments = new Y.Array<Comment>();
@@ -203,17 +203,30 @@ export class StudioDoc {
     return m;
   }
 
-  /** Sets an annotation's labels; a label added now is marked as set by `by` now, labels kept keep their marks. */
+  /**
+   * Sets an annotation's labels: a label added now is marked as set by `by`
+   * now, labels kept keep their marks. Each label is its own key of a Y.Map,
+   * so two people adding or removing different labels at once both count.
+   */
   setLabels(id: string, labels: string[], by?: string): void {
     const m = this.annotationMap(id);
     const next = [...new Set(labels)];
     const before = labelMarksOf(m);
     const at = this.now();
     const who = by ?? String(m.get('author') ?? '');
-    const marks = Object.fromEntries(next.map((l) => [l, before[l] ?? { by: who, at }]));
     this.change(() => {
-      m.set('labels', next);
-      m.set('labelMarks', marks);
+      let set = m.get('labelSet');
+      if (!(set instanceof Y.Map)) {
+        // Written before labels had marks: carry the old list over.
+        set = labelSet(Object.entries(before));
+        m.set('labelSet', set);
+        m.delete('labels');
+      }
+      const map = set as Y.Map<LabelMark>;
+      for (const l of [...map.keys()]) if (!next.includes(l)) map.delete(l);
+      next.forEach((l, seq) => {
+        if (!map.has(l)) map.set(l, { by: who, at, seq });
+      });
     });
   }
 
@@ -239,7 +252,7 @@ export class StudioDoc {
         to: range?.to ?? null,
         orphaned: range === null,
         quote: anchor.quote,
-        labels: (m.get('labels') as string[]) ?? [],
+        labels: Object.keys(labelMarksOf(m)),
         labelMarks: labelMarksOf(m),
         comments: (m.get('comments') as Y.Array<Comment>).toArray(),
         author: m.get('author') as string,
@@ -274,9 +287,27 @@ export class StudioDoc {
   }
 }
 
-/** An annotation map's label marks: who set each of its labels and when, falling back to the annotation's author and time. */
+/** A Y.Map of label → mark, to put into an annotation. */
+export function labelSet(entries: Iterable<[string, LabelMark]>): Y.Map<LabelMark> {
+  const map = new Y.Map<LabelMark>();
+  for (const [l, mark] of entries) map.set(l, mark);
+  return map;
+}
+
+/**
+ * An annotation map's labels, each with who set it and when, in the order they
+ * were set (time, then place in the list it came with, then name) — the same
+ * order for every peer. An annotation written before labels had marks (a plain
+ * `labels` list) falls back to the annotation's author and time.
+ */
 export function labelMarksOf(m: Y.Map<unknown>): Record<string, LabelMark> {
-  const stored = (m.get('labelMarks') as Record<string, LabelMark> | undefined) ?? {};
-  const fallback = { by: String(m.get('author') ?? ''), at: Number(m.get('createdAt') ?? 0) };
-  return Object.fromEntries(((m.get('labels') as string[] | undefined) ?? []).map((l) => [l, stored[l] ?? fallback]));
+  const set = m.get('labelSet');
+  let entries: [string, LabelMark][];
+  if (set instanceof Y.Map) entries = [...(set as Y.Map<LabelMark>).entries()];
+  else {
+    const fallback = { by: String(m.get('author') ?? ''), at: Number(m.get('createdAt') ?? 0) };
+    entries = ((m.get('labels') as string[] | undefined) ?? []).map((l, seq) => [l, { ...fallback, seq }]);
+  }
+  entries.sort(([a, x], [b, y]) => x.at - y.at || (x.seq ?? 0) - (y.seq ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries);
 }

@@ -11,7 +11,7 @@ import type { ParseOptions } from '../../core/minutes/parse.ts';
 import { isoTime, type Adjudication, type CuratedDocument, type ReviewRecord } from '../../core/export/model.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from '../model/anchor.ts';
 import { lineAt, parseWithOverrides, type OverrideKind } from '../model/overrides.ts';
-import { labelMarksOf, StudioDoc, type Comment, type ReviewStatus } from '../model/studio-doc.ts';
+import { labelMarksOf, labelSet, StudioDoc, type Comment, type ReviewStatus } from '../model/studio-doc.ts';
 
 /** The Y.Map of a StudioDoc's Y.Doc holding adjudications: `${itemNumber}\u001f${label}` → Adjudication. */
 export const ADJUDICATIONS = 'adjudications';
@@ -132,8 +132,7 @@ export function writeCuratedToStudioDoc(curated: CuratedDocument, doc: StudioDoc
       m.set('id', a.id);
       const anchor = a.start === null || a.end === null ? orphanAnchor(a.quote, a.prefix, a.suffix) : { ...createAnchor(doc.text, a.start, a.end), quote: a.quote, prefix: a.prefix, suffix: a.suffix };
       m.set('anchor', anchor);
-      m.set('labels', [...new Set(a.labels.map((l) => l.label))]);
-      m.set('labelMarks', Object.fromEntries(a.labels.map((l) => [l.label, { by: l.author, at: Date.parse(l.at) }])));
+      m.set('labelSet', labelSet(a.labels.map((l, seq) => [l.label, { by: l.author, at: Date.parse(l.at), seq }])));
       m.set('author', a.author);
       m.set('createdAt', Date.parse(a.createdAt));
       const comments = new Y.Array<Comment>();
