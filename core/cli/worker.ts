@@ -20,16 +20,30 @@ export interface WorkerReply {
 }
 
 const config = workerData as ProcessConfig;
-const encoder = new TextEncoder();
 const port = parentPort;
+
+/** Where chunks are encoded (UTF-8 takes at most 3 bytes per UTF-16 unit), grown as needed. */
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
+
+/**
+ * The chunk as UTF-8 in a buffer of its own (never a pooled slice), so it can be
+ * transferred: encoded into the scratch buffer in one pass, then copied out.
+ * Lone surrogates become U+FFFD, as with TextEncoder.
+ */
+function encodeChunk(chunk: string): Uint8Array<ArrayBuffer> {
+  if (scratch.length < chunk.length * 3) scratch = Buffer.allocUnsafeSlow(chunk.length * 3);
+  const length = scratch.write(chunk, 0, 'utf8');
+  const bytes = new Uint8Array(length);
+  bytes.set(scratch.subarray(0, length));
+  return bytes;
+}
 
 if (port) {
   port.on('message', (task: WorkerTask) => {
     void processBytes(task.path, task.bytes, config).then((outcome) => {
       const transfer: TransferListItem[] = [];
       if (outcome.ok && typeof outcome.chunk === 'string') {
-        // A fresh buffer of its own (never a pooled slice), so it can be transferred.
-        const bytes = encoder.encode(outcome.chunk);
+        const bytes = encodeChunk(outcome.chunk);
         outcome = { ...outcome, chunk: bytes };
         transfer.push(bytes.buffer);
       }
