@@ -9,6 +9,7 @@
  * which is Fleiss' own when every item has the same number).
  */
 import type { Adjudication, CuratedDocument } from './model.ts';
+import type { Span } from '../minutes/model.ts';
 import { annotationsIn } from './rows.ts';
 
 export interface LabelAgreement {
@@ -66,6 +67,17 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number | nu
 /** Which items count: all, or those a filter chose (by document id and item id). */
 export type ItemChoice = (documentId: string, itemId: string) => boolean;
 
+/** Analyst → the labels they gave the item at `span` (an analyst who annotated it without labels rated it with none). */
+function labelsByAnalyst(doc: CuratedDocument, span: Span): Map<string, Set<string>> {
+  const byAnalyst = new Map<string, Set<string>>();
+  for (const a of annotationsIn(doc.annotations, span)) {
+    const set = byAnalyst.get(a.author) ?? new Set<string>();
+    for (const l of a.labels) set.add(l.label);
+    byAnalyst.set(a.author, set);
+  }
+  return byAnalyst;
+}
+
 /** Per item rated by two or more analysts: analyst → the labels they gave it. */
 export function ratings(docs: readonly CuratedDocument[], chosen: ItemChoice = () => true): Map<string, Set<string>>[] {
   const out: Map<string, Set<string>>[] = [];
@@ -73,12 +85,7 @@ export function ratings(docs: readonly CuratedDocument[], chosen: ItemChoice = (
     for (const section of doc.meeting.sections) {
       for (const item of section.items) {
         if (!chosen(doc.documentId, item.id)) continue;
-        const byAnalyst = new Map<string, Set<string>>();
-        for (const a of annotationsIn(doc.annotations, item.span)) {
-          const set = byAnalyst.get(a.author) ?? new Set<string>();
-          for (const l of a.labels) set.add(l.label);
-          byAnalyst.set(a.author, set);
-        }
+        const byAnalyst = labelsByAnalyst(doc, item.span);
         if (byAnalyst.size >= 2) out.push(byAnalyst);
       }
     }
@@ -142,12 +149,7 @@ export function disputes(docs: readonly CuratedDocument[], chosen: ItemChoice = 
     for (const section of doc.meeting.sections) {
       for (const item of section.items) {
         if (!chosen(doc.documentId, item.id)) continue;
-        const byAnalyst = new Map<string, Set<string>>();
-        for (const a of annotationsIn(doc.annotations, item.span)) {
-          const set = byAnalyst.get(a.author) ?? new Set<string>();
-          for (const l of a.labels) set.add(l.label);
-          byAnalyst.set(a.author, set);
-        }
+        const byAnalyst = labelsByAnalyst(doc, item.span);
         if (byAnalyst.size < 2) continue;
         const analysts = [...byAnalyst.keys()].sort();
         const labels = [...new Set([...byAnalyst.values()].flatMap((s) => [...s]))].sort((a, b) => a.localeCompare(b, 'da'));

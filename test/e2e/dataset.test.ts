@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { serveBuiltEditor } from '../support/editor.ts';
+import { pasteDocument, serveBuiltEditor } from '../support/editor.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { readSeed } from '../fixtures/pdf/generate.ts';
 import type { ItemRow } from '../../core/export/rows.ts';
@@ -133,16 +133,7 @@ describe('dataset view', () => {
   it('links an item to the same case in another meeting of the library', async () => {
     // A later meeting takes up seed 000's item 3.1 again: the same case number under another item.
     const followUp = readSeed('001_9e1bcf5ac8b7483e.txt').replace('SAG-2024-00296', 'SAG-2020-00222');
-    await page.click('[data-activity="explorer"]');
-    await page.click('.explorer-actions button:nth-child(2)');
-    await page.$eval(
-      '.paste-dialog textarea',
-      (el, text) => {
-        (el as HTMLTextAreaElement).value = text;
-      },
-      followUp,
-    );
-    await page.click('.paste-dialog button.primary');
+    await pasteDocument(page, followUp);
     await page.waitForSelector('.outline-item[data-item-number="2.5"]');
     const pastedId = await page.evaluate(() => (window as unknown as { referat: { state: { active: string } } }).referat.state.active);
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { serveBuiltEditor } from '../support/editor.ts';
+import { pasteDocument, serveBuiltEditor } from '../support/editor.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildMinutesPdf, readGold, readSeed } from '../fixtures/pdf/generate.ts';
 import { parseMinutes } from '../../core/minutes/parse.ts';
@@ -223,19 +223,7 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.waitForSelector('.library li[data-file="dropped-003.txt"]');
     expect(await outline(page)).toEqual(goldOutline('003_018046a384c397c7'));
 
-    await page.click('[data-activity="explorer"]');
-    await page.click('.explorer-actions button:nth-child(2)');
-    // As a paste does: the whole text arrives at once, in one input event (typing 64 KB through
-    // the protocol takes too long on a loaded machine).
-    await page.$eval(
-      '.paste-dialog textarea',
-      (el, text) => {
-        (el as HTMLTextAreaElement).value = text;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      },
-      readSeed('004_0c3ee312dafeca01.txt'),
-    );
-    await page.click('.paste-dialog button.primary');
+    await pasteDocument(page, readSeed('004_0c3ee312dafeca01.txt'));
     await page.waitForSelector('.library li[data-file^="paste-"]').catch(async (e) => {
       await page.screenshot({ path: path.join(workDir, 'paste-failed.png') });
       console.error('paste failed; screenshot in', workDir, await page.textContent('.status-bar'));

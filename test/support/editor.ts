@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,4 +35,23 @@ export async function serveBuiltEditor(options: { config?: unknown } = {}): Prom
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Pastes `text` as a new document through the explorer's *Paste text…* dialog
+ * and presses Import. As a paste does, the whole text arrives in one input
+ * event (typing 64 KB through the protocol takes too long on a loaded machine).
+ */
+export async function pasteDocument(page: Page, text: string): Promise<void> {
+  await page.click('[data-activity="explorer"]');
+  await page.click('.explorer-actions button:nth-child(2)');
+  await page.$eval(
+    '.paste-dialog textarea',
+    (el, t) => {
+      (el as HTMLTextAreaElement).value = t;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    text,
+  );
+  await page.click('.paste-dialog button.primary');
 }
