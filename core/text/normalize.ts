@@ -164,11 +164,13 @@ const blankLines: NormalizeStep = {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const DIGIT = /\p{N}/u;
 const UPPER = /\p{Lu}/u;
-const LOWER_START = /^\p{Ll}/u;
-const DIGIT_OR_UPPER_START = /^[\p{N}\p{Lu}]/u;
-const NEXT_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’´/-]*[.,;:!?)”"]*/u;
-const FIRST_WORD = /^[\p{L}\p{N}]+/u;
+// Sticky: each is tried at one offset (the start of the line after a hyphen).
+const LOWER_AT = /\p{Ll}/uy;
+const DIGIT_OR_UPPER_AT = /[\p{N}\p{Lu}]/uy;
+const NEXT_WORD_AT = /[\p{L}\p{N}][\p{L}\p{N}'’´/-]*[.,;:!?)”"]*/uy;
+const FIRST_WORD_AT = /[\p{L}\p{N}]+/uy;
 const SUSPENDED = new Set(['og', 'eller', 'samt', 'til', 'såvel', 'som', 'and', 'or']);
+const SUSPENDED_MAX_LENGTH = 5;
 
 // The character tests below run on every hyphenated line end: ASCII is decided on
 // char codes, anything else by the Unicode property expressions above.
@@ -186,16 +188,33 @@ function isDigitUnit(code: number): boolean {
   return code < 0x80 ? code >= 0x30 && code <= 0x39 : DIGIT.test(String.fromCharCode(code));
 }
 
-/** `LOWER_START.test(line)`. */
-function startsLower(line: string): boolean {
-  const c = line.charCodeAt(0);
-  return c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWER_START.test(line);
+/** Whether the line `text.slice(start, end)` starts with a lower-case letter (`/^\p{Ll}/u`). */
+function startsLowerAt(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  const c = text.charCodeAt(start);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  LOWER_AT.lastIndex = start;
+  return LOWER_AT.test(text);
 }
 
-/** `DIGIT_OR_UPPER_START.test(line)`. */
-function startsDigitOrUpper(line: string): boolean {
-  const c = line.charCodeAt(0);
-  return c < 0x80 ? (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) : DIGIT_OR_UPPER_START.test(line);
+/** Whether the line `text.slice(start, end)` starts with a digit or capital (`/^[\p{N}\p{Lu}]/u`). */
+function startsDigitOrUpperAt(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  const c = text.charCodeAt(start);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  DIGIT_OR_UPPER_AT.lastIndex = start;
+  return DIGIT_OR_UPPER_AT.test(text);
+}
+
+/** For the word `text.slice(start, end)`: `word === word.toUpperCase() && UPPER.test(word)`. */
+function allUpper(text: string, start: number, end: number): boolean {
+  // An ASCII lower-case letter changes when upper-cased: most words end here.
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+  }
+  const word = text.slice(start, end);
+  return word === word.toUpperCase() && UPPER.test(word);
 }
 
 /**
@@ -207,36 +226,38 @@ const dehyphenate: NormalizeStep = {
   name: 'dehyphenate',
   edits: (text) => {
     const out: Edit[] = [];
-    // indexOf finds the few candidates; the Unicode tests run only on those.
+    // indexOf finds the few candidates; the Unicode tests run only on those, in place
+    // (sticky expressions at the next line's start: no word matches across a newline).
     for (let hyphenAt = text.indexOf('-\n'); hyphenAt > 0; hyphenAt = text.indexOf('-\n', hyphenAt + 2)) {
       const beforeCode = text.charCodeAt(hyphenAt - 1);
       if (!isWordUnit(beforeCode)) continue;
-      const gap = text[hyphenAt + 2] === '\n' ? 1 : 0;
+      const gap = text.charCodeAt(hyphenAt + 2) === 10 ? 1 : 0;
       const nextStart = hyphenAt + 2 + gap;
-      const nextEnd = text.indexOf('\n', nextStart);
-      const next = text.slice(nextStart, nextEnd < 0 ? text.length : nextEnd);
+      let nextEnd = text.indexOf('\n', nextStart);
+      if (nextEnd < 0) nextEnd = text.length;
       // Across a blank line only a lower-case continuation is a hyphenated word.
-      if (gap && !startsLower(next)) continue;
-      const wordMatch = NEXT_WORD.exec(next);
+      if (gap && !startsLowerAt(text, nextStart, nextEnd)) continue;
+      NEXT_WORD_AT.lastIndex = nextStart;
+      const wordMatch = NEXT_WORD_AT.exec(text);
       if (!wordMatch) continue;
-      const word = wordMatch[0];
-      const firstWord = FIRST_WORD.exec(word)![0];
-      if (SUSPENDED.has(firstWord.toLowerCase())) continue;
+      const wordLength = wordMatch[0].length;
+      FIRST_WORD_AT.lastIndex = nextStart;
+      const firstWordLength = FIRST_WORD_AT.exec(text)![0].length;
+      // Lower-casing never shortens a word: a longer first word is none of the short SUSPENDED ones.
+      if (firstWordLength <= SUSPENDED_MAX_LENGTH && SUSPENDED.has(text.slice(nextStart, nextStart + firstWordLength).toLowerCase())) continue;
       let leadStart = hyphenAt;
       while (leadStart > 0 && isWordUnit(text.charCodeAt(leadStart - 1))) leadStart--;
-      const leadWord = text.slice(leadStart, hyphenAt);
       const keepHyphen =
         isDigitUnit(beforeCode) ||
-        startsDigitOrUpper(next) ||
-        (leadWord.length > 1 && leadWord === leadWord.toUpperCase() && UPPER.test(leadWord));
+        startsDigitOrUpperAt(text, nextStart, nextEnd) ||
+        (hyphenAt - leadStart > 1 && allUpper(text, leadStart, hyphenAt));
       // Join the word's halves and break the line after it instead, so that the
       // characters themselves stay where they are and only whitespace is edited.
       out.push({ from: keepHyphen ? hyphenAt + 1 : hyphenAt, to: nextStart, insert: '' });
-      const wordEnd = nextStart + word.length;
-      let restSpace = 0;
-      while (next.charCodeAt(word.length + restSpace) === 32) restSpace++;
-      const end = wordEnd + restSpace;
-      if (end < nextStart + next.length) out.push({ from: wordEnd, to: end, insert: '\n' });
+      const wordEnd = nextStart + wordLength;
+      let end = wordEnd;
+      while (text.charCodeAt(end) === 32) end++;
+      if (end < nextEnd) out.push({ from: wordEnd, to: end, insert: '\n' });
       hyphenAt = end - 2;
     }
     return out;
