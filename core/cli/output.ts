@@ -54,11 +54,21 @@ export function bufferedSink(stream: Writable, endOnClose: boolean): OutputSink 
   const flush = async () => {
     if (failure) throw failure;
     if (size === 0) return;
-    const chunk = allStrings ? parts.join('') : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    const chunks = parts;
+    const strings = allStrings;
     parts = [];
     size = 0;
     allStrings = true;
-    if (!stream.write(chunk)) await drained(stream, () => failure);
+    let ok: boolean;
+    if (strings) ok = stream.write(chunks.join(''));
+    else {
+      // Bytes (from workers) go out as they are, in one vectored write: no copy into a new buffer.
+      stream.cork();
+      ok = true;
+      for (const chunk of chunks) ok = stream.write(chunk);
+      stream.uncork();
+    }
+    if (!ok) await drained(stream, () => failure);
     if (failure) throw failure;
   };
 
