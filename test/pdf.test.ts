@@ -15,6 +15,7 @@ import { parseMinutes, type TextRepairer } from '../core/minutes/parse.ts';
 import type { Item, Meeting, PageBox } from '../core/minutes/model.ts';
 import { extractPdf, PdfError, type PdfjsLike } from '../core/pdf/extract.ts';
 import { parsePdf, type PdfParseResult } from '../core/pdf/parse-pdf.ts';
+import { boxesForRuns } from '../core/pdf/text-layer.ts';
 import { forEverySpan } from '../core/minutes/spans.ts';
 import { createDanishRepairer } from '../core/ocr/index.ts';
 import { loadDanishLexicon } from '../core/ocr/load-lexicon.node.ts';
@@ -83,6 +84,19 @@ describe.each(byKind('referat'))('$file', (fixture) => {
       }
     });
     expect(n).toBeGreaterThan(20);
+  });
+
+  it('keeps its runs in the coordinates of Meeting.text: they give every span the boxes the parse gave it', async () => {
+    const { parsed: r } = await parsed(fixture.file);
+    expect(r.runs.length).toBeGreaterThan(100);
+    for (let i = 1; i < r.runs.length; i++) expect(r.runs[i]!.start).toBeGreaterThanOrEqual(r.runs[i - 1]!.end);
+    // Within about a character: normalization may join or drop characters inside a run, which moves a per-character split.
+    const near = (a: PageBox[], b: PageBox[]) =>
+      a.length === b.length && a.every((x, i) => x.page === b[i]!.page && (['x', 'y', 'width', 'height'] as const).every((k) => Math.abs(x[k] - b[i]![k]) <= 6));
+    forEverySpan(r.meeting, (span) => {
+      const again = boxesForRuns(r.runs, span.start, span.end);
+      expect(near(again, span.pages ?? []), `span ${span.start}-${span.end}: ${JSON.stringify(again)} vs ${JSON.stringify(span.pages)}`).toBe(true);
+    });
   });
 
   it("puts each item's box on the page where its title is drawn, covering the title's glyphs", async () => {

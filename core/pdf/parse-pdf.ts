@@ -6,10 +6,12 @@ import { parseMinutesDetailed, type LineStyle, type ParseOptions, type ParseResu
 import type { Span } from '../minutes/model.ts';
 import { forEverySpan } from '../minutes/spans.ts';
 import { extractPdf, type ExtractOptions, type PdfjsLike, type PdfText } from './extract.ts';
-import { boxesFor, type TextLayer } from './text-layer.ts';
+import { boxesForRuns, layerRuns, mapRuns, type PageRun, type TextLayer } from './text-layer.ts';
 
 export interface PdfParseResult extends ParseResult {
   pdf: PdfText;
+  /** The PDF's text runs with offsets in `Meeting.text`: page boxes for any range of it, spans made later included. */
+  runs: PageRun[];
 }
 
 export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: ParseOptions & ExtractOptions = {}): Promise<PdfParseResult> {
@@ -21,10 +23,9 @@ export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: Pars
     source: { ...options.source, pages: pdf.pages.length },
   });
   const { meeting, normalized } = result;
-  const toInput = (s: Span) => ({ start: normalized.map.toSource(s.start), end: normalized.map.toSource(s.end) });
-  forEverySpan(meeting, (span) => {
-    const { start, end } = toInput(span);
-    span.pages = boxesFor(layer, start, end);
+  const inputRuns = layerRuns(layer);
+  forEverySpan(meeting, (span: Span) => {
+    span.pages = boxesForRuns(inputRuns, normalized.map.toSource(span.start), normalized.map.toSource(span.end));
   });
   meeting.source.pdf = { fingerprint: pdf.fingerprint, ...pdf.info };
   for (const p of pdf.pages) {
@@ -36,7 +37,7 @@ export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: Pars
       });
     }
   }
-  return { ...result, pdf };
+  return { ...result, pdf, runs: mapRuns(inputRuns, (o) => normalized.map.toTarget(o)) };
 }
 
 /** Style of the text-layer line holding `offset`. */

@@ -49,34 +49,67 @@ export function buildTextLayer(lines: readonly PdfLine[]): TextLayer {
 }
 
 /**
- * The boxes that draw the text at `[start, end)` of the text layer: one box per
- * page, the union of the parts of the runs that the range covers (a run's width is
- * split evenly over its characters).
+ * A run of text on a page — its offsets in some text (the text layer, or
+ * `Meeting.text` once mapped) and its box. Page boxes of any range are made
+ * from runs, so keeping the runs keeps every span's way back to the page.
  */
-export function boxesFor(layer: TextLayer, start: number, end: number): PageBox[] {
-  const lines = layer.lines;
-  // First line that ends after start (binary search).
+export interface PageRun {
+  start: number;
+  end: number;
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Every run of the text layer's lines, in text order, with offsets in the text layer. */
+export function layerRuns(layer: TextLayer): PageRun[] {
+  const runs: PageRun[] = [];
+  for (const { line, start } of layer.lines) {
+    for (const run of line.runs) if (run.end > run.start) runs.push({ start: start + run.start, end: start + run.end, ...run.box });
+  }
+  return runs;
+}
+
+/**
+ * Runs carried into another text through an offset map (`toTarget`: an offset
+ * of the runs' text → one of the other); runs that map to nothing are dropped.
+ */
+export function mapRuns(runs: readonly PageRun[], toTarget: (offset: number) => number): PageRun[] {
+  const out: PageRun[] = [];
+  for (const r of runs) {
+    const start = toTarget(r.start);
+    const end = toTarget(r.end);
+    if (end > start) out.push({ ...r, start, end });
+  }
+  return out;
+}
+
+/**
+ * The boxes that draw the text at `[start, end)`: one box per page, the union
+ * of the parts of the runs that the range covers (a run's width is split evenly
+ * over its characters). `runs` are in text order.
+ */
+export function boxesForRuns(runs: readonly PageRun[], start: number, end: number): PageBox[] {
+  // First run that ends after start (binary search).
   let lo = 0;
-  let hi = lines.length;
+  let hi = runs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (lines[mid]!.end <= start) lo = mid + 1;
+    if (runs[mid]!.end <= start) lo = mid + 1;
     else hi = mid;
   }
   const byPage = new Map<number, PageBox[]>();
-  for (let i = lo; i < lines.length && lines[i]!.start < end; i++) {
-    const { line, start: ls } = lines[i]!;
-    for (const run of line.runs) {
-      const rs = ls + run.start;
-      const re = ls + run.end;
-      const a = Math.max(rs, start);
-      const b = Math.min(re, end);
-      if (a >= b) continue;
-      const perChar = run.box.width / Math.max(1, re - rs);
-      const box: PageBox = { ...run.box, x: run.box.x + (a - rs) * perChar, width: (b - a) * perChar };
-      if (!byPage.has(line.page)) byPage.set(line.page, []);
-      byPage.get(line.page)!.push(box);
-    }
+  for (let i = lo; i < runs.length && runs[i]!.start < end; i++) {
+    const r = runs[i]!;
+    const a = Math.max(r.start, start);
+    const b = Math.min(r.end, end);
+    if (a >= b) continue;
+    const perChar = r.width / Math.max(1, r.end - r.start);
+    const box: PageBox = { page: r.page, x: r.x + (a - r.start) * perChar, y: r.y, width: (b - a) * perChar, height: r.height };
+    if (!byPage.has(r.page)) byPage.set(r.page, []);
+    byPage.get(r.page)!.push(box);
   }
   return [...byPage.values()].map((boxes) => union(boxes)!);
 }
