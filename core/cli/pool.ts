@@ -12,6 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { readFileBytesSync } from './input.ts';
 import type { Outcome, ProcessConfig } from './process-file.ts';
@@ -86,6 +87,24 @@ export function looksOcrDamaged(bytes: Uint8Array): boolean {
     }
   }
   return letters >= 400 && danish / letters <= OCR_SUSPECT_RATIO;
+}
+
+/**
+ * V8 flags for a batch parsed in workers. Every worker compiles the parser for
+ * itself, on cores that are already busy parsing: on the bench batch (500
+ * documents, two cores) V8's optimizing compiler took about a quarter of all CPU
+ * time. Without inlining, and optimizing a function only after more calls, it
+ * compiles less and the batch finishes about 10% sooner; hot code stays optimized.
+ * The flags change how code is compiled, never what it computes. They are per
+ * process and read when code is compiled, so the workers started next use them.
+ */
+const BATCH_V8_FLAGS = ['--no-turbo-inlining', '--interrupt-budget=150000'];
+let compilerTuned = false;
+
+function tuneCompilerForBatch(): void {
+  if (compilerTuned) return;
+  compilerTuned = true;
+  for (const flag of BATCH_V8_FLAGS) setFlagsFromString(flag);
 }
 
 interface PoolWorker {
@@ -180,6 +199,7 @@ async function* inWorkers(files: readonly string[], config: ProcessConfig, jobs:
     notify();
   };
 
+  tuneCompilerForBatch();
   for (let i = 0; i < jobs; i++) {
     const w: PoolWorker = { worker: new Worker(script, { workerData: config }), inFlight: new Set() };
     w.worker.on('message', ({ index, outcome }: WorkerReply) => {
