@@ -59,6 +59,9 @@ function documentProblem(v: unknown): string | null {
   if (!Array.isArray(m.sections)) return 'meeting.sections missing';
   if (!Array.isArray(v.annotations) || !Array.isArray(v.overrides) || !Array.isArray(v.adjudications)) return 'annotations, overrides or adjudications missing';
   if (!isObject(v.review) || !isObject(v.meta)) return 'review or meta missing';
+  if (v.pageRuns !== undefined && !(Array.isArray(v.pageRuns) && v.pageRuns.every((r) => isObject(r) && typeof r.start === 'number' && typeof r.end === 'number' && typeof r.page === 'number'))) {
+    return 'pageRuns is not a list of runs';
+  }
   for (const a of v.annotations as unknown[]) {
     if (!isObject(a) || typeof a.id !== 'string' || !Array.isArray(a.labels) || !Array.isArray(a.comments)) return 'an annotation without id, labels or comments';
     if (a.start !== null && (typeof a.start !== 'number' || typeof a.end !== 'number' || a.start < 0 || a.end < a.start || a.end > m.text.length)) {

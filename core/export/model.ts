@@ -8,6 +8,7 @@
  * Times are ISO 8601 strings in UTC.
  */
 import type { FieldName, Meeting } from '../minutes/model.ts';
+import type { PageRun } from '../pdf/text-layer.ts';
 
 export type ReviewStatus = 'unreviewed' | 'corrected' | 'approved';
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'corrected', 'approved'];
@@ -87,6 +88,8 @@ export interface CuratedDocument {
   adjudications: Adjudication[];
   /** The document's settings as stored (JSON values only), e.g. `source`. */
   meta: Record<string, unknown>;
+  /** For a document read from a PDF: its text runs (offsets in `meeting.text`), from which every span's page boxes are made. */
+  pageRuns?: PageRun[];
 }
 
 /** A curated document made from a parse alone: no annotations, nothing reviewed. */

@@ -45,6 +45,7 @@ export class MeetingBuilder {
     const source: Source = { name: options.source?.name ?? 'input', sha256: options.source?.sha256 ?? '' };
     if (options.source?.url) source.url = options.source.url;
     if (options.source?.pages !== undefined) source.pages = options.source.pages;
+    if (options.source?.pdf) source.pdf = options.source.pdf;
     const meeting: Meeting = {
       schemaVersion: SCHEMA_VERSION,
       id,

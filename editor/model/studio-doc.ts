@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import type { FieldName } from '../../core/minutes/model.ts';
+import type { PageRun } from '../../core/pdf/text-layer.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from './anchor.ts';
 import { lineAt, validateOverride, type OverrideKind, type PlacedOverride } from './overrides.ts';
 
@@ -82,6 +83,8 @@ export class StudioDoc {
   /** Item number → who set its review status and when. */
   readonly reviewMarks: Y.Map<ReviewMark>;
   readonly meta: Y.Map<unknown>;
+  /** A PDF's text runs, each anchored at its first character: `[client, clock, length, page, x, y, width, height]`. */
+  readonly pageRuns: Y.Array<number[]>;
   readonly undo: Y.UndoManager;
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -93,6 +96,7 @@ export class StudioDoc {
     this.review = ydoc.getMap('review');
     this.reviewMarks = ydoc.getMap('reviewMarks');
     this.meta = ydoc.getMap('meta');
+    this.pageRuns = ydoc.getArray('pageRuns');
     this.undo = new Y.UndoManager([this.text, this.overrides, this.annotations, this.review, this.reviewMarks, this.meta], {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: 300,
@@ -117,6 +121,41 @@ export class StudioDoc {
       this.text.delete(0, this.text.length);
       this.text.insert(0, text);
     });
+  }
+
+  // --- the PDF's page runs ----------------------------------------------------
+
+  /**
+   * Keeps a PDF's text runs (offsets in the current text), each anchored at
+   * its first character so that it follows edits; replaces what was kept.
+   * Part of importing: not undoable.
+   */
+  setPageRuns(runs: readonly PageRun[]): void {
+    const r2 = (v: number) => Math.round(v * 100) / 100;
+    const rows: number[][] = [];
+    for (const r of runs) {
+      if (r.start >= this.text.length || r.end <= r.start) continue;
+      const item = Y.createRelativePositionFromTypeIndex(this.text, r.start).item;
+      if (item) rows.push([item.client, item.clock, r.end - r.start, r.page, r2(r.x), r2(r.y), r2(r.width), r2(r.height)]);
+    }
+    this.ydoc.transact(() => {
+      this.pageRuns.delete(0, this.pageRuns.length);
+      this.pageRuns.push(rows);
+    });
+  }
+
+  /** The PDF's runs where their text is now, in text order (a run ends where the next begins, at the latest); empty for a document not read from a PDF. */
+  currentPageRuns(): PageRun[] {
+    const out: PageRun[] = [];
+    for (const [client, clock, length, page, x, y, width, height] of this.pageRuns.toArray() as number[][]) {
+      const at = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON({ item: { client, clock }, assoc: 0 }), this.ydoc);
+      if (!at) continue;
+      out.push({ start: at.index, end: at.index + length!, page: page!, x: x!, y: y!, width: width!, height: height! });
+    }
+    out.sort((a, b) => a.start - b.start);
+    const end = this.text.length;
+    for (let i = 0; i < out.length; i++) out[i]!.end = Math.min(out[i]!.end, out[i + 1]?.start ?? end, end);
+    return out.filter((r) => r.end > r.start);
   }
 
   // --- structure overrides -------------------------------------------------

@@ -8,6 +8,8 @@
 import * as Y from 'yjs';
 import type { FieldName, Source } from '../../core/minutes/model.ts';
 import type { ParseOptions } from '../../core/minutes/parse.ts';
+import { forEverySpan } from '../../core/minutes/spans.ts';
+import { boxesForRuns } from '../../core/pdf/text-layer.ts';
 import { isoTime, type Adjudication, type CuratedDocument, type ReviewRecord } from '../../core/export/model.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from '../model/anchor.ts';
 import { lineAt, parseWithOverrides, type OverrideKind } from '../model/overrides.ts';
@@ -49,6 +51,9 @@ export function curatedFromStudioDoc(documentId: string, doc: StudioDoc, options
   const text = doc.text.toString();
   const meta = byKey(Object.entries(doc.meta.toJSON() as Record<string, unknown>));
   const meeting = parseWithOverrides(text, doc.placedOverrides(text), { ...options.parse, source: sourceFromMeta(documentId, meta) }) as CuratedDocument['meeting'];
+  // Read from a PDF: every span gets its page boxes from the runs, where their text is now.
+  const pageRuns = doc.currentPageRuns();
+  if (pageRuns.length) forEverySpan(meeting, (span) => void (span.pages = boxesForRuns(pageRuns, span.start, span.end)));
   const overrides = doc.overrideViews(text).map((o) => ({
     id: o.id,
     kind: o.kind,
@@ -93,7 +98,7 @@ export function curatedFromStudioDoc(documentId: string, doc: StudioDoc, options
   const adjudications = [...adjudicationsOf(doc).values()]
     .map((a) => ({ itemNumber: a.itemNumber, label: a.label, value: a.value, decidedBy: a.decidedBy, at: a.at, note: a.note ?? null }))
     .sort((a, b) => a.at.localeCompare(b.at) || a.itemNumber.localeCompare(b.itemNumber, 'en', { numeric: true }) || a.label.localeCompare(b.label));
-  return { documentId, meeting, overrides, annotations, review, adjudications, meta };
+  return { documentId, meeting, overrides, annotations, review, adjudications, meta, ...(pageRuns.length ? { pageRuns } : {}) };
 }
 
 /** An anchor that resolves to nothing in any document: for an annotation whose text was already gone. */
@@ -103,7 +108,7 @@ function orphanAnchor(quote: string, prefix: string, suffix: string): TextAnchor
 }
 
 /**
- * Writes a curated document into an empty StudioDoc (one transaction, not
+ * Writes a curated document into an empty StudioDoc (not
  * undoable). Throws a RangeError when the StudioDoc already has text.
  */
 export function writeCuratedToStudioDoc(curated: CuratedDocument, doc: StudioDoc): void {
@@ -147,4 +152,5 @@ export function writeCuratedToStudioDoc(curated: CuratedDocument, doc: StudioDoc
     const adjudications = adjudicationsOf(doc);
     for (const a of curated.adjudications) adjudications.set(adjudicationKey(a.itemNumber, a.label), a);
   });
+  if (curated.pageRuns?.length) doc.setPageRuns(curated.pageRuns);
 }

@@ -35,9 +35,12 @@ describe('handoff from the extension', () => {
     try {
       const got = await requestHandoff(window as never, 'h12345', 2000);
       expect(got.url).toBe(doc.url);
-      const imported = importHandoff(got);
+      const imported = await importHandoff(got);
       expect(imported.text).toBe(meeting.text);
       expect(imported.entry).toMatchObject({ source: 'extension', url: doc.url, fileName: 'referat.pdf', items: meeting.sections.reduce((n, s) => n + s.items.length, 0) });
+      // No PDF bytes came along: the extension's parse stands, without runs; the source keeps the URL.
+      expect(imported.runs).toEqual([]);
+      expect(imported.source.url).toBe(doc.url);
     } finally {
       stop();
     }

@@ -5,6 +5,7 @@
 import type { Meeting } from '../../core/minutes/model.ts';
 import { parseMinutes } from '../../core/minutes/parse.ts';
 import type { HandoffDocument } from '../../core/handoff/handoff.ts';
+import type { PageRun } from '../../core/pdf/text-layer.ts';
 import type { LibraryEntry, LibrarySource } from './library.ts';
 import { summarize } from './library.ts';
 
@@ -14,7 +15,14 @@ export interface ImportedDocument {
   entry: Omit<LibraryEntry, 'id' | 'createdAt' | 'updatedAt'>;
   /** Overrides that carry evidence the text alone lacks (PDF typography). */
   hints: { kind: 'not-heading'; pos: number }[];
+  /** Where the text came from: name, sha256, URL, pages, PDF fingerprint and metadata (kept as the document's `source`). */
+  source: Meeting['source'];
+  /** A PDF's text runs in the coordinates of `text`: the way back to the page for any span. */
+  runs: PageRun[];
 }
+
+/** Reads PDF bytes into a parse and its text runs (pdf.js in the page, a stand-in in tests). */
+export type PdfReader = (bytes: Uint8Array, name: string) => Promise<{ meeting: Meeting; runs: PageRun[] }>;
 
 export class ImportError extends Error {}
 
@@ -49,7 +57,7 @@ export function fromMeeting(meeting: Meeting, source: LibrarySource, fileName: s
     throw new ImportError(`${fileName}: not KL minutes or an agenda (no sections or items found)`);
   }
   const entry = { ...summarize(meeting), source, fileName, review: 'unreviewed' as const, ...(url ? { url } : {}) };
-  return { text, entry, hints: [] };
+  return { text, entry, hints: [], source: { ...meeting.source, ...(url ? { url } : {}) }, runs: [] };
 }
 
 export function importText(raw: string, fileName: string, source: LibrarySource = 'text'): ImportedDocument {
@@ -63,8 +71,8 @@ export function importText(raw: string, fileName: string, source: LibrarySource 
  * the plain text would suggest but the PDF parse rejected become `not-heading`
  * overrides, so the editor's re-parse of the text agrees with the PDF's.
  */
-export function fromPdfMeeting(pdfMeeting: Meeting, fileName: string, source: LibrarySource = 'pdf', url?: string): ImportedDocument {
-  const doc = fromMeeting(pdfMeeting, source, fileName, url);
+export function fromPdfMeeting(pdfMeeting: Meeting, fileName: string, source: LibrarySource = 'pdf', url?: string, runs: PageRun[] = []): ImportedDocument {
+  const doc = { ...fromMeeting(pdfMeeting, source, fileName, url), runs };
   const plain = parseMinutes(doc.text, { includeText: true });
   const headingStarts = (m: Meeting) => {
     const set = new Set<number>();
@@ -79,27 +87,54 @@ export function fromPdfMeeting(pdfMeeting: Meeting, fileName: string, source: Li
   return doc;
 }
 
-export function importHandoff(doc: HandoffDocument): ImportedDocument {
+/**
+ * A document from the extension. With the PDF's bytes it is read again here, so
+ * the editor keeps the PDF's text runs (page boxes for every later span) — the
+ * same parser gives the same text; without them, the extension's parse is used.
+ */
+export async function importHandoff(doc: HandoffDocument, readPdf?: PdfReader): Promise<ImportedDocument> {
   const name = doc.url.split('/').pop() || 'kl.dk';
+  if (doc.pdfBase64 && readPdf) {
+    try {
+      const bytes = Uint8Array.from(atob(doc.pdfBase64), (c) => c.charCodeAt(0));
+      const read = await readPdf(bytes, name);
+      if (read.meeting.text === doc.meeting.text) return fromPdfMeeting(read.meeting, name, 'extension', doc.url, read.runs);
+    } catch {
+      // The extension's parse stands.
+    }
+  }
   return fromPdfMeeting(doc.meeting, name, 'extension', doc.url);
 }
 
 /** Reads one file: a PDF (by its `%PDF-` header) or text. */
-export async function importFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }, readPdf: (bytes: Uint8Array, name: string) => Promise<Meeting>): Promise<ImportedDocument> {
+export async function importFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }, readPdf: PdfReader): Promise<ImportedDocument> {
   if (file.size === 0) throw new ImportError(`${file.name}: the file is empty`);
   if (file.size > MAX_BYTES) throw new ImportError(`${file.name}: larger than 100 MB`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) {
-    let meeting: Meeting;
+    let read: Awaited<ReturnType<PdfReader>>;
     try {
-      meeting = await readPdf(bytes, file.name);
+      read = await readPdf(bytes, file.name);
     } catch (e) {
       throw new ImportError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return fromPdfMeeting(meeting, file.name);
+    return fromPdfMeeting(read.meeting, file.name, 'pdf', undefined, read.runs);
   }
   if (/\.pdf$/i.test(file.name)) throw new ImportError(`${file.name}: not a PDF (no %PDF- header)`);
   if (looksBinary(bytes)) throw new ImportError(`${file.name}: not a text file (binary content)`);
-  return importText(decodeText(bytes), file.name);
+  const doc = importText(decodeText(bytes), file.name);
+  return { ...doc, source: { ...doc.source, sha256: await sha256Hex(bytes) } };
+}
+
+/** Text as typed or pasted (or fetched): the source's SHA-256 is that of its UTF-8 bytes. */
+export async function importTextHashed(raw: string, fileName: string, source: LibrarySource): Promise<ImportedDocument> {
+  const doc = importText(raw, fileName, source);
+  return { ...doc, source: { ...doc.source, sha256: await sha256Hex(new TextEncoder().encode(raw)) } };
+}
+
+/** SHA-256 of bytes, hex (Web Crypto: the browser and Node alike). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

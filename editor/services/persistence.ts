@@ -2,6 +2,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { StudioDoc } from '../model/studio-doc.ts';
+import type { PageRun } from '../../core/pdf/text-layer.ts';
 
 export const docDbName = (id: string) => `referat-doc-${id}`;
 
@@ -26,14 +27,15 @@ export async function openDoc(id: string): Promise<OpenDoc> {
   };
 }
 
-/** Writes a new document's text to IndexedDB. */
-export async function createDoc(id: string, text: string, meta: Record<string, unknown>, hints: { kind: 'not-heading'; pos: number }[] = []): Promise<void> {
+/** Writes a new document's text (and a PDF's page runs) to IndexedDB. */
+export async function createDoc(id: string, text: string, meta: Record<string, unknown>, hints: { kind: 'not-heading'; pos: number }[] = [], runs: readonly PageRun[] = []): Promise<void> {
   const open = await openDoc(id);
   if (open.doc.text.length === 0) {
     open.doc.setText(text);
     open.doc.ydoc.transact(() => {
       for (const [k, v] of Object.entries(meta)) open.doc.meta.set(k, v);
     });
+    if (runs.length) open.doc.setPageRuns(runs);
     for (const h of hints) open.doc.addOverride({ kind: h.kind }, h.pos);
     open.doc.undo.clear();
   }

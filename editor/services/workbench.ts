@@ -17,7 +17,7 @@ import type { OverrideKind } from '../model/overrides.ts';
 import { DEFAULT_TAXONOMY, parseTaxonomy, type Taxonomy } from '../model/taxonomy.ts';
 import { caseMentions, filterAndSort, LibraryDb, summarize, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
 import { createDoc, openDoc, type OpenDoc } from './persistence.ts';
-import { ImportError, importFile, importHandoff, importText, type ImportedDocument } from './import.ts';
+import { ImportError, importFile, importHandoff, importTextHashed, type ImportedDocument, type PdfReader } from './import.ts';
 import { looksOcrDamaged, loadRepairer } from './lexicon.ts';
 import { createDocumentView } from './editor-view.ts';
 import { handoffIdFromHash, requestHandoff } from './handoff.ts';
@@ -89,7 +89,7 @@ export interface WorkbenchState {
 
 export interface WorkbenchDeps {
   db: LibraryDb;
-  readPdf(bytes: Uint8Array, name: string): Promise<Meeting>;
+  readPdf: PdfReader;
   fetchText(url: string): Promise<string>;
   now(): number;
   win: Window;
@@ -269,7 +269,7 @@ export class Workbench {
     try {
       const names = JSON.parse(await this.deps.fetchText('samples/index.json')) as string[];
       for (const name of names) {
-        const doc = importText(await this.deps.fetchText(`samples/${name}`), name, 'sample');
+        const doc = await importTextHashed(await this.deps.fetchText(`samples/${name}`), name, 'sample');
         await this.store(doc);
       }
     } catch (e) {
@@ -295,7 +295,7 @@ export class Workbench {
   private async store(doc: ImportedDocument): Promise<string> {
     const now = this.deps.now();
     const id = newDocId(now);
-    await createDoc(id, doc.text, { fileName: doc.entry.fileName }, doc.hints);
+    await createDoc(id, doc.text, { fileName: doc.entry.fileName, source: doc.source }, doc.hints, doc.runs);
     await this.deps.db.docs.put({ ...doc.entry, id, createdAt: now, updatedAt: now });
     return id;
   }
@@ -324,7 +324,7 @@ export class Workbench {
 
   async importPasted(text: string): Promise<void> {
     try {
-      const id = await this.store(importText(text, `paste-${new Date(this.deps.now()).toISOString().slice(0, 16)}.txt`, 'paste'));
+      const id = await this.store(await importTextHashed(text, `paste-${new Date(this.deps.now()).toISOString().slice(0, 16)}.txt`, 'paste'));
       await this.refreshLibrary();
       this.set({ paste: false, message: null });
       await this.openDocument(id);
@@ -336,7 +336,7 @@ export class Workbench {
   async receiveHandoff(handoffId: string): Promise<void> {
     try {
       const doc = await requestHandoff(this.deps.win, handoffId);
-      const id = await this.store(importHandoff(doc));
+      const id = await this.store(await importHandoff(doc, this.deps.readPdf));
       await this.refreshLibrary();
       this.deps.win.history.replaceState(null, '', this.deps.win.location.pathname);
       await this.openDocument(id);

@@ -6,13 +6,14 @@
  * and adjudication. An item's case found in another meeting links to it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { pasteDocument, serveBuiltEditor } from '../support/editor.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { readSeed } from '../fixtures/pdf/generate.ts';
+import { buildMinutesPdf, readGold, readSeed } from '../fixtures/pdf/generate.ts';
 import type { ItemRow } from '../../core/export/rows.ts';
 
 const SEED_000 = '000_0c2e4851483b96f9.txt';
@@ -128,6 +129,36 @@ describe('dataset view', () => {
     expect(file('README.md')).toMatch(/Cohen/);
     expect([...bytes('items.csv').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
     expect(await page.textContent('.status-bar .message')).toMatch(/referat-dataset-.*12 (punkter|items)/);
+  }, 120_000);
+
+  it('exports a PDF read in the editor with provenance back to its pages, also after the text was corrected', async () => {
+    const seed = '003_018046a384c397c7.txt';
+    const pdf = await buildMinutesPdf(readSeed(seed), { gold: readGold(seed) });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'referat-e2e-dataset-')), 'referat-kkr-2021.pdf');
+    writeFileSync(file, pdf.bytes);
+    await page.click('[data-activity="explorer"]');
+    await page.setInputFiles('input[type=file]', [file]);
+    await page.waitForSelector('.library li[data-file="referat-kkr-2021.pdf"]', { timeout: 30_000 });
+    await page.waitForSelector('.outline-item[data-item-number="3.1"]');
+    // A correction above the items: the spans move, their boxes stay on the page.
+    await page.evaluate(() => (window as unknown as { referat: { jump(pos: number): void } }).referat.jump(0));
+    await page.keyboard.type('Rettet: ');
+
+    await page.click('[data-activity="dataset"]');
+    await page.click('[data-action="dataset-refresh"]');
+    await page.check('.dataset input[name=scope] >> nth=1');
+    await page.waitForSelector('.dataset [data-preview-items="12"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="dataset-download"]')]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const rows = strFromU8(zip[Object.keys(zip).find((n) => n.endsWith('/items.jsonl'))!]!).trim().split('\n').map((l) => JSON.parse(l) as ItemRow);
+    expect(rows).toHaveLength(12);
+    for (const r of rows) {
+      expect(r.titleSpan.pages?.length, `title of ${r.number}`).toBeGreaterThan(0);
+      expect(r.span.pages![0]!.page).toBe(r.titleSpan.pages![0]!.page);
+    }
+    const anchored = pdf.pages.find((p) => p.anchors.some((a) => a.level === 2 && a.number === '3.1'))!;
+    expect(rows.find((r) => r.number === '3.1')!.titleSpan.pages![0]!.page).toBe(anchored.number);
+    expect(rows[0]!.source).toMatchObject({ name: 'referat-kkr-2021.pdf', pages: pdf.pages.length, fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   }, 120_000);
 
   it('links an item to the same case in another meeting of the library', async () => {

@@ -440,6 +440,13 @@ describe('send to editor', () => {
     expect(outline).toEqual(goldItems(MINUTES_2024.seed));
     expect(await editorPage.textContent('.status-bar .message')).toContain(KL_ORIGIN + MINUTES_2024.path);
     expect(new URL(editorPage.url()).hash).toBe('');
+    // The PDF came along: the editor read it again and keeps its text runs, the way back to the pages.
+    const kept = await editorPage.evaluate(() => {
+      const doc = (window as unknown as { referat: { activeDoc(): { pageRuns: { length: number }; meta: { get(k: string): unknown } } } }).referat.activeDoc();
+      return { runs: doc.pageRuns.length, source: doc.meta.get('source') as { url?: string; pdf?: { fingerprint?: string } } };
+    });
+    expect(kept.runs).toBeGreaterThan(100);
+    expect(kept.source).toMatchObject({ url: KL_ORIGIN + MINUTES_2024.path, pdf: { fingerprint: expect.stringMatching(/^[0-9a-f]+$/) } });
     if (SHOTS) await editorPage.screenshot({ path: path.join(SHOTS, 'extension-to-editor.png') });
     await editorPage.close();
     await page.close();
