@@ -3,7 +3,7 @@
  * pixels in a page element (origin top-left). The one place the two coordinate
  * systems meet.
  */
-import type { PageBox } from '../../core/minutes/model.ts';
+import type { PageBox } from '../minutes/model.ts';
 
 export interface CssBox {
   left: number;

@@ -5,7 +5,7 @@
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { boxToCss, pageSize, type ViewBox } from '../utils/geometry.ts';
+import { boxToCss, pageSize, type ViewBox } from '../../core/pdf/geometry.ts';
 import type { Overlay } from '../utils/overlays.ts';
 
 export interface PageViewProps {

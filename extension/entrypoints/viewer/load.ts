@@ -6,7 +6,7 @@
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { PdfError, type PdfjsDocument, type PdfjsLike } from '../../../core/pdf/extract.ts';
-import type { ViewBox } from '../../utils/geometry.ts';
+import type { ViewBox } from '../../../core/pdf/geometry.ts';
 import { fetchPdf, parseDocument, prefetching, type ParsedDocument } from '../../utils/parse.ts';
 
 export interface OpenedPdf {
