@@ -63,7 +63,7 @@ let repairer: TextRepairer | null = null;
 
 /**
  * The OCR repairer, made the first time a document looks OCR-damaged: loading the
- * lexicon costs ~0.1 s and ~25 MB, which clean documents never pay.
+ * lexicon costs ~25 ms and ~20 MB, which clean documents never pay.
  */
 export function danishRepairer(): TextRepairer {
   repairer ??= createDanishRepairer(loadDanishLexicon());
