@@ -81,6 +81,11 @@ const en = {
   otherAppearances: 'Same case elsewhere',
   noOtherAppearances: 'No other meeting in the library has this case.',
   sameMeeting: 'other items of this meeting',
+  pdfPage: 'PDF page',
+  noPdfRuns: 'This document was not read from a PDF: there is no page to show.',
+  noPdfHere: 'The PDF is not kept in this browser (the document was read from a PDF in another browser).',
+  pdfFailed: 'The PDF kept for this document could not be opened.',
+  close: 'Close',
 };
 
 export type MessageKey = keyof typeof en;
@@ -165,6 +170,11 @@ const da: Record<MessageKey, string> = {
   otherAppearances: 'Samme sag andre steder',
   noOtherAppearances: 'Intet andet møde i biblioteket har denne sag.',
   sameMeeting: 'andre punkter i dette møde',
+  pdfPage: 'PDF-side',
+  noPdfRuns: 'Dokumentet er ikke læst fra en PDF: der er ingen side at vise.',
+  noPdfHere: 'PDF’en er ikke gemt i denne browser (dokumentet blev læst fra en PDF i en anden browser).',
+  pdfFailed: 'Den gemte PDF kunne ikke åbnes.',
+  close: 'Luk',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, da };

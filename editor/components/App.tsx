@@ -8,6 +8,7 @@ import { Problems } from './Problems.tsx';
 import { OverridesList } from './OverridesList.tsx';
 import { AnnotationSidebar } from './AnnotationSidebar.tsx';
 import { DatasetPanel } from './DatasetPanel.tsx';
+import { PagePane } from './PagePane.tsx';
 import { CommandPalette, QuickInput } from './CommandPalette.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import type { Workbench } from '../services/workbench.ts';
@@ -26,7 +27,7 @@ function keyCommand(e: KeyboardEvent): string | null {
   if (e.key === 'F8') return 'problems.next';
   if (mod && !e.shiftKey && !e.altKey && k === 'j') return 'edit.joinLines';
   if (mod && e.altKey) {
-    const map: Record<string, string> = { i: 'structure.itemStart', s: 'structure.sectionHeading', n: 'structure.notHeading', f: 'structure.fieldStart', x: 'structure.ignoreLine', a: 'annotate', r: 'review.cycle', w: 'file.close' };
+    const map: Record<string, string> = { p: 'view.page', i: 'structure.itemStart', s: 'structure.sectionHeading', n: 'structure.notHeading', f: 'structure.fieldStart', x: 'structure.ignoreLine', a: 'annotate', r: 'review.cycle', w: 'file.close' };
     // Alt changes e.key on some layouts; e.code names the physical key.
     const letter = e.code.startsWith('Key') ? e.code.slice(3).toLowerCase() : k;
     return map[letter] ?? null;
@@ -41,10 +42,12 @@ function EditorPane() {
     wb.attach(host.current);
     return () => wb.attach(null);
   }, [wb]);
+  const withPage = s.pageView && s.active;
   return (
-    <div class="editor-pane">
+    <div class={`editor-pane${withPage ? ' with-page' : ''}`}>
       {!s.active && <div class="welcome">{wb.t('noDocument')}</div>}
       <div class="cm-host" ref={host} style={{ display: s.active ? 'block' : 'none' }} />
+      {withPage && <PagePane />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useWorkbench } from './use-workbench.ts';
 import { Presence } from './Presence.tsx';
-import { otherAppearances } from '../services/library.ts';
+import { otherAppearances, type Appearance } from '../services/library.ts';
 
 export function Outline() {
   const [wb, s] = useWorkbench();
@@ -75,15 +75,31 @@ function CaseLinks() {
         <p class="empty">{wb.t('noOtherAppearances')}</p>
       ) : (
         <ul>
-          {others.map((o) => (
-            <li key={`${o.id}/${o.number}`} data-appearance={`${o.id}/${o.number}`}>
-              <a onClick={() => void wb.openAt(o.id, o.number)}>
-                {o.date ?? '—'} · {o.docTitle.replace(/ \(.*\)$/, '').replace(` ${o.date}`, '')} · {o.number} {o.title}
-              </a>
+          {byDocument(others).map(({ id, date, title, items }) => (
+            <li key={id} data-appearance-doc={id}>
+              <span class="case-meeting">
+                {date ?? '—'} · {title}
+              </span>
+              {items.map((o) => (
+                <a key={o.number} data-appearance={`${o.id}/${o.number}`} title={o.title} onClick={() => void wb.openAt(o.id, o.number)}>
+                  {items.length === 1 ? `${o.number} ${o.title}` : o.number}
+                </a>
+              ))}
             </li>
           ))}
         </ul>
       )}
     </div>
   );
+}
+
+/** Appearances grouped by document, in the order given (oldest meeting first). */
+function byDocument(list: readonly Appearance[]): { id: string; date: string | null; title: string; items: Appearance[] }[] {
+  const out = new Map<string, { id: string; date: string | null; title: string; items: Appearance[] }>();
+  for (const a of list) {
+    const entry = out.get(a.id) ?? { id: a.id, date: a.date, title: a.docTitle.replace(/ \(.*\)$/, '').replace(` ${a.date}`, ''), items: [] };
+    entry.items.push(a);
+    out.set(a.id, entry);
+  }
+  return [...out.values()];
 }

@@ -19,6 +19,8 @@ export interface ImportedDocument {
   source: Meeting['source'];
   /** A PDF's text runs in the coordinates of `text`: the way back to the page for any span. */
   runs: PageRun[];
+  /** The PDF itself, kept in this browser for the page view. */
+  pdf?: Uint8Array;
 }
 
 /** Reads PDF bytes into a parse and its text runs (pdf.js in the page, a stand-in in tests). */
@@ -98,7 +100,7 @@ export async function importHandoff(doc: HandoffDocument, readPdf?: PdfReader): 
     try {
       const bytes = Uint8Array.from(atob(doc.pdfBase64), (c) => c.charCodeAt(0));
       const read = await readPdf(bytes, name);
-      if (read.meeting.text === doc.meeting.text) return fromPdfMeeting(read.meeting, name, 'extension', doc.url, read.runs);
+      if (read.meeting.text === doc.meeting.text) return { ...fromPdfMeeting(read.meeting, name, 'extension', doc.url, read.runs), pdf: bytes };
     } catch {
       // The extension's parse stands.
     }
@@ -119,7 +121,7 @@ export async function importFile(file: { name: string; size: number; arrayBuffer
     } catch (e) {
       throw new ImportError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return fromPdfMeeting(read.meeting, file.name, 'pdf', undefined, read.runs);
+    return { ...fromPdfMeeting(read.meeting, file.name, 'pdf', undefined, read.runs), pdf: bytes };
   }
   if (/\.pdf$/i.test(file.name)) throw new ImportError(`${file.name}: not a PDF (no %PDF- header)`);
   if (looksBinary(bytes)) throw new ImportError(`${file.name}: not a text file (binary content)`);

@@ -33,12 +33,20 @@ export interface CaseMention {
   title: string;
 }
 
+/** A PDF as it was imported, kept in this browser for the page view (it is not synced). */
+export interface StoredPdf {
+  id: string;
+  bytes: Uint8Array;
+}
+
 export class LibraryDb extends Dexie {
   docs!: Table<LibraryEntry, string>;
   settings!: Table<{ key: string; value: unknown }, string>;
+  pdfs!: Table<StoredPdf, string>;
   constructor(name = 'referat-library') {
     super(name);
     this.version(1).stores({ docs: 'id, title, body, date, source, review, updatedAt', settings: 'key' });
+    this.version(2).stores({ pdfs: 'id' });
   }
 }
 

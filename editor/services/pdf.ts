@@ -31,3 +31,8 @@ export async function readPdf(bytes: Uint8Array, name: string, repairer: TextRep
   });
   return { meeting, runs };
 }
+
+/** Opens PDF bytes for display (the page view); the bytes are copied, pdf.js may take them over. */
+export function openPdf(bytes: Uint8Array): Promise<pdfjs.PDFDocumentProxy> {
+  return pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
+}

@@ -82,6 +82,8 @@ export interface WorkbenchState {
   sync: SyncView;
   /** Who else is in each open document (and in which item). */
   peers: Record<string, Peer[]>;
+  /** The PDF page beside the text (for documents read from a PDF in this browser). */
+  pageView: boolean;
   /** The Dataset view: its form, and the library read as curated documents (null until read). */
   datasetForm: DatasetForm;
   dataset: { docs: CuratedDocument[] | null; loading: boolean; readAt: number };
@@ -144,6 +146,7 @@ export class Workbench {
       taxonomy: DEFAULT_TAXONOMY,
       sync: SYNC_OFF,
       peers: {},
+      pageView: false,
       datasetForm: DEFAULT_DATASET_FORM,
       dataset: { docs: null, loading: false, readAt: 0 },
     };
@@ -174,6 +177,7 @@ export class Workbench {
       theme: (settings.get('theme') as 'light' | 'dark') ?? 'light',
       user: (settings.get('user') as string) ?? 'analytiker',
       taxonomy: (settings.get('taxonomy') as Taxonomy) ?? DEFAULT_TAXONOMY,
+      pageView: settings.get('pageView') === true,
     });
     await this.startSync(settings.has('sync') ? parseSyncSettings(settings.get('sync')) : undefined);
     if (!settings.get('samplesLoaded')) await this.loadSamples();
@@ -296,6 +300,7 @@ export class Workbench {
     const now = this.deps.now();
     const id = newDocId(now);
     await createDoc(id, doc.text, { fileName: doc.entry.fileName, source: doc.source }, doc.hints, doc.runs);
+    if (doc.pdf) await this.deps.db.pdfs.put({ id, bytes: doc.pdf });
     await this.deps.db.docs.put({ ...doc.entry, id, createdAt: now, updatedAt: now });
     return id;
   }
@@ -847,6 +852,17 @@ export class Workbench {
 
   // --- settings ------------------------------------------------------------
 
+  togglePageView(): void {
+    const pageView = !this.state.pageView;
+    this.set({ pageView });
+    void this.saveSetting('pageView', pageView);
+  }
+
+  /** The PDF a document was read from, when this browser kept it; null otherwise. */
+  async pdfBytes(id: string): Promise<Uint8Array | null> {
+    return (await this.deps.db.pdfs.get(id))?.bytes ?? null;
+  }
+
   toggleTheme(): void {
     const theme = this.state.theme === 'light' ? 'dark' : 'light';
     this.set({ theme });
@@ -925,6 +941,7 @@ export class Workbench {
       { id: 'view.dataset', title: da ? 'Vis datasæt: eksport, enighed, afgørelser' : 'Show dataset: export, agreement, adjudication', run: () => this.set({ activity: 'dataset' }) },
       { id: 'view.problems', title: da ? 'Vis problemer' : 'Show problems', keys: 'Ctrl+Shift+M', run: () => this.set({ panel: 'problems' }) },
       { id: 'view.overrides', title: da ? 'Vis strukturrettelser' : 'Show structure overrides', run: () => this.set({ panel: 'overrides' }) },
+      { id: 'view.page', title: da ? 'Vis/skjul PDF-siden ved siden af teksten' : 'Show/hide the PDF page beside the text', keys: 'Ctrl+Alt+P', run: () => this.togglePageView() },
       { id: 'view.theme', title: da ? 'Skift lyst/mørkt tema' : 'Toggle light/dark theme', run: () => this.toggleTheme() },
       { id: 'view.language', title: da ? 'Switch to English' : 'Skift til dansk', run: () => this.toggleLang() },
       { id: 'labels.edit', title: da ? 'Redigér etiket-taksonomien (JSON)' : 'Edit the label taxonomy (JSON)', run: () => this.editTaxonomy() },

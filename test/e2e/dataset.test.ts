@@ -171,13 +171,14 @@ describe('dataset view', () => {
     await page.click(`.library li[data-file="${SEED_000}"]`);
     await page.click('.outline-item[data-item-number="3.1"]');
     await page.waitForSelector('.case-links[data-case-number="SAG-2020-00222"]');
-    const link = page.locator(`.case-links [data-appearance="${pastedId}/2.5"] a`);
-    expect(await link.textContent()).toMatch(/^2024-02-09 · KKR Nordjylland · 2\.5 /);
+    const link = page.locator(`.case-links a[data-appearance="${pastedId}/2.5"]`);
+    expect(await link.textContent()).toMatch(/^2\.5 Status vedr\. pulje/);
+    expect(await page.textContent(`.case-links li[data-appearance-doc="${pastedId}"] .case-meeting`)).toBe('2024-02-09 · KKR Nordjylland');
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'case-links.png') });
     await link.click();
     await page.waitForFunction((id) => (window as unknown as { referat: { state: { active: string; currentItem: string } } }).referat.state.active === id, pastedId);
     await page.waitForSelector('.outline-item.current[data-item-number="2.5"]');
     // And back: the follow-up's item knows the first meeting.
-    await page.waitForSelector('.case-links li[data-appearance] a:has-text("2020-09-04")');
+    await page.waitForSelector('.case-links li[data-appearance-doc]:has-text("2020-09-04") a[data-appearance$="/3.1"]');
   }, 120_000);
 });

@@ -97,6 +97,29 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     expect(await page.$$eval('.library li', (els) => els.length)).toBe(6);
   });
 
+  it('shows the PDF page beside the text, with the current item, its title and the cursor line outlined', async () => {
+    const pdf = await buildMinutesPdf(readSeed(`${SEED_000}.txt`), { gold: readGold(`${SEED_000}.txt`) });
+    const pageOf = (n: string) => pdf.pages.find((p) => p.anchors.some((a) => a.level === 2 && a.number === n))!.number;
+    await page.keyboard.press('Control+Alt+P');
+    await page.waitForSelector('.page-pane');
+    for (const n of ['3.1', '3.5']) {
+      await page.click(`.outline-item[data-item-number="${n}"]`);
+      await page.waitForSelector(`.page-pane[data-page="${pageOf(n)}"] .pp-page[data-rendered="true"] .pp-title`, { timeout: 30_000 });
+      expect(await page.textContent('.page-pane header')).toContain(`${pageOf(n)} / ${pdf.pages.length}`);
+    }
+    // The title's outline sits on the rendered page, over the heading's glyphs.
+    const [title, canvas] = await Promise.all([page.locator('.pp-title').first().boundingBox(), page.locator('.pp-page canvas').boundingBox()]);
+    expect(title!.y).toBeGreaterThan(canvas!.y);
+    expect(title!.y + title!.height).toBeLessThan(canvas!.y + canvas!.height);
+    expect(await page.locator('.pp-line').count()).toBeGreaterThan(0);
+    // The text beside it still scrolls on its own: the item's heading is in view.
+    expect(await page.locator('.cm-line:has-text("3.5. Nordjyllands Trafikselskab")').isVisible()).toBe(true);
+    expect(await page.locator('.cm-scroller').evaluate((e) => e.scrollTop)).toBeGreaterThan(1000);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'page-view.png') });
+    await page.keyboard.press('Control+Alt+P');
+    await page.waitForSelector('.page-pane', { state: 'detached' });
+  });
+
   it('brings seed 002 (OCR-damaged, detached numbers) to its gold with the structure commands', async () => {
     await openFromLibrary(page, `${SEED_002}.txt`);
     await page.waitForSelector('[data-ocr="repaired"]', { timeout: 60_000 });
