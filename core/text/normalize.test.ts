@@ -39,6 +39,12 @@ describe('normalize', () => {
     expect(norm(single)).toBe(`${lines.slice(0, 6).join('\n')}\n\n${lines.slice(6).join('\n')}`);
   });
 
+  it('joins a word hyphenated over three lines in one pass, and never leaves a line ending in a hyphen it made', () => {
+    expect(norm('a-\na-\na')).toBe('aaa');
+    expect(norm('regerin-\ngen- og noget')).toBe('regeringen- og\nnoget');
+    expect(norm('so-\ncial- sundhed og')).toBe('social- sundhed\nog');
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '-', '\n', '\r', '\f', '\u00a0', '|', '1', 'Æ', '.', '\t') }), (s) => {

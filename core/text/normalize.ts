@@ -254,11 +254,24 @@ const dehyphenate: NormalizeStep = {
       // Join the word's halves and break the line after it instead, so that the
       // characters themselves stay where they are and only whitespace is edited.
       out.push({ from: keepHyphen ? hyphenAt + 1 : hyphenAt, to: nextStart, insert: '' });
-      const wordEnd = nextStart + wordLength;
+      let wordEnd = nextStart + wordLength;
+      // A continuation ending in a hyphen (`sundheds-` + ` og …`) keeps the next word
+      // on its line: breaking there would end a line in a hyphen that never ended one.
+      while (text.charCodeAt(wordEnd - 1) === 45) {
+        let next = wordEnd;
+        while (text.charCodeAt(next) === 32) next++;
+        if (next === wordEnd || next >= nextEnd) break;
+        NEXT_WORD_AT.lastIndex = next;
+        const more = NEXT_WORD_AT.exec(text);
+        if (!more) break;
+        wordEnd = next + more[0].length;
+      }
       let end = wordEnd;
       while (text.charCodeAt(end) === 32) end++;
       if (end < nextEnd) out.push({ from: wordEnd, to: end, insert: '\n' });
-      hyphenAt = end - 2;
+      // Go on from the word's last character: a continuation that is itself
+      // hyphenated at its line's end (`a-` / `b-` / `c`) is joined in this pass too.
+      hyphenAt = end - 3;
     }
     return out;
   },
