@@ -218,6 +218,45 @@ function allUpper(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * The length of `FIRST_WORD_AT` matched at `start` (0: no match), decided on char
+ * codes; where a surrogate is met (a character outside the BMP), the expression decides.
+ */
+function firstWordLength(text: string, start: number): number {
+  const n = text.length;
+  let k = start;
+  for (; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      FIRST_WORD_AT.lastIndex = start;
+      return FIRST_WORD_AT.exec(text)?.[0].length ?? 0;
+    }
+    if (!isWordUnit(c)) break;
+  }
+  return k - start;
+}
+
+/** The length of `NEXT_WORD_AT` matched at `start`, after a first word of `first` units (> 0); as above. */
+function nextWordLength(text: string, start: number, first: number): number {
+  const n = text.length;
+  let k = start + first;
+  for (; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      NEXT_WORD_AT.lastIndex = start;
+      return NEXT_WORD_AT.exec(text)![0].length;
+    }
+    // ' ’ ´ / -
+    if (!(isWordUnit(c) || c === 0x27 || c === 0x2019 || c === 0xb4 || c === 0x2f || c === 0x2d)) break;
+  }
+  for (; k < n; k++) {
+    const c = text.charCodeAt(k);
+    // . , ; : ! ? ) ” "
+    if (!(c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x29 || c === 0x201d || c === 0x22)) break;
+  }
+  return k - start;
+}
+
+/**
  * End-of-line hyphenation: `regerin-` + `gen grundet` becomes `regeringen` + `grundet`.
  * The hyphen stays when it is part of the word (`2026-` + `2030`, `DK-` + `2020`,
  * `KKR-` + `møde`), a suspended compound (`Proces-` + `og`), or a dash (`soci -`).
@@ -237,14 +276,12 @@ const dehyphenate: NormalizeStep = {
       if (nextEnd < 0) nextEnd = text.length;
       // Across a blank line only a lower-case continuation is a hyphenated word.
       if (gap && !startsLowerAt(text, nextStart, nextEnd)) continue;
-      NEXT_WORD_AT.lastIndex = nextStart;
-      const wordMatch = NEXT_WORD_AT.exec(text);
-      if (!wordMatch) continue;
-      const wordLength = wordMatch[0].length;
-      FIRST_WORD_AT.lastIndex = nextStart;
-      const firstWordLength = FIRST_WORD_AT.exec(text)![0].length;
+      // NEXT_WORD_AT starts with a first word (FIRST_WORD_AT); there is none when that is empty.
+      const firstLength = firstWordLength(text, nextStart);
+      if (firstLength === 0) continue;
+      const wordLength = nextWordLength(text, nextStart, firstLength);
       // Lower-casing never shortens a word: a longer first word is none of the short SUSPENDED ones.
-      if (firstWordLength <= SUSPENDED_MAX_LENGTH && SUSPENDED.has(text.slice(nextStart, nextStart + firstWordLength).toLowerCase())) continue;
+      if (firstLength <= SUSPENDED_MAX_LENGTH && SUSPENDED.has(text.slice(nextStart, nextStart + firstLength).toLowerCase())) continue;
       let leadStart = hyphenAt;
       while (leadStart > 0 && isWordUnit(text.charCodeAt(leadStart - 1))) leadStart--;
       const keepHyphen =
