@@ -722,6 +722,10 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
       const to = applySubs(tok.text, own);
       if (to !== tok.text) edits.push({ start: tok.start, end: tok.end, from: tok.text, to });
     };
+    /** `pushEdit(tok, a.subs, 0)` for the token's own analysis: its substitutions all lie in it, so the result is `a.repaired`. */
+    const pushRepair = (tok: Token, a: Analysis): void => {
+      if (a.subs.length > 0 && a.repaired !== null && a.repaired !== tok.text) edits.push({ start: tok.start, end: tok.end, from: tok.text, to: a.repaired });
+    };
 
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
@@ -764,7 +768,7 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
       }
       const a = analyzeMemo(tok.text, contextOf(gap, nextTok));
       if (a.repaired) {
-        if (!protectedToken(text, tok)) pushEdit(tok, a.subs, 0);
+        if (!protectedToken(text, tok)) pushRepair(tok, a);
       } else if (realWordRepair && a.known && a.parts.length === 1 && !protectedToken(text, tok)) {
         realWords.push(tok);
       }
