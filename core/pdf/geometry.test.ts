@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxToCss, pageSize } from './geometry.ts';
+import { boxToCss, pageSize, renderPageCanvas } from './geometry.ts';
 
 const A4: [number, number, number, number] = [0, 0, 595.28, 841.89];
 
@@ -27,5 +27,20 @@ describe('boxToCss', () => {
   });
   it('sizes pages', () => {
     expect(pageSize(A4, 1.5).width).toBeCloseTo(892.92);
+  });
+});
+
+describe('renderPageCanvas', () => {
+  it('sizes the canvas in device and CSS pixels and renders with the device scale', () => {
+    const calls: unknown[] = [];
+    const page = {
+      getViewport: ({ scale }: { scale: number }) => ({ width: 595.28 * scale, height: 841.89 * scale }),
+      render: (o: unknown) => (calls.push(o), { promise: Promise.resolve(), cancel: () => undefined }),
+    };
+    const { canvas } = renderPageCanvas(page, 1.5, 2, () => ({ width: 0, height: 0, style: { width: '', height: '' } }));
+    expect([canvas.width, canvas.height, canvas.style.width, canvas.style.height]).toEqual([1785, 2525, '892.92px', '1262.835px']);
+    expect((calls[0] as { transform: number[] }).transform).toEqual([2, 0, 0, 2, 0, 0]);
+    renderPageCanvas(page, 1, 1, () => ({ width: 0, height: 0, style: { width: '', height: '' } }));
+    expect((calls[1] as { transform?: number[] }).transform).toBeUndefined();
   });
 });

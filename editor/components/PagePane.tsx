@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PageBox } from '../../core/minutes/model.ts';
-import { boxToCss, pageSize, type ViewBox } from '../../core/pdf/geometry.ts';
+import { boxToCss, pageSize, renderPageCanvas, type RenderablePage, type ViewBox } from '../../core/pdf/geometry.ts';
 import { boxesForRuns } from '../../core/pdf/text-layer.ts';
 import { useWorkbench } from './use-workbench.ts';
 import { openPdf } from '../services/pdf.ts';
@@ -84,14 +84,7 @@ export function PagePane() {
       if (cancelled) return;
       const base = p.getViewport({ scale: 1 });
       const scale = (width - 16) / base.width;
-      const viewport = p.getViewport({ scale });
-      const dpr = window.devicePixelRatio || 1;
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.floor(viewport.width * dpr);
-      canvas.height = Math.floor(viewport.height * dpr);
-      canvas.style.width = `${viewport.width}px`;
-      canvas.style.height = `${viewport.height}px`;
-      const render = p.render({ canvas, viewport, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined });
+      const { canvas, task: render } = renderPageCanvas(p as unknown as RenderablePage, scale, window.devicePixelRatio || 1, () => document.createElement('canvas'));
       task = render;
       await render.promise.catch(() => undefined);
       if (cancelled) return;

@@ -5,7 +5,7 @@
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { boxToCss, pageSize, type ViewBox } from '../../core/pdf/geometry.ts';
+import { boxToCss, pageSize, renderPageCanvas, type RenderablePage, type ViewBox } from '../../core/pdf/geometry.ts';
 import type { Overlay } from '../utils/overlays.ts';
 
 export interface PageViewProps {
@@ -43,15 +43,8 @@ export function PageView({ doc, number, view, scale, overlays, activeItem, onRen
       const page = await doc.getPage(number);
       loaded = page;
       if (g !== generation) return;
-      const viewport = page.getViewport({ scale });
-      const dpr = window.devicePixelRatio || 1;
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.floor(viewport.width * dpr);
-      canvas.height = Math.floor(viewport.height * dpr);
-      canvas.style.width = `${viewport.width}px`;
-      canvas.style.height = `${viewport.height}px`;
+      const { canvas, task: renderTask } = renderPageCanvas(page as unknown as RenderablePage, scale, window.devicePixelRatio || 1, () => document.createElement('canvas'));
       canvas.className = 'page-canvas';
-      const renderTask = page.render({ canvas, viewport, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined });
       task = renderTask;
       await renderTask.promise;
       if (g !== generation) return;
@@ -63,7 +56,7 @@ export function PageView({ doc, number, view, scale, overlays, activeItem, onRen
       text.className = 'textLayer';
       host.querySelector('.textLayer')?.remove();
       canvas.after(text);
-      await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+      await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport: page.getViewport({ scale }) }).render();
     };
     /** Free a page far from view: its canvas holds megabytes. */
     const drop = () => {
