@@ -216,17 +216,17 @@ export class Collab {
   /**
    * For a document that is not open in a tab: joins its workspace copy for the
    * time of `f` — the server's state is read in first, and what `f` changes has
-   * reached the server before the connection closes. Without a connection (or
-   * when the server does not answer in `timeoutMs`), `f` runs on the local copy
-   * alone and `synced` says so.
+   * reached the server before the connection closes. Without a connection, `f`
+   * runs on the local copy alone (it syncs when next opened); when the server
+   * does not answer in `timeoutMs`, `f` is told the copy is read-only.
    */
-  async withServer<T>(docId: string, doc: Y.Doc, f: (readOnly: boolean) => T, timeoutMs = 8000): Promise<{ value: T; synced: boolean }> {
+  async withServer<T>(docId: string, doc: Y.Doc, f: (readOnly: boolean) => T | Promise<T>, timeoutMs = 8000): Promise<T> {
     const settings = this.settings;
     const open = this.attached.get(docId);
     const socket = this.socket;
     // Just configured: give the connection its chance.
     if (socket && !open && socket.status === WebSocketStatus.Connecting) await waitFor(() => socket.status !== WebSocketStatus.Connecting, timeoutMs);
-    if (!settings || !socket || socket.status !== WebSocketStatus.Connected || open) return { value: f(open?.readOnly ?? false), synced: Boolean(open) };
+    if (!settings || !socket || socket.status !== WebSocketStatus.Connected || open) return f(open?.readOnly ?? false);
     let readOnly = false;
     let refused = false;
     const provider = new HocuspocusProvider({
@@ -240,9 +240,9 @@ export class Collab {
     provider.attach();
     try {
       const synced = await waitFor(() => provider.isSynced || refused, timeoutMs) && !refused;
-      const value = f(readOnly || !synced);
+      const value = await f(readOnly || !synced);
       if (synced && !readOnly) await waitFor(() => !provider.hasUnsyncedChanges, timeoutMs);
-      return { value, synced };
+      return value;
     } finally {
       provider.destroy();
     }

@@ -65,13 +65,24 @@ export function summarize(meeting: Meeting): Pick<LibraryEntry, 'title' | 'body'
   };
 }
 
+/** The entry of a document known only by its id in the workspace, until its text arrives. */
+export function sharedEntry(id: string, now: number): LibraryEntry {
+  return { id, title: id, body: '', date: null, kind: '', source: 'shared', fileName: id, review: 'unreviewed', items: 0, sections: 0, createdAt: now, updatedAt: now };
+}
+
+/** What a shared document's entry learns from its parse and the file name the server sent with it. */
+export function sharedSummary(meeting: Meeting, fileName: unknown): Partial<LibraryEntry> {
+  return { ...summarize(meeting), ...(typeof fileName === 'string' ? { fileName } : {}) };
+}
+
 export function caseMentions(meeting: Meeting): CaseMention[] {
   return meeting.sections.flatMap((s) => s.items.filter((i) => i.caseNumber).map((i) => ({ caseNumber: i.caseNumber!, number: i.number, title: i.title })));
 }
 
 export interface Appearance extends CaseMention {
   id: string;
-  docTitle: string;
+  /** The meeting's body (its title while the body is not known). */
+  meeting: string;
   date: string | null;
 }
 
@@ -86,7 +97,7 @@ export function otherAppearances(entries: readonly LibraryEntry[], caseNumber: s
     if (e.id === hereId) continue;
     for (const c of e.cases ?? []) {
       if (c.caseNumber !== caseNumber) continue;
-      out.push({ ...c, id: e.id, docTitle: e.title, date: e.date });
+      out.push({ ...c, id: e.id, meeting: e.body || e.title, date: e.date });
     }
   }
   return out.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.number.localeCompare(b.number, 'en', { numeric: true }));

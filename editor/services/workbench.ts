@@ -15,7 +15,7 @@ import type { AnnotationView, OverrideView, ReviewMark, ReviewStatus, StudioDoc 
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
 import type { OverrideKind } from '../model/overrides.ts';
 import { DEFAULT_TAXONOMY, parseTaxonomy, type Taxonomy } from '../model/taxonomy.ts';
-import { caseMentions, filterAndSort, LibraryDb, summarize, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
+import { caseMentions, filterAndSort, LibraryDb, sharedEntry, sharedSummary, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
 import { createDoc, openDoc, type OpenDoc } from './persistence.ts';
 import { ImportError, importFile, importHandoff, importTextHashed, type ImportedDocument, type PdfReader } from './import.ts';
 import { looksOcrDamaged, loadRepairer } from './lexicon.ts';
@@ -86,7 +86,7 @@ export interface WorkbenchState {
   pageView: boolean;
   /** The Dataset view: its form, and the library read as curated documents (null until read). */
   datasetForm: DatasetForm;
-  dataset: { docs: CuratedDocument[] | null; loading: boolean; readAt: number };
+  dataset: { docs: CuratedDocument[] | null; loading: boolean };
 }
 
 export interface WorkbenchDeps {
@@ -148,7 +148,7 @@ export class Workbench {
       peers: {},
       pageView: false,
       datasetForm: DEFAULT_DATASET_FORM,
-      dataset: { docs: null, loading: false, readAt: 0 },
+      dataset: { docs: null, loading: false },
     };
     this.collab = new Collab(() => this.onCollabChange(), deps.win);
   }
@@ -240,8 +240,7 @@ export class Workbench {
     id = id.trim();
     if (!/^[\w-]+$/.test(id)) return this.set({ message: { kind: 'error', text: `${this.state.lang === 'da' ? 'Ugyldigt dokument-id' : 'Not a document id'}: ${id}` } });
     if (!(await this.deps.db.docs.get(id))) {
-      const now = this.deps.now();
-      await this.deps.db.docs.put({ id, title: id, body: '', date: null, kind: '', source: 'shared', fileName: id, review: 'unreviewed', items: 0, sections: 0, createdAt: now, updatedAt: now });
+      await this.deps.db.docs.put(sharedEntry(id, this.deps.now()));
       await this.refreshLibrary();
     }
     await this.openDocument(id);
@@ -447,13 +446,18 @@ export class Workbench {
       return;
     }
     this.set({ ocr: 'loading' });
-    loadRepairer((() => this.deps.fetchText('lexicon-da.txt')))
+    this.repairer()
       .then((repairer) => {
         if (this.view !== view) return;
         view.dispatch({ effects: setRepairer.of(repairer) });
         this.set({ ocr: 'repaired' });
       })
       .catch(() => this.set({ ocr: 'failed' }));
+  }
+
+  /** The OCR repairer, its lexicon fetched from the editor's server once. */
+  private repairer(): Promise<TextRepairer> {
+    return loadRepairer(() => this.deps.fetchText('lexicon-da.txt'));
   }
 
   private pushOverrides(): void {
@@ -546,8 +550,7 @@ export class Workbench {
     const patch: Partial<LibraryEntry> = { items: items.length, sections: meeting.sections.length, body: meeting.body, date: meeting.date, cases: caseMentions(meeting), review, updatedAt: this.deps.now() };
     // A document opened by id learns its name and kind from what the server sent.
     const entry = this.state.library.find((e) => e.id === id);
-    const fileName = this.activeDoc()?.meta.get('fileName');
-    if (entry?.source === 'shared') Object.assign(patch, summarize(meeting), typeof fileName === 'string' ? { fileName } : {});
+    if (entry?.source === 'shared') Object.assign(patch, sharedSummary(meeting, this.activeDoc()?.meta.get('fileName')));
     await this.deps.db.docs.update(id, patch);
     await this.refreshLibrary();
   }
@@ -568,7 +571,7 @@ export class Workbench {
   }
 
   jumpToItem(number: string): void {
-    const item = this.state.meeting?.sections.flatMap((s) => s.items).find((i) => i.number === number);
+    const item = itemNumbered(this.state.meeting, number);
     if (item) this.jump(item.titleSpan.start);
   }
 
@@ -729,12 +732,12 @@ export class Workbench {
    * sync server for the time of `f` (so it reads collaborators' work and its
    * changes reach them). `readOnly`: the server would refuse changes.
    */
-  private async withDocument<T>(id: string, f: (doc: StudioDoc, readOnly: boolean) => T): Promise<T> {
+  private async withDocument<T>(id: string, f: (doc: StudioDoc, readOnly: boolean) => T | Promise<T>): Promise<T> {
     const open = this.open.get(id);
     if (open) return f(open.doc, this.collab.view(id).readOnly);
     const read = await openDoc(id);
     try {
-      return (await this.collab.withServer(id, read.doc.ydoc, (readOnly) => f(read.doc, readOnly))).value;
+      return await this.collab.withServer(id, read.doc.ydoc, (readOnly) => f(read.doc, readOnly));
     } finally {
       await read.close();
     }
@@ -749,9 +752,7 @@ export class Workbench {
     const added: string[] = [];
     for (const id of ids.filter((x) => /^[\w-]+$/.test(x) && !known.has(x))) {
       // add, not put: an entry made meanwhile (a document opened by id) stays as it is.
-      const ok = await this.deps.db.docs
-        .add({ id, title: id, body: '', date: null, kind: '', source: 'shared', fileName: id, review: 'unreviewed', items: 0, sections: 0, createdAt: now, updatedAt: now })
-        .then(() => true, () => false);
+      const ok = await this.deps.db.docs.add(sharedEntry(id, now)).then(() => true, () => false);
       if (ok) added.push(id);
     }
     return added;
@@ -765,9 +766,7 @@ export class Workbench {
     for (const id of added) {
       const summary = await this.withDocument(id, (doc) => {
         const text = doc.text.toString();
-        if (!text) return null;
-        const fileName = doc.meta.get('fileName');
-        return { ...summarize(parseWithOverrides(text, doc.placedOverrides(text), {})), ...(typeof fileName === 'string' ? { fileName } : {}) };
+        return text ? sharedSummary(parseWithOverrides(text, doc.placedOverrides(text), {}), doc.meta.get('fileName')) : null;
       });
       const entry = await this.deps.db.docs.get(id);
       if (summary && entry?.source === 'shared' && entry.items === 0) await this.deps.db.docs.update(id, summary);
@@ -783,29 +782,20 @@ export class Workbench {
       await this.addWorkspaceDocuments();
       await this.refreshLibrary();
       const docs: CuratedDocument[] = [];
-      let repairer: TextRepairer | null = null;
       for (const entry of this.state.library) {
-        const curated = await this.withDocument(entry.id, (doc) => {
+        const curated = await this.withDocument(entry.id, async (doc) => {
           const text = doc.text.toString();
           if (!text) return null; // shared by id, nothing received yet
-          if (looksOcrDamaged(text) && !repairer) return 'needs-repairer' as const;
-          return curatedFromStudioDoc(entry.id, doc, { parse: repairer && looksOcrDamaged(text) ? { repairer } : {} });
+          const repairer = looksOcrDamaged(text) ? await this.repairer().catch(() => null) : null;
+          return curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} });
         });
-        let got = curated;
-        if (got === 'needs-repairer') {
-          repairer = await loadRepairer(() => this.deps.fetchText('lexicon-da.txt')).catch(() => null);
-          got = await this.withDocument(entry.id, (doc) => curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} }));
-        }
-        if (!got) continue;
-        docs.push(got);
+        if (!curated) continue;
+        docs.push(curated);
         // A document known only by id learns its title, body and date from what the server sent.
-        if (entry.source === 'shared') {
-          const fileName = got.meta.fileName;
-          await this.deps.db.docs.update(entry.id, { ...summarize(got.meeting), ...(typeof fileName === 'string' ? { fileName } : {}) });
-        }
+        if (entry.source === 'shared') await this.deps.db.docs.update(entry.id, sharedSummary(curated.meeting, curated.meta.fileName));
       }
       await this.refreshLibrary();
-      this.set({ dataset: { docs, loading: false, readAt: this.deps.now() } });
+      this.set({ dataset: { docs, loading: false } });
     } catch (e) {
       this.set({ dataset: { ...this.state.dataset, loading: false }, message: { kind: 'error', text: `Dataset: ${e instanceof Error ? e.message : String(e)}` } });
     }
@@ -993,6 +983,13 @@ export function joinLinesSpec(text: string, pos: number): { changes: { from: num
 }
 
 /** The item whose span holds `pos`, or null. */
+/** The item numbered `number` (the current item, say), or null. */
+export function itemNumbered(meeting: Meeting | null, number: string | null): Item | null {
+  if (!meeting || number === null) return null;
+  for (const s of meeting.sections) for (const i of s.items) if (i.number === number) return i;
+  return null;
+}
+
 export function itemAt(meeting: Meeting, pos: number): Item | null {
   for (const s of meeting.sections) {
     if (pos < s.span.start || pos > s.span.end) continue;
