@@ -23,8 +23,14 @@ export interface ImportedDocument {
   pdf?: Uint8Array;
 }
 
+/** A PDF's parse and its text runs (offsets in `meeting.text`), from which page boxes of any range are made. */
+export interface PdfRead {
+  meeting: Meeting;
+  runs: PageRun[];
+}
+
 /** Reads PDF bytes into a parse and its text runs (pdf.js in the page, a stand-in in tests). */
-export type PdfReader = (bytes: Uint8Array, name: string) => Promise<{ meeting: Meeting; runs: PageRun[] }>;
+export type PdfReader = (bytes: Uint8Array, name: string) => Promise<PdfRead>;
 
 export class ImportError extends Error {}
 
@@ -115,7 +121,7 @@ export async function importFile(file: { name: string; size: number; arrayBuffer
   const bytes = new Uint8Array(await file.arrayBuffer());
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) {
-    let read: Awaited<ReturnType<PdfReader>>;
+    let read: PdfRead;
     try {
       read = await readPdf(bytes, file.name);
     } catch (e) {

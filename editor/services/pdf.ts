@@ -3,25 +3,13 @@ import * as pdfjs from 'pdfjs-dist';
 import workerSrc from 'pdfjs-dist/build/pdf.worker.mjs?url';
 import { parsePdf } from '../../core/pdf/parse-pdf.ts';
 import type { PdfjsLike } from '../../core/pdf/extract.ts';
-import type { Meeting } from '../../core/minutes/model.ts';
-import type { PageRun } from '../../core/pdf/text-layer.ts';
 import type { TextRepairer } from '../../core/minutes/parse.ts';
+import { sha256Hex, type PdfRead } from './import.ts';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** A PDF's parse and its text runs (offsets in `meeting.text`), from which page boxes of any range are made. */
-export interface PdfRead {
-  meeting: Meeting;
-  runs: PageRun[];
-}
-
 export async function readPdf(bytes: Uint8Array, name: string, repairer: TextRepairer | null = null): Promise<PdfRead> {
-  const hash = await sha256(bytes);
+  const hash = await sha256Hex(bytes);
   const { meeting, runs } = await parsePdf(pdfjs as unknown as PdfjsLike, bytes.slice(), {
     fontNames: true,
     includeText: true,
