@@ -67,6 +67,12 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number | nu
 /** Which items count: all, or those a filter chose (by document id and item id). */
 export type ItemChoice = (documentId: string, itemId: string) => boolean;
 
+/** The items of these rows (a filter's result) as an ItemChoice. */
+export function choiceOf(rows: readonly { documentId: string; id: string }[]): ItemChoice {
+  const chosen = new Set(rows.map((r) => `${r.documentId}\u0000${r.id}`));
+  return (documentId, itemId) => chosen.has(`${documentId}\u0000${itemId}`);
+}
+
 /** Analyst → the labels they gave the item at `span` (an analyst who annotated it without labels rated it with none). */
 function labelsByAnalyst(doc: CuratedDocument, span: Span): Map<string, Set<string>> {
   const byAnalyst = new Map<string, Set<string>>();

@@ -4,7 +4,7 @@
  * Schema of a row (item.schema.json), the cases table (cases.json) and the
  * files of the formats asked for.
  */
-import { agreementByLabel } from './agreement.ts';
+import { agreementByLabel, choiceOf } from './agreement.ts';
 import { datasetCard } from './card.ts';
 import { casesTable } from './cases.ts';
 import { rowsToCsv } from './csv.ts';
@@ -65,8 +65,6 @@ export function exportDataset(docs: readonly CuratedDocument[], options: ExportO
   const filter = options.filter ?? {};
   const rows = filterRows(datasetRows(docs), filter);
   const documents = keptDocuments(docs, rows, filter);
-  // Agreement rests on the chosen items only, like every other figure of the card.
-  const chosen = new Set(rows.map((r) => `${r.documentId}\u0000${r.id}`));
   const files: ExportFile[] = [];
   const formats = new Set(options.formats);
   if (formats.has('jsonl')) {
@@ -83,7 +81,8 @@ export function exportDataset(docs: readonly CuratedDocument[], options: ExportO
   files.push({ name: 'item.schema.json', description: DESCRIPTIONS.schema, data: JSON.stringify(ITEM_ROW_SCHEMA, null, 2) + '\n' });
   const card = datasetCard({
     rows,
-    agreement: agreementByLabel(documents, (documentId, itemId) => chosen.has(`${documentId}\u0000${itemId}`)),
+    // Agreement rests on the chosen items only, like every other figure of the card.
+    agreement: agreementByLabel(documents, choiceOf(rows)),
     filter,
     generatedAt: options.generatedAt,
     origin: options.origin,

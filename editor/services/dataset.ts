@@ -6,7 +6,7 @@
  */
 import { zipSync } from 'fflate';
 import pkg from '../../package.json' with { type: 'json' };
-import { agreementByLabel, disputes, type Dispute, type LabelAgreement } from '../../core/export/agreement.ts';
+import { agreementByLabel, choiceOf, disputes, type Dispute, type LabelAgreement } from '../../core/export/agreement.ts';
 import { casesTable } from '../../core/export/cases.ts';
 import { checkFilter, filterRows, type ExportFilter } from '../../core/export/filter.ts';
 import { EXPORT_FORMATS, exportDataset, type ExportFormat } from '../../core/export/index.ts';
@@ -65,8 +65,7 @@ export function formFilter(form: DatasetForm, activeId: string | null): ExportFi
 /** What a download with this filter would hold. Pure. */
 export function previewDataset(docs: readonly CuratedDocument[], filter: ExportFilter): DatasetPreview {
   const rows = filterRows(datasetRows(docs), filter);
-  const chosen = new Set(rows.map((r) => `${r.documentId}\u0000${r.id}`));
-  const isChosen = (documentId: string, itemId: string) => chosen.has(`${documentId}\u0000${itemId}`);
+  const isChosen = choiceOf(rows);
   const review = Object.fromEntries(REVIEW_STATUSES.map((s) => [s, 0])) as Record<ReviewStatus, number>;
   const labels = new Map<string, number>();
   const annotationIds = new Set<string>();
