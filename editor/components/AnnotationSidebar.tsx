@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useWorkbench } from './use-workbench.ts';
 import type { AnnotationView, Comment } from '../model/studio-doc.ts';
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
-import { itemAt } from '../services/workbench.ts';
+import { itemAt, itemNumbered } from '../services/workbench.ts';
 
 /** The form of a new annotation; mounted afresh for each draft, so no labels or comment carry over from the last one. */
 function DraftForm() {
@@ -77,7 +77,7 @@ export function AnnotationSidebar() {
   const [wb, s] = useWorkbench();
   const all = s.taxonomy.groups.flatMap((g) => g.labels);
   const shown = s.annotations.filter((a) => !s.labelFilter || a.labels.includes(s.labelFilter));
-  const item = s.meeting?.sections.flatMap((x) => x.items).find((i) => i.number === s.currentItem);
+  const item = itemNumbered(s.meeting, s.currentItem);
   return (
     <section class="annotations side-panel" aria-label={wb.t('annotations')}>
       <header>

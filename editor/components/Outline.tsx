@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useWorkbench } from './use-workbench.ts';
 import { Presence } from './Presence.tsx';
 import { otherAppearances, type Appearance } from '../services/library.ts';
+import { itemNumbered } from '../services/workbench.ts';
 
 export function Outline() {
   const [wb, s] = useWorkbench();
@@ -57,7 +58,7 @@ export function Outline() {
 /** The current item's case in other meetings of the library (and elsewhere in this one): a case number links them. */
 function CaseLinks() {
   const [wb, s] = useWorkbench();
-  const item = s.meeting?.sections.flatMap((x) => x.items).find((i) => i.number === s.currentItem);
+  const item = itemNumbered(s.meeting, s.currentItem);
   if (!item?.caseNumber || !s.active) return null;
   const others = otherAppearances(s.library, item.caseNumber, s.active);
   const siblings = (s.meeting?.sections.flatMap((x) => x.items) ?? []).filter((i) => i.caseNumber === item.caseNumber && i.number !== item.number).length;
@@ -97,7 +98,7 @@ function CaseLinks() {
 function byDocument(list: readonly Appearance[]): { id: string; date: string | null; title: string; items: Appearance[] }[] {
   const out = new Map<string, { id: string; date: string | null; title: string; items: Appearance[] }>();
   for (const a of list) {
-    const entry = out.get(a.id) ?? { id: a.id, date: a.date, title: a.docTitle.replace(/ \(.*\)$/, '').replace(` ${a.date}`, ''), items: [] };
+    const entry = out.get(a.id) ?? { id: a.id, date: a.date, title: a.meeting, items: [] };
     entry.items.push(a);
     out.set(a.id, entry);
   }

@@ -11,6 +11,7 @@ import { boxToCss, pageSize, renderPageCanvas, type RenderablePage, type ViewBox
 import { boxesForRuns } from '../../core/pdf/text-layer.ts';
 import { useWorkbench } from './use-workbench.ts';
 import { openPdf } from '../services/pdf.ts';
+import { itemNumbered } from '../services/workbench.ts';
 
 type Loaded = { id: string; pdf: PDFDocumentProxy } | { id: string; pdf: null; reason: 'none' | 'failed' };
 
@@ -65,7 +66,7 @@ export function PagePane() {
   const runs = useMemo(() => wb.activeDoc()?.currentPageRuns() ?? [], [wb, s.active, s.meeting]);
   const line = wb.view?.state.doc.lineAt(Math.min(s.cursor.pos, wb.view.state.doc.length));
   const lineBoxes = line && runs.length ? boxesForRuns(runs, line.from, Math.max(line.to, line.from + 1)) : [];
-  const item = s.meeting?.sections.flatMap((x) => x.items).find((i) => i.number === s.currentItem) ?? null;
+  const item = itemNumbered(s.meeting, s.currentItem);
   const itemBoxes = item && runs.length ? boxesForRuns(runs, item.span.start, item.span.end) : [];
   const titleBoxes = item && runs.length ? boxesForRuns(runs, item.titleSpan.start, item.titleSpan.end) : [];
   const page = lineBoxes[0]?.page ?? titleBoxes[0]?.page ?? lastPage.current;

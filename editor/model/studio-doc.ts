@@ -285,14 +285,15 @@ export class StudioDoc {
     return this.annotations.toArray().map((m) => {
       const anchor = m.get('anchor') as TextAnchor;
       const range = resolveAnchor(this.text, anchor, text);
+      const labelMarks = labelMarksOf(m);
       return {
         id: m.get('id') as string,
         from: range?.from ?? null,
         to: range?.to ?? null,
         orphaned: range === null,
         quote: anchor.quote,
-        labels: Object.keys(labelMarksOf(m)),
-        labelMarks: labelMarksOf(m),
+        labels: Object.keys(labelMarks),
+        labelMarks,
         comments: (m.get('comments') as Y.Array<Comment>).toArray(),
         author: m.get('author') as string,
         createdAt: m.get('createdAt') as number,
