@@ -298,10 +298,9 @@ const dehyphenate: NormalizeStep = {
         let next = wordEnd;
         while (text.charCodeAt(next) === 32) next++;
         if (next === wordEnd || next >= nextEnd) break;
-        NEXT_WORD_AT.lastIndex = next;
-        const more = NEXT_WORD_AT.exec(text);
-        if (!more) break;
-        wordEnd = next + more[0].length;
+        const first = firstWordLength(text, next);
+        if (first === 0) break;
+        wordEnd = next + nextWordLength(text, next, first);
       }
       let end = wordEnd;
       while (text.charCodeAt(end) === 32) end++;
