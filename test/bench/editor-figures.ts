@@ -3,12 +3,12 @@
  * editor: opening a 60-page document with its structure drawn, and keystroke →
  * re-parse → decorations on a 250 KB document.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
+import { serveBuiltEditor, type EditorServer } from '../support/editor.ts';
 import { bigDocument } from '../support/big-document.ts';
 import { buildMinutesPdf, readGold, readSeed } from '../fixtures/pdf/generate.ts';
 import { median, percentile, fmt, met } from './stats.ts';
@@ -21,11 +21,6 @@ const KEYSTROKES = 50;
 const KEYSTROKE_WARMUP = 10;
 const PAGES = 60;
 const SEED = '004_0c3ee312dafeca01.txt';
-
-
-
-
-type ServeModule = { serveEditor(o: { port: number }): Promise<{ url: string; close(): Promise<void> }> };
 
 /** Imports `text` as a pasted document in the page and returns its library id. */
 async function importInPage(page: Page, text: string): Promise<string> {
@@ -49,10 +44,12 @@ async function timeOpen(page: Page, id: string): Promise<{ ms: number; parseMs: 
 }
 
 export async function editorFigures(): Promise<string[]> {
-  const build = spawnSync('npm', ['run', 'build:editor'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) return [`figure 5  editor: skipped, build:editor failed: ${build.stderr.split('\n')[0]}`];
-  const { serveEditor } = (await import(path.join(root, 'editor/server/serve.mjs'))) as ServeModule;
-  const server = await serveEditor({ port: 0 });
+  let server: EditorServer;
+  try {
+    server = await serveBuiltEditor();
+  } catch (e) {
+    return [`figure 5  editor: skipped, ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`];
+  }
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
