@@ -183,8 +183,9 @@ export class Collab {
     const { name, item } = this.presence;
     if (docId === this.presence.docId && name) {
       const state = presenceState(name, item);
-      // Keep the cursor y-codemirror.next publishes.
-      awareness.setLocalState({ ...(awareness.getLocalState() ?? {}), ...state });
+      // Keep the cursor y-codemirror.next publishes, but not an `away` left from when this document was in the background.
+      const { away: _away, ...kept } = awareness.getLocalState() ?? {};
+      awareness.setLocalState({ ...kept, ...state });
     } else awareness.setLocalState({ user: presenceState(name || '?', null).user, item: null, away: true });
   }
 

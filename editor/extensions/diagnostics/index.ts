@@ -29,6 +29,15 @@ export function lintDiagnostics(state: EditorState): LintDiagnostic[] {
   });
 }
 
+/**
+ * Lints again whenever the live parse changes, not only on edits: the OCR
+ * repairer and structure overrides arrive as effects and bring their own
+ * diagnostics (a damaged document's OCR words are found only once the
+ * lexicon is in), which must be marked as soon as they are listed.
+ */
 export function diagnosticsLint(): Extension {
-  return linter((view) => lintDiagnostics(view.state), { delay: 150 });
+  return linter((view) => lintDiagnostics(view.state), {
+    delay: 150,
+    needsRefresh: (update) => update.state.field(liveParseField) !== update.startState.field(liveParseField),
+  });
 }
