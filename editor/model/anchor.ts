@@ -8,6 +8,9 @@
  * Offsets are UTF-16 offsets into the Y.Text (= the editor text = `Meeting.text`).
  */
 import * as Y from 'yjs';
+import { matchQuote } from './match-quote.ts';
+
+export { matchQuote, MIN_FUZZY_SCORE, type QuoteMatch, type QuoteSelector } from './match-quote.ts';
 
 export interface TextAnchor {
   /** Encoded Y.RelativePosition of the start (sticks to the character after it). */
@@ -46,12 +49,21 @@ function absolute(ydoc: Y.Doc, encoded: Uint8Array): number | null {
   return abs ? abs.index : null;
 }
 
+export interface ResolveOptions {
+  /**
+   * When the relative positions are lost, also accept an approximate quote
+   * (a corrected letter, a few characters in or out) that its context and
+   * position vouch for. Without it only the exact quote is searched for.
+   */
+  fuzzy?: boolean;
+}
+
 /**
  * Where the anchor is now, or null when its text is gone. The relative positions
  * are believed while the quoted text still (mostly) stands between them; otherwise
- * the quote is searched for, best context and nearest to the hint first.
+ * the quote is searched for (`matchQuote`): best context and nearest to the hint first.
  */
-export function resolveAnchor(ytext: Y.Text, anchor: TextAnchor, text = ytext.toString()): ResolvedRange | null {
+export function resolveAnchor(ytext: Y.Text, anchor: TextAnchor, text = ytext.toString(), options: ResolveOptions = {}): ResolvedRange | null {
   const ydoc = ytext.doc;
   if (ydoc) {
     const from = absolute(ydoc, anchor.start);
@@ -65,7 +77,8 @@ export function resolveAnchor(ytext: Y.Text, anchor: TextAnchor, text = ytext.to
       if (now === anchor.quote || (now.length > 0 && similar(now, anchor.quote))) return { from, to };
     }
   }
-  return matchQuote(text, anchor);
+  const match = matchQuote(text, anchor, { fuzzy: options.fuzzy ?? false });
+  return match && { from: match.start, to: match.end };
 }
 
 /** The character a relative position was pinned to still exists (it resolves to that same character). */
@@ -83,30 +96,4 @@ function similar(a: string, b: string): boolean {
   let s = 0;
   while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
   return p + s >= Math.max(a.length, b.length) / 2;
-}
-
-/** The quote's best occurrence in `text`: context agreement first, then nearness to the hint. Pure. */
-export function matchQuote(text: string, anchor: Pick<TextAnchor, 'quote' | 'prefix' | 'suffix' | 'hint'>): ResolvedRange | null {
-  if (!anchor.quote) return null;
-  let best: { from: number; score: number } | null = null;
-  for (let i = text.indexOf(anchor.quote); i >= 0; i = text.indexOf(anchor.quote, i + 1)) {
-    const pre = commonSuffix(text.slice(Math.max(0, i - anchor.prefix.length), i), anchor.prefix);
-    const end = i + anchor.quote.length;
-    const post = commonPrefix(text.slice(end, end + anchor.suffix.length), anchor.suffix);
-    const score = pre + post - Math.abs(i - anchor.hint) / (text.length + 1);
-    if (!best || score > best.score) best = { from: i, score };
-  }
-  return best ? { from: best.from, to: best.from + anchor.quote.length } : null;
-}
-
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
-function commonSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
 }

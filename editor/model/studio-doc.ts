@@ -284,7 +284,7 @@ export class StudioDoc {
   annotationViews(text = this.text.toString()): AnnotationView[] {
     return this.annotations.toArray().map((m) => {
       const anchor = m.get('anchor') as TextAnchor;
-      const range = resolveAnchor(this.text, anchor, text);
+      const range = resolveAnchor(this.text, anchor, text, { fuzzy: true });
       const labelMarks = labelMarksOf(m);
       return {
         id: m.get('id') as string,

@@ -66,7 +66,7 @@ export function curatedFromStudioDoc(documentId: string, doc: StudioDoc, options
   }));
   const annotations = doc.annotations.toArray().map((m) => {
     const anchor = m.get('anchor') as TextAnchor;
-    const range = resolveAnchor(doc.text, anchor, text);
+    const range = resolveAnchor(doc.text, anchor, text, { fuzzy: true });
     const author = String(m.get('author') ?? '');
     const createdAt = isoTime(m.get('createdAt')) ?? '';
     return {
