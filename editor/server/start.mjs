@@ -41,16 +41,25 @@ function buildExtension() {
 }
 
 const token = localToken();
+// The sync server logs JSON lines: info on stdout (read here for its address), warnings and errors on stderr (shown).
 const sync = spawn(process.execPath, ['--import', tsx, syncMain, 'start', '--port', String(syncPort), '--host', syncHost], {
-  env: { ...syncEnv, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+  env: { ...syncEnv, LOG_LEVEL: env.LOG_LEVEL ?? 'info' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const syncUrl = await new Promise((resolve) => {
   let out = '';
   sync.stdout.on('data', (b) => {
     out += b.toString();
-    const m = /Sync server on (ws:\/\/\S+)/.exec(out);
-    if (m) resolve(m[1]);
+    const lines = out.split('\n');
+    out = lines.pop();
+    for (const line of lines) {
+      try {
+        const entry = JSON.parse(line);
+        if (entry.event === 'listening' && typeof entry.url === 'string') resolve(entry.url);
+      } catch {
+        // not a log line
+      }
+    }
   });
   sync.on('exit', (code) => fail(`the sync server stopped (exit ${code}); is port ${syncPort} in use? Set SYNC_PORT.`));
 });

@@ -38,11 +38,13 @@ export function startServer(dataDir: string, port = 0, extraEnv: Record<string, 
     });
     const logs: string[] = [];
     const timer = setTimeout(() => reject(new Error(`sync server did not start:\n${logs.join('')}`)), 30_000);
+    let listening = false;
     const onData = (b: Buffer) => {
-      const s = b.toString();
-      logs.push(s);
-      const m = /Sync server on (ws:\/\/[\d.]+:(\d+))/.exec(logs.join(''));
+      logs.push(b.toString());
+      if (listening) return;
+      const m = /"event":"listening","url":"(ws:\/\/[\d.]+:(\d+))"/.exec(logs.join(''));
       if (m) {
+        listening = true;
         clearTimeout(timer);
         resolve({ child, port: Number(m[2]), url: m[1]!, logs });
       }
@@ -51,7 +53,7 @@ export function startServer(dataDir: string, port = 0, extraEnv: Record<string, 
     child.stderr!.on('data', (b: Buffer) => logs.push(b.toString()));
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (!logs.join('').includes('Sync server on')) reject(new Error(`sync server exited with ${code}:\n${logs.join('')}`));
+      if (!listening) reject(new Error(`sync server exited with ${code}:\n${logs.join('')}`));
     });
   });
 }

@@ -1,17 +1,21 @@
 /**
  * `referat-sync`: starts the sync server (SYNC_PORT, SYNC_HOST, DATA_DIR, REDIS_URL),
  * or manages tokens: `token create WORKSPACE [--read-only] [--label L]`, `token list`.
- * With no token at all yet, it makes a read-write one for the workspace "local" and
- * prints it, so `npm start` works on a fresh machine.
+ * With no token at all yet, it makes a read-write one for the workspace "local": on a
+ * terminal it is printed for the person there (stderr, plain text); otherwise it is
+ * written to `first-token` in the data directory (0600). Logs are JSON lines only
+ * and never carry a token.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { createSyncServer, DEFAULTS } from './server.ts';
-import { jsonLogger, type LogLevel } from './log.ts';
+import { errorFields, jsonLogger, routeConsole, type LogLevel } from './log.ts';
 import { openTokens } from './tokens.ts';
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const env = process.env;
+// Everything the server creates (data directory, databases, their -wal/-shm) is its user's alone.
+process.umask(0o077);
 const dataDir = env.DATA_DIR ?? DEFAULTS.dataDir;
 
 function port(value: string): number {
@@ -39,6 +43,11 @@ program
   .option('--name <name>', 'instance name in logs', env.SYNC_NAME)
   .action(async (opts: { port: number; host: string; data: string; redis?: string; name?: string }) => {
     const logger = jsonLogger((env.LOG_LEVEL as LogLevel | undefined) ?? 'info');
+    routeConsole(logger);
+    // Nothing a client sends may stop the server; should anything slip through, it is logged, not fatal.
+    process.on('unhandledRejection', (reason) => logger.log('error', 'unhandled-rejection', { error: errorFields(reason) }));
+    process.on('uncaughtException', (error) => logger.log('error', 'uncaught-exception', { error: errorFields(error) }));
+    const tty = process.stderr.isTTY === true;
     const sync = createSyncServer({
       port: opts.port,
       host: opts.host,
@@ -48,14 +57,21 @@ program
       ...(opts.name ? { name: opts.name } : {}),
       ...(env.SYNC_MAX_MESSAGE_BYTES ? { maxMessageBytes: Number(env.SYNC_MAX_MESSAGE_BYTES) } : {}),
       ...(env.SYNC_MAX_DOCUMENT_BYTES ? { maxDocumentBytes: Number(env.SYNC_MAX_DOCUMENT_BYTES) } : {}),
+      fsync: env.SYNC_FSYNC === '1',
     });
     if (sync.tokens.list().length === 0) {
       const token = sync.tokens.create('local', 'read-write', 'made at first start');
-      logger.log('info', 'token-created', { workspace: 'local', access: 'read-write', token });
-      process.stdout.write(`\nA token for the workspace "local" (keep it; it is shown once):\n  ${token}\n\n`);
+      if (tty) {
+        logger.log('info', 'token-created', { workspace: 'local', access: 'read-write', shown: 'terminal' });
+        process.stderr.write(`\nA token for the workspace "local" (keep it; it is shown once):\n  ${token}\n\n`);
+      } else {
+        const file = path.resolve(opts.data, 'first-token');
+        writeFileSync(file, `${token}\n`, { mode: 0o600 });
+        logger.log('info', 'token-created', { workspace: 'local', access: 'read-write', file });
+      }
     }
     const { url } = await sync.listen();
-    process.stdout.write(`Sync server on ${url} (health: ${url.replace(/^ws/, 'http')}/health)\n`);
+    if (tty) process.stderr.write(`Sync server on ${url} (health: ${url.replace(/^ws/, 'http')}/health)\n`);
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;
@@ -64,7 +80,7 @@ program
       sync.close().then(
         () => process.exit(0),
         (e: unknown) => {
-          logger.log('error', 'shutdown-failed', { error: String(e) });
+          logger.log('error', 'shutdown-failed', { error: errorFields(e) });
           process.exit(1);
         },
       );

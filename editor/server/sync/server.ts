@@ -3,10 +3,13 @@
  * message and document size limits, a health endpoint and structured logs;
  * optionally Redis, so several instances behind one address share documents.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { Server, type Extension } from '@hocuspocus/server';
+import type { Duplex } from 'node:stream';
+import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
+import * as Y from 'yjs';
 import { jsonLogger, type Logger } from './log.ts';
 import { openStore, storeExtension, type DocumentStore } from './store.ts';
 import { openTokens, workspaceOf, type Grant, type TokenRegistry } from './tokens.ts';
@@ -24,6 +27,8 @@ export interface SyncServerOptions {
   maxMessageBytes?: number;
   /** Largest document, in bytes of Yjs updates. Default 64 MiB. */
   maxDocumentBytes?: number;
+  /** fsync each stored update (survives a power cut, not just a crash); see StoreOptions. Default false. */
+  fsync?: boolean;
   /** Snapshot debounce (ms); updates are logged durably at once regardless. */
   debounce?: number;
   maxDebounce?: number;
@@ -44,13 +49,36 @@ export interface SyncServer {
 /** `/workspaces/<workspace>/documents`: the listing of a workspace's document ids. */
 const WORKSPACE_DOCUMENTS = /^\/workspaces\/([^/]+)\/documents\/?$/;
 
+/** y-protocols sync message types. */
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** Stateless messages the server sends a client (JSON with a `type`). */
+export const LIMITS_MESSAGE = 'referat.limits';
+export const REFUSED_MESSAGE = 'referat.refused';
+
+/** What the server tells a client whose update it refused: why, and which of the update's insertions (client, clock, length) it did not take. */
+export interface Refusal {
+  type: typeof REFUSED_MESSAGE;
+  reason: 'message-too-large' | 'document-too-large';
+  bytes: number;
+  limit: number;
+  ranges: [client: number, clock: number, length: number][];
+}
+
+/** Messages up to this size are read (and refused politely when over the limit); larger ones close the socket. */
+export const hardCap = (maxMessage: number) => Math.max(4 * maxMessage, maxMessage + 1024 * 1024);
+
 export const DEFAULTS = { port: 1234, host: '127.0.0.1', dataDir: './data', maxMessageBytes: 8 * 1024 * 1024, maxDocumentBytes: 64 * 1024 * 1024 };
 
 export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   const dataDir = path.resolve(options.dataDir ?? DEFAULTS.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const log = options.logger ?? jsonLogger();
-  const store = openStore(path.join(dataDir, 'documents.sqlite'));
+  privateDirectory(dataDir, log);
+  const store = openStore(path.join(dataDir, 'documents.sqlite'), {
+    fsync: options.fsync ?? false,
+    onSkipped: (documentName, error) => log.log('error', 'stored-update-unreadable', { documentName, error }),
+  });
   const tokens = openTokens(path.join(dataDir, 'tokens.sqlite'));
   const maxMessage = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
   const maxDocument = options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes;
@@ -71,11 +99,25 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     stopOnSignals: false,
     debounce: options.debounce ?? 500,
     maxDebounce: options.maxDebounce ?? 3000,
-    websocketOptions: { maxPayload: maxMessage },
+    // A message over the limit is still read, so that it can be refused with a reason the
+    // client shows; only one over this hard cap makes the socket close (1009).
+    websocketOptions: { maxPayload: hardCap(maxMessage) },
     extensions: [
       ...extensions,
       {
         extensionName: 'referat-policy',
+        async onUpgrade({ request, socket }) {
+          const problem = upgradeProblem(request);
+          if (!problem) return;
+          log.log('warn', 'bad-request', { kind: 'upgrade', reason: problem, method: request.method, path: shortPath(request.url) });
+          try {
+            socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+          } catch {
+            socket.destroy();
+          }
+          // Tells Hocuspocus the upgrade is answered.
+          throw null;
+        },
         async onAuthenticate({ token, documentName, connectionConfig }) {
           const grant = tokens.verify(token);
           if (!grant) {
@@ -90,17 +132,34 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
           if (grant.access === 'read-only') connectionConfig.readOnly = true;
           return grant;
         },
+        async connected({ connection }) {
+          // The client learns the limits, to refuse an oversized edit itself before sending it.
+          connection.sendStateless(JSON.stringify({ type: LIMITS_MESSAGE, maxMessageBytes: maxMessage, maxDocumentBytes: maxDocument }));
+        },
         async afterLoadDocument({ documentName, document }) {
-          sizes.set(documentName, (await import('yjs')).encodeStateAsUpdate(document).byteLength);
+          sizes.set(documentName, Y.encodeStateAsUpdate(document).byteLength);
           log.log('info', 'document-loaded', { documentName });
         },
-        async beforeHandleMessage({ documentName, update }) {
-          if (update.byteLength > maxMessage) throw new Error(`message of ${update.byteLength} bytes is over the ${maxMessage}-byte limit`);
-          const size = (sizes.get(documentName) ?? 0) + update.byteLength;
-          if (size > maxDocument) {
-            log.log('warn', 'document-too-large', { documentName, size, limit: maxDocument });
-            throw new Error(`document ${documentName} would grow past the ${maxDocument}-byte limit`);
+        /**
+         * A client's update (sync step 2 or update): refused when over a limit; else
+         * applied and appended to the store, synchronously, before Hocuspocus goes on
+         * to acknowledge it. (Hocuspocus applies it again, which changes nothing.)
+         */
+        async beforeSync({ type, payload, connection, document, documentName }) {
+          if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
+          const documentSize = (sizes.get(documentName) ?? 0) + payload.byteLength;
+          const reason = payload.byteLength > maxMessage ? 'message-too-large' : documentSize > maxDocument ? 'document-too-large' : null;
+          if (reason) {
+            const limit = reason === 'message-too-large' ? maxMessage : maxDocument;
+            const bytes = reason === 'message-too-large' ? payload.byteLength : documentSize;
+            const ranges = newRanges(document, payload);
+            log.log('warn', reason, { documentName, bytes, limit, socketId: connection.socketId });
+            connection.sendStateless(JSON.stringify({ type: REFUSED_MESSAGE, reason, bytes, limit, ranges } satisfies Refusal));
+            // Closes this document's connection without acknowledging; the client undoes the refused change and joins again.
+            throw Object.assign(new Error(`${reason}: ${bytes} bytes, limit ${limit}`), { code: 4413, reason: REFUSED_MESSAGE });
           }
+          Y.applyUpdate(document, payload, { source: 'connection', connection });
+          store.append(documentName, payload);
         },
         async onChange({ documentName, update }) {
           sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.byteLength);
@@ -118,40 +177,70 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
           sizes.delete(documentName);
         },
         async onRequest({ request, response, instance }) {
-          const url = new URL(request.url ?? '/', 'http://localhost');
-          const listing = WORKSPACE_DOCUMENTS.exec(url.pathname);
-          if (listing) {
-            // The editor asks from its own origin; the bearer token, not the origin, is what grants access.
-            const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Max-Age': '600' };
-            if (request.method === 'OPTIONS') {
-              response.writeHead(204, cors);
-              response.end();
-              throw null;
-            }
-            const { status, body } = listDocuments(decodeURIComponent(listing[1]!), request.headers.authorization);
-            response.writeHead(status, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-            response.end(JSON.stringify(body));
-            throw null;
+          try {
+            answer(request, response, instance);
+          } catch (e) {
+            log.log('warn', 'bad-request', { kind: 'http', method: request.method, path: shortPath(request.url), error: e });
+            if (!response.headersSent) {
+              response.writeHead(400, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+              response.end(JSON.stringify({ error: 'bad request' }));
+            } else response.destroy();
           }
-          if (url.pathname !== '/health') return;
-          response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-          response.end(
-            JSON.stringify({
-              status: 'ok',
-              name: options.name ?? 'referat-sync',
-              uptimeSeconds: Math.round((Date.now() - started) / 1000),
-              documents: instance.getDocumentsCount(),
-              connections: instance.getConnectionsCount(),
-              redis: Boolean(options.redis),
-              memory: { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed },
-            }),
-          );
           // Tells Hocuspocus the request is answered.
           throw null;
         },
       },
     ],
   });
+
+  // A request Node cannot parse: 400 and a log line.
+  server.httpServer.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    log.log('warn', 'bad-request', { kind: 'unparsable', code: error.code, message: error.message });
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  server.httpServer.on('connection', (socket: Duplex) => socket.on('error', () => socket.destroy()));
+
+  /** Every plain HTTP request: health, a workspace's listing, or 404/405/400. */
+  function answer(request: IncomingMessage, response: ServerResponse, instance: Hocuspocus): void {
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.end(JSON.stringify(body));
+    };
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const listing = WORKSPACE_DOCUMENTS.exec(url.pathname);
+    if (listing) {
+      // The editor asks from its own origin; the bearer token, not the origin, is what grants access.
+      const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Max-Age': '600' };
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, cors);
+        response.end();
+        return;
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') return json(405, { error: 'use GET' }, { ...cors, Allow: 'GET, OPTIONS' });
+      let workspace: string;
+      try {
+        workspace = decodeURIComponent(listing[1]!);
+      } catch {
+        log.log('warn', 'bad-request', { kind: 'http', reason: 'malformed percent-encoding', path: shortPath(request.url) });
+        return json(400, { error: 'malformed percent-encoding in the workspace name' }, cors);
+      }
+      const { status, body } = listDocuments(workspace, request.headers.authorization);
+      return json(status, body, cors);
+    }
+    if (url.pathname === '/health') {
+      return json(200, {
+        status: 'ok',
+        name: options.name ?? 'referat-sync',
+        uptimeSeconds: Math.round((Date.now() - started) / 1000),
+        documents: instance.getDocumentsCount(),
+        connections: instance.getConnectionsCount(),
+        redis: Boolean(options.redis),
+        memory: { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed },
+      });
+    }
+    json(404, { error: 'not found' });
+  }
 
   /**
    * `GET /workspaces/<w>/documents` with `Authorization: Bearer <token>` for that
@@ -184,7 +273,14 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     tokens,
     store,
     async listen() {
-      await server.listen();
+      // A port in use (or any listen error) rejects here rather than escaping as an uncaught error.
+      await new Promise<void>((resolve, reject) => {
+        server.httpServer.once('error', reject);
+        server.listen().then(() => {
+          server.httpServer.off('error', reject);
+          resolve();
+        }, reject);
+      });
       const port = server.address.port;
       const url = `ws://${options.host ?? DEFAULTS.host}:${port}`;
       log.log('info', 'listening', { url, dataDir, redis: Boolean(options.redis) });
@@ -199,6 +295,61 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       log.log('info', 'stopped', {});
     },
   };
+}
+
+/** The insertions in `update` that `doc` does not have yet, largest first. */
+function newRanges(doc: Y.Doc, update: Uint8Array): Refusal['ranges'] {
+  let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
+  try {
+    structs = Y.decodeUpdate(update).structs;
+  } catch {
+    return [];
+  }
+  const known = Y.encodeStateVector(doc);
+  const vector = Y.decodeStateVector(known);
+  const ranges: Refusal['ranges'] = [];
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const have = vector.get(s.id.client) ?? 0;
+    const end = s.id.clock + s.length;
+    if (end <= have) continue;
+    const clock = Math.max(s.id.clock, have);
+    ranges.push([s.id.client, clock, end - clock]);
+  }
+  return ranges.sort((a, b) => b[2] - a[2]).slice(0, 1000);
+}
+
+/** Why an upgrade request cannot be served, or null. */
+function upgradeProblem(request: IncomingMessage): string | null {
+  if (request.method !== 'GET') return 'an upgrade must be a GET';
+  const host = request.headers.host ?? 'localhost';
+  try {
+    // What the WebSocket layer and Hocuspocus build from the request must be well-formed.
+    new URL(`http://${host}${request.url ?? '/'}`);
+    new Headers(request.headers as Record<string, string>);
+  } catch {
+    return 'malformed address or headers';
+  }
+  return null;
+}
+
+/** The start of a request path, for logs (bounded, no query string). */
+function shortPath(url: string | undefined): string {
+  return (url ?? '').split('?')[0]!.slice(0, 200);
+}
+
+/** Makes the data directory (owner only, 0700); says so when an existing one is open to others. */
+function privateDirectory(dir: string, log: Logger): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const mode = statSync(dir).mode & 0o777;
+  if (mode & 0o077) {
+    try {
+      chmodSync(dir, 0o700);
+      log.log('info', 'data-dir-private', { dataDir: dir, was: mode.toString(8) });
+    } catch (error) {
+      log.log('warn', 'data-dir-open', { dataDir: dir, mode: mode.toString(8), error });
+    }
+  }
 }
 
 /** An authentication refusal whose reason the client is shown. */

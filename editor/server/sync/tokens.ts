@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { privateFile } from './store.ts';
 
 export type Access = 'read-write' | 'read-only';
 
@@ -23,6 +24,7 @@ export interface TokenRegistry {
 const WORKSPACE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export function openTokens(file: string): TokenRegistry {
+  privateFile(file);
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
   db.exec(`CREATE TABLE IF NOT EXISTS tokens (

@@ -1,0 +1,79 @@
+/**
+ * An acknowledged edit is on disk: four clients edit one document, the server is
+ * SIGKILLed in the middle of it, the clients are gone with it (closed tabs), and
+ * after a restart every edit the server had acknowledged is there. Several rounds.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connect, createToken, startServer, stopServer, until, type Client, type ServerProcess } from '../support/sync.ts';
+
+let dataDir: string;
+let server: ServerProcess;
+let token: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'referat-sync-durable-'));
+  token = createToken(dataDir, 'team');
+  server = await startServer(dataDir);
+}, 60_000);
+
+afterAll(async () => {
+  if (server) await stopServer(server);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A client that appends numbered edits and counts those the server has acknowledged. */
+interface Writer {
+  client: Client;
+  made: string[];
+  acknowledged: number;
+}
+
+function writer(name: string): Writer {
+  const w: Writer = { client: connect(server.url, name, token), made: [], acknowledged: 0 };
+  // The provider counts changes the server has not acknowledged; at 0, every edit made so far is.
+  w.client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+    if (number === 0 && w.client.provider.isSynced) w.acknowledged = w.made.length;
+  });
+  return w;
+}
+
+it('loses no acknowledged edit to SIGKILL, over several rounds with four clients', async () => {
+  const name = 'team/kill-rounds';
+  const rounds = 8;
+  let acknowledgedTotal = 0;
+  const lost: string[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const writers = Array.from({ length: 4 }, () => writer(name));
+    await until(() => writers.every((w) => w.client.provider.isSynced && w.client.provider.unsyncedChanges === 0), `round ${round}: the writers to sync`);
+    const timers = writers.map((w, c) =>
+      setInterval(() => {
+        const edit = `${round}:${c}:${w.made.length}`;
+        w.made.push(edit);
+        w.client.doc.getArray<string>('edits').push([edit]);
+      }, 2 + c),
+    );
+    // Kill while edits and acknowledgements are in flight.
+    await until(() => writers.every((w) => w.acknowledged > 50), `round ${round}: acknowledgements to flow`);
+    await new Promise((r) => setTimeout(r, 100 + 50 * round));
+    await stopServer(server, 'SIGKILL');
+    for (const t of timers) clearInterval(t);
+    // The tabs are gone too: nothing the server had not stored can come back from them.
+    const acknowledged = writers.map((w) => w.made.slice(0, w.acknowledged));
+    for (const w of writers) w.client.destroy();
+    server = await startServer(dataDir, server.port);
+    const reader = connect(server.url, name, token);
+    await until(() => reader.provider.isSynced, `round ${round}: a fresh client to sync`);
+    const stored = new Set(reader.doc.getArray<string>('edits').toArray());
+    reader.destroy();
+    for (const edits of acknowledged) {
+      acknowledgedTotal += edits.length;
+      for (const e of edits) if (!stored.has(e)) lost.push(e);
+    }
+  }
+  console.log(`kill rounds: ${rounds}, acknowledged edits: ${acknowledgedTotal}, lost: ${lost.length}`);
+  expect(acknowledgedTotal).toBeGreaterThan(rounds * 4 * 50);
+  expect(lost, `${lost.length} of ${acknowledgedTotal} acknowledged edits lost`).toEqual([]);
+}, 240_000);
