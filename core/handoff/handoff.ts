@@ -46,6 +46,16 @@ export function isHandoffResponse(data: unknown): data is HandoffResponse {
   return !!d && d.source === HANDOFF_SOURCE_EXTENSION && (d.type === 'handoff-document' || d.type === 'handoff-error') && typeof d.id === 'string';
 }
 
+/**
+ * Does a message event's `origin` come from `expected` (the editor page's own
+ * origin, where the extension's bridge answers)? Exact comparison; an empty or
+ * "null" origin (a sandboxed frame, a file: page, a synthetic event) never does.
+ */
+export function isExpectedOrigin(origin: string | null | undefined, expected: string): boolean {
+  if (!origin || origin === 'null' || !expected || expected === 'null') return false;
+  return origin === expected;
+}
+
 /** The handoff id in a location hash such as `#handoff=abc123`, or null. */
 export function handoffIdFromHash(hash: string): string | null {
   const m = /(?:^#|&)handoff=([A-Za-z0-9_-]{6,64})(?:&|$)/.exec(hash);

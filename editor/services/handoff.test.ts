@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseMinutes } from '../../core/minutes/parse.ts';
-import { HANDOFF_SOURCE_EXTENSION, isHandoffRequest, type HandoffDocument } from '../../core/handoff/handoff.ts';
-import { handoffIdFromHash, requestHandoff } from './handoff.ts';
+import { HANDOFF_SOURCE_EXTENSION, isExpectedOrigin, isHandoffRequest, type HandoffDocument } from '../../core/handoff/handoff.ts';
+import { handoffIdFromHash, requestHandoff, type HandoffWindow } from './handoff.ts';
 import { importHandoff, importFile, importText, ImportError } from './import.ts';
 
 const seedText = readFileSync(path.resolve('test/fixtures/seeds/000_0c2e4851483b96f9.txt'), 'utf8');
@@ -59,6 +59,52 @@ describe('handoff from the extension', () => {
     } finally {
       other();
     }
+  });
+});
+
+/** A window whose message events the test delivers itself, with the origin it names. */
+function scriptedWindow(origin: string) {
+  const listeners = new Set<(e: MessageEvent) => void>();
+  const posted: { message: unknown; targetOrigin: string }[] = [];
+  const win: HandoffWindow = {
+    location: { origin },
+    postMessage: (message, targetOrigin) => void posted.push({ message, targetOrigin }),
+    addEventListener: (_type, l) => void listeners.add(l),
+    removeEventListener: (_type, l) => void listeners.delete(l),
+  };
+  const deliver = (from: string, data: unknown) => {
+    for (const l of [...listeners]) l(new MessageEvent('message', { origin: from, data }));
+  };
+  return { win, posted, deliver };
+}
+
+describe('the handoff origin check', () => {
+  it('accepts only the exact expected origin, never an empty or "null" one', () => {
+    expect(isExpectedOrigin('http://localhost:5173', 'http://localhost:5173')).toBe(true);
+    for (const origin of ['', 'null', null, undefined, 'http://localhost:5174', 'http://127.0.0.1:5173', 'https://localhost:5173', 'http://localhost:5173.example.org', 'http://localhost:517']) {
+      expect(isExpectedOrigin(origin, 'http://localhost:5173'), String(origin)).toBe(false);
+    }
+    expect(isExpectedOrigin('null', 'null')).toBe(false);
+    expect(isExpectedOrigin('', '')).toBe(false);
+  });
+
+  it('ignores answers from empty, "null" and other origins, and takes the one from its own', async () => {
+    const { win, posted, deliver } = scriptedWindow('http://localhost:5173');
+    const got = requestHandoff(win, 'h0rigin', 60_000);
+    expect(posted).toEqual([{ message: { source: 'referat-editor', type: 'handoff-request', id: 'h0rigin' }, targetOrigin: 'http://localhost:5173' }]);
+    const answer = (url: string) => ({ source: HANDOFF_SOURCE_EXTENSION, type: 'handoff-document', id: 'h0rigin', document: { ...doc, url } });
+    deliver('', answer('https://www.kl.dk/media/1/from-empty.pdf'));
+    deliver('null', answer('https://www.kl.dk/media/1/from-null.pdf'));
+    deliver('http://localhost:5174', answer('https://www.kl.dk/media/1/from-other-port.pdf'));
+    deliver('http://localhost:5173.example.org', answer('https://www.kl.dk/media/1/from-lookalike.pdf'));
+    deliver('http://localhost:5173', answer('https://www.kl.dk/media/1/from-the-page.pdf'));
+    expect((await got).url).toBe('https://www.kl.dk/media/1/from-the-page.pdf');
+  });
+
+  it('refuses at once on a page whose own origin is "null" (a file: page, a sandbox)', async () => {
+    const { win, posted } = scriptedWindow('null');
+    await expect(requestHandoff(win, 'hnull1', 60_000)).rejects.toThrow(/served over http\(s\)/);
+    expect(posted).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
 import {
   HANDOFF_SOURCE_EDITOR,
   handoffIdFromHash,
+  isExpectedOrigin,
   isHandoffResponse,
   type HandoffDocument,
   type HandoffRequest,
@@ -26,13 +27,18 @@ export interface HandoffWindow {
  */
 export function requestHandoff(win: HandoffWindow, id: string, timeoutMs = 5000): Promise<HandoffDocument> {
   return new Promise((resolve, reject) => {
+    const expected = win.location.origin;
+    if (!isExpectedOrigin(expected, expected)) {
+      reject(new Error(`The editor must be served over http(s) to receive documents from the extension (its origin is "${expected}")`));
+      return;
+    }
     const done = () => {
       clearTimeout(timer);
       win.removeEventListener('message', onMessage);
     };
     const onMessage = (e: MessageEvent) => {
-      // Only this page (where the extension's bridge runs) may answer.
-      if (e.origin && e.origin !== win.location.origin) return;
+      // Only this page's own origin (where the extension's bridge runs) may answer: exactly, never an empty or "null" one.
+      if (!isExpectedOrigin(e.origin, expected)) return;
       const data: unknown = e.data;
       if (!isHandoffResponse(data) || data.id !== id) return;
       done();
@@ -46,6 +52,6 @@ export function requestHandoff(win: HandoffWindow, id: string, timeoutMs = 5000)
     }, timeoutMs);
     win.addEventListener('message', onMessage);
     const request: HandoffRequest = { source: HANDOFF_SOURCE_EDITOR, type: 'handoff-request', id };
-    win.postMessage(request, win.location.origin);
+    win.postMessage(request, expected);
   });
 }

@@ -3,7 +3,7 @@
  * the extension stored under that id (core/handoff/handoff.ts).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { HANDOFF_SOURCE_EXTENSION, isHandoffRequest, type HandoffResponse } from '../../core/handoff/handoff.ts';
+import { HANDOFF_SOURCE_EXTENSION, isExpectedOrigin, isHandoffRequest, type HandoffResponse } from '../../core/handoff/handoff.ts';
 import { loadHandoff } from '../utils/handoff-store.ts';
 import { errorLine } from '../utils/messages.ts';
 import { editorOrigin, editorUrlSetting } from '../utils/settings.ts';
@@ -14,7 +14,7 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     window.addEventListener('message', (event) => {
-      if (event.source !== window || !isHandoffRequest(event.data)) return;
+      if (event.source !== window || !isExpectedOrigin(event.origin, location.origin) || !isHandoffRequest(event.data)) return;
       const { id } = event.data;
       void (async () => {
         if (editorOrigin(await editorUrlSetting.getValue()) !== location.origin) return;
