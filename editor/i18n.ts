@@ -86,6 +86,15 @@ const en = {
   noPdfHere: 'The PDF is not kept in this browser (the document was read from a PDF in another browser).',
   pdfFailed: 'The PDF kept for this document could not be opened.',
   close: 'Close',
+  nameTitle: 'What is your name?',
+  nameHint: 'Your annotations, labels, comments and review carry it, and others see it at your cursor.',
+  nameNeeded: 'Give your name first: what you do here carries it.',
+  nameMissing: 'Set your name',
+  nameOk: 'OK',
+  localOnly: 'local',
+  localHint: 'Kept in this browser only; “Share to workspace” in the palette shares it.',
+  duplicate: 'duplicate',
+  duplicateHint: 'The same meeting is in the library more than once. Click to merge a duplicate into this document.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -175,6 +184,15 @@ const da: Record<MessageKey, string> = {
   noPdfHere: 'PDF’en er ikke gemt i denne browser (dokumentet blev læst fra en PDF i en anden browser).',
   pdfFailed: 'Den gemte PDF kunne ikke åbnes.',
   close: 'Luk',
+  nameTitle: 'Hvad hedder du?',
+  nameHint: 'Dine annoteringer, etiketter, kommentarer og gennemsyn bærer navnet, og andre ser det ved din markør.',
+  nameNeeded: 'Angiv først dit navn: det du gør her, bærer det.',
+  nameMissing: 'Angiv dit navn',
+  nameOk: 'OK',
+  localOnly: 'lokal',
+  localHint: 'Kun i denne browser; »Del i arbejdsområdet« i paletten deler det.',
+  duplicate: 'dublet',
+  duplicateHint: 'Samme møde ligger mere end én gang i biblioteket. Klik for at flette en dublet ind i dette dokument.',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, da };

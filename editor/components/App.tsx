@@ -11,6 +11,7 @@ import { DatasetPanel } from './DatasetPanel.tsx';
 import { PagePane } from './PagePane.tsx';
 import { CommandPalette, QuickInput } from './CommandPalette.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { NameDialog } from './NameDialog.tsx';
 import type { Workbench } from '../services/workbench.ts';
 
 /** Keys in VS Code's spirit, resolved to command ids. */
@@ -142,6 +143,7 @@ export function App() {
       <CommandPalette />
       <QuickInput />
       <PasteDialog />
+      <NameDialog />
     </div>
   );
 }

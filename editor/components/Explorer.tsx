@@ -5,6 +5,7 @@ import { Presence } from './Presence.tsx';
 export function Explorer() {
   const [wb, s] = useWorkbench();
   const entries = wb.visibleLibrary;
+  const duplicates = wb.duplicates;
   return (
     <section class="explorer side-panel" aria-label={wb.t('explorer')}>
       <header>
@@ -31,14 +32,40 @@ export function Explorer() {
       )}
       <ul class="library">
         {entries.map((e) => (
-          <li key={e.id} class={s.active === e.id ? 'active' : ''} data-doc-id={e.id} data-file={e.fileName} onClick={() => void wb.openDocument(e.id)} title={e.fileName}>
+          <li
+            key={e.id}
+            class={s.active === e.id ? 'active' : ''}
+            data-doc-id={e.id}
+            data-file={e.fileName}
+            data-local={e.local ? 'true' : undefined}
+            data-duplicate-of={duplicates.get(e.id)?.join(' ')}
+            onClick={() => void wb.openDocument(e.id)}
+            title={e.fileName}
+          >
             <div class="doc-title">
+              {duplicates.has(e.id) && (
+                <button
+                  class="duplicate"
+                  title={wb.t('duplicateHint')}
+                  onClick={(ev) => {
+                    ev.stopPropagation();
+                    void wb.openDocument(e.id).then(() => wb.askMerge(e.id));
+                  }}
+                >
+                  {wb.t('duplicate')} ×{(duplicates.get(e.id)?.length ?? 0) + 1}
+                </button>
+              )}
               {e.body || e.fileName}
               <Presence peers={s.peers[e.id]} />
             </div>
             <div class="doc-meta">
               <span>{e.date ?? '—'}</span>
               <span class={`source source-${e.source}`}>{e.source}</span>
+              {e.local && (
+                <span class="local" title={wb.t('localHint')}>
+                  {wb.t('localOnly')}
+                </span>
+              )}
               <span class={`review review-${e.review}`}>{e.review}</span>
               <span>
                 {e.items} {wb.t('items')}

@@ -57,7 +57,15 @@ export function StatusBar() {
           {s.message.text}
         </span>
       )}
-      <span class="user" onClick={() => void wb.changeUser()}>{wb.t('user')}: {s.user}</span>
+      {s.user ? (
+        <span class="user" onClick={() => void wb.changeUser()}>
+          {wb.t('user')}: {s.user}
+        </span>
+      ) : (
+        <span class="user unset" role="button" data-user-unset onClick={() => void wb.changeUser()}>
+          ⚠ {wb.t('nameMissing')}
+        </span>
+      )}
       <span class="lang" onClick={() => wb.toggleLang()}>{s.lang.toUpperCase()}</span>
     </footer>
   );

@@ -23,6 +23,14 @@ export interface LibraryEntry {
   sections: number;
   /** Each item's case number (items without one are left out): how items link across meetings. */
   cases?: CaseMention[];
+  /** SHA-256 of the source (the text file's or the PDF's bytes): one source is one document. */
+  sha256?: string;
+  /** The parse's meeting id (`kkr-nordjylland/2020-09-04`): another document of the same meeting (and kind) is a duplicate. */
+  meetingId?: string;
+  /** Kept in this browser only (a preloaded sample) until someone shares it to the workspace. */
+  local?: boolean;
+  /** Merged into that document: hidden from the library and left out of datasets. */
+  mergedInto?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -50,8 +58,42 @@ export class LibraryDb extends Dexie {
   }
 }
 
+/**
+ * The id of the document read from a source with this SHA-256: the same file
+ * imported twice, or in two browsers, is one document (and one Yjs document
+ * in the workspace). Pure.
+ */
+export function docIdFor(sha256: string): string {
+  return `h${sha256.toLowerCase().slice(0, 32)}`;
+}
+
+/** The meeting id a duplicate is recognized by, or undefined when the parse did not find the meeting's date. Pure. */
+export function meetingKey(meeting: Pick<Meeting, 'id' | 'kind'>): string | undefined {
+  return meeting.id && !meeting.id.endsWith('/undated') ? `${meeting.id}#${meeting.kind}` : undefined;
+}
+
+/**
+ * Documents that are one meeting twice: for each entry (merged ones left out),
+ * the others with the same source SHA-256 or the same meeting (id and kind). Pure.
+ */
+export function duplicatesOf(entries: readonly LibraryEntry[]): Map<string, string[]> {
+  const live = entries.filter((e) => !e.mergedInto);
+  const groups = new Map<string, string[]>();
+  const add = (key: string, id: string) => groups.set(key, [...(groups.get(key) ?? []), id]);
+  for (const e of live) {
+    if (e.sha256) add(`sha:${e.sha256}`, e.id);
+    if (e.meetingId) add(`meeting:${e.meetingId}`, e.id);
+  }
+  const out = new Map<string, string[]>();
+  for (const ids of groups.values()) {
+    if (ids.length < 2) continue;
+    for (const id of ids) out.set(id, [...new Set([...(out.get(id) ?? []), ...ids.filter((x) => x !== id)])]);
+  }
+  return out;
+}
+
 /** What the library shows of a parse. */
-export function summarize(meeting: Meeting): Pick<LibraryEntry, 'title' | 'body' | 'date' | 'kind' | 'items' | 'sections' | 'cases'> {
+export function summarize(meeting: Meeting): Pick<LibraryEntry, 'title' | 'body' | 'date' | 'kind' | 'items' | 'sections' | 'cases' | 'meetingId'> {
   const items = meeting.sections.reduce((n, s) => n + s.items.length, 0);
   const date = meeting.date;
   return {
@@ -62,6 +104,7 @@ export function summarize(meeting: Meeting): Pick<LibraryEntry, 'title' | 'body'
     items,
     sections: meeting.sections.length,
     cases: caseMentions(meeting),
+    meetingId: meetingKey(meeting),
   };
 }
 
@@ -70,9 +113,14 @@ export function sharedEntry(id: string, now: number): LibraryEntry {
   return { id, title: id, body: '', date: null, kind: '', source: 'shared', fileName: id, review: 'unreviewed', items: 0, sections: 0, createdAt: now, updatedAt: now };
 }
 
-/** What a shared document's entry learns from its parse and the file name the server sent with it. */
-export function sharedSummary(meeting: Meeting, fileName: unknown): Partial<LibraryEntry> {
-  return { ...summarize(meeting), ...(typeof fileName === 'string' ? { fileName } : {}) };
+/** What a shared document's entry learns from its parse and the file name, source hash and merge mark the server sent with it. */
+export function sharedSummary(meeting: Meeting, fileName: unknown, sha256?: unknown, mergedInto?: unknown): Partial<LibraryEntry> {
+  return {
+    ...summarize(meeting),
+    ...(typeof fileName === 'string' ? { fileName } : {}),
+    ...(typeof sha256 === 'string' && sha256 ? { sha256 } : {}),
+    ...(typeof mergedInto === 'string' && mergedInto ? { mergedInto } : {}),
+  };
 }
 
 export function caseMentions(meeting: Meeting): CaseMention[] {
@@ -94,7 +142,7 @@ export interface Appearance extends CaseMention {
 export function otherAppearances(entries: readonly LibraryEntry[], caseNumber: string, hereId: string): Appearance[] {
   const out: Appearance[] = [];
   for (const e of entries) {
-    if (e.id === hereId) continue;
+    if (e.id === hereId || e.mergedInto) continue;
     for (const c of e.cases ?? []) {
       if (c.caseNumber !== caseNumber) continue;
       out.push({ ...c, id: e.id, meeting: e.body || e.title, date: e.date });
@@ -118,5 +166,5 @@ export function filterAndSort(entries: readonly LibraryEntry[], query: string, s
     updatedAt: (a, b) => b.updatedAt - a.updatedAt,
     items: (a, b) => b.items - a.items,
   };
-  return entries.filter(hit).sort(cmp[sort]);
+  return entries.filter((e) => !e.mergedInto && hit(e)).sort(cmp[sort]);
 }

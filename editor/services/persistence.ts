@@ -27,16 +27,41 @@ export async function openDoc(id: string): Promise<OpenDoc> {
   };
 }
 
-/** Writes a new document's text (and a PDF's page runs) to IndexedDB. */
+/** Bumped whenever the way a document's first state is made changes, so different seeds never share a Yjs client id. */
+const SEED_VERSION = 1;
+
+/**
+ * A document's first state (its text, a PDF's page runs, the import's
+ * `not-heading` hints) as one Yjs update made the same way in every browser:
+ * written by a client id taken from a hash of that content, with fixed ids
+ * and times. Two browsers that import the same source, even offline, write
+ * the very same Yjs items, so when their copies meet in the workspace they
+ * merge into one text instead of two.
+ */
+export async function seedUpdate(text: string, hints: readonly { kind: 'not-heading'; pos: number }[] = [], runs: readonly PageRun[] = []): Promise<Uint8Array> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify([SEED_VERSION, text, hints, runs]))));
+  const ydoc = new Y.Doc();
+  ydoc.clientID = (((digest[0]! << 24) | (digest[1]! << 16) | (digest[2]! << 8) | digest[3]!) >>> 0) || 1;
+  const tag = [...digest.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  let n = 0;
+  const doc = new StudioDoc(ydoc, { now: () => 0, newId: () => `seed${tag}${(n++).toString(36)}` });
+  doc.setText(text);
+  if (runs.length) doc.setPageRuns(runs);
+  for (const h of hints) doc.addOverride({ kind: h.kind }, h.pos);
+  const update = Y.encodeStateAsUpdate(ydoc);
+  doc.undo.destroy();
+  ydoc.destroy();
+  return update;
+}
+
+/** Writes a new document (its seed, then this browser's meta: file name, source) to IndexedDB; a document that already has text is left as it is. */
 export async function createDoc(id: string, text: string, meta: Record<string, unknown>, hints: { kind: 'not-heading'; pos: number }[] = [], runs: readonly PageRun[] = []): Promise<void> {
   const open = await openDoc(id);
   if (open.doc.text.length === 0) {
-    open.doc.setText(text);
+    Y.applyUpdate(open.doc.ydoc, await seedUpdate(text, hints, runs));
     open.doc.ydoc.transact(() => {
       for (const [k, v] of Object.entries(meta)) open.doc.meta.set(k, v);
     });
-    if (runs.length) open.doc.setPageRuns(runs);
-    for (const h of hints) open.doc.addOverride({ kind: h.kind }, h.pos);
     open.doc.undo.clear();
   }
   await open.close();

@@ -15,7 +15,8 @@ import type { AnnotationView, OverrideView, ReviewMark, ReviewStatus, StudioDoc 
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
 import type { OverrideKind } from '../model/overrides.ts';
 import { DEFAULT_TAXONOMY, parseTaxonomy, type Taxonomy } from '../model/taxonomy.ts';
-import { caseMentions, filterAndSort, LibraryDb, sharedEntry, sharedSummary, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
+import { caseMentions, docIdFor, duplicatesOf, filterAndSort, summarize, LibraryDb, sharedEntry, sharedSummary, type LibraryEntry, type LibraryReview, type SortKey } from './library.ts';
+import { mergeInto } from './merge.ts';
 import { createDoc, openDoc, type OpenDoc } from './persistence.ts';
 import { ImportError, importFile, importHandoff, importTextHashed, type ImportedDocument, type PdfReader } from './import.ts';
 import { looksOcrDamaged, loadRepairer } from './lexicon.ts';
@@ -51,7 +52,10 @@ export interface Command {
 export interface WorkbenchState {
   lang: Lang;
   theme: 'light' | 'dark';
+  /** The user's name, which annotations, labels, comments, review and presence carry; '' until they give one. */
   user: string;
+  /** The dialog asking for the user's name (shown on first use, and whenever a name is needed and missing). */
+  nameDialog: boolean;
   library: LibraryEntry[];
   filter: string;
   sort: SortKey;
@@ -97,6 +101,26 @@ export interface WorkbenchDeps {
   win: Window;
 }
 
+/** The name everyone had before names were asked for: not a name, as two people keeping it would be one person. */
+export const DEFAULT_USER = 'analytiker';
+
+/** Why a user name cannot be used (empty, the old default, too long), or null when it can. Pure. */
+export function userNameProblem(name: string, lang: Lang): string | null {
+  const n = name.trim();
+  const da = lang === 'da';
+  if (!n) return da ? 'Skriv dit navn' : 'Type your name';
+  if (n.toLowerCase() === DEFAULT_USER) return da ? `»${DEFAULT_USER}« er ikke et navn: skriv dit eget, så dine annoteringer kan skelnes fra andres` : `"${DEFAULT_USER}" is not a name: type your own, so your annotations can be told from others'`;
+  if (n.length > 60) return da ? 'Navnet er for langt (højst 60 tegn)' : 'The name is too long (60 characters at most)';
+  return null;
+}
+
+/** Where someone was in a document: the selection and the first line in view (a position), kept per document. */
+interface ViewPosition {
+  anchor: number;
+  head: number;
+  top: number;
+}
+
 let idCounter = 0;
 const newDocId = (now: number) => `d${now.toString(36)}${(idCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -113,12 +137,17 @@ export class Workbench {
   /** What the active view was built with: remounted when the awareness or read-only state changes. */
   private mounted: { docId: string; awareness: unknown; readOnly: boolean } | null = null;
   private collabFrame = 0;
+  /** Per document: where the person was (see rememberPosition). */
+  private positions = new Map<string, ViewPosition>();
+  /** Waiting for the user's name (requireUser). */
+  private nameWaiters: ((ok: boolean) => void)[] = [];
 
   constructor(private readonly deps: WorkbenchDeps) {
     this.state = {
       lang: 'da',
       theme: 'light',
-      user: 'analytiker',
+      user: '',
+      nameDialog: false,
       library: [],
       filter: '',
       sort: 'date',
@@ -172,10 +201,15 @@ export class Workbench {
   async start(): Promise<void> {
     const { db } = this.deps;
     const settings = new Map((await db.settings.toArray()).map((s) => [s.key, s.value]));
+    for (const [key, value] of settings) if (key.startsWith('view:') && value && typeof value === 'object') this.positions.set(key.slice(5), value as ViewPosition);
+    const lang = (settings.get('lang') as Lang) ?? 'da';
+    const stored = typeof settings.get('user') === 'string' ? (settings.get('user') as string).trim() : '';
+    const user = userNameProblem(stored, lang) ? '' : stored;
     this.set({
-      lang: (settings.get('lang') as Lang) ?? 'da',
+      lang,
       theme: (settings.get('theme') as 'light' | 'dark') ?? 'light',
-      user: (settings.get('user') as string) ?? 'analytiker',
+      user,
+      nameDialog: !user,
       taxonomy: (settings.get('taxonomy') as Taxonomy) ?? DEFAULT_TAXONOMY,
       pageView: settings.get('pageView') === true,
     });
@@ -184,6 +218,9 @@ export class Workbench {
     await this.refreshLibrary();
     // Another tab (or a handoff) may have added documents meanwhile.
     this.deps.win.addEventListener('focus', () => void this.refreshLibrary());
+    // Where the person was in the active document, for the next time it opens (a reload included).
+    this.deps.win.addEventListener('pagehide', () => this.rememberPosition());
+    this.deps.win.document.addEventListener('visibilitychange', () => this.rememberPosition());
     const handoff = handoffIdFromHash(this.deps.win.location.hash);
     if (handoff) await this.receiveHandoff(handoff);
     else {
@@ -239,11 +276,38 @@ export class Workbench {
   async openShared(id: string): Promise<void> {
     id = id.trim();
     if (!/^[\w-]+$/.test(id)) return this.set({ message: { kind: 'error', text: `${this.state.lang === 'da' ? 'Ugyldigt dokument-id' : 'Not a document id'}: ${id}` } });
-    if (!(await this.deps.db.docs.get(id))) {
-      await this.deps.db.docs.put(sharedEntry(id, this.deps.now()));
-      await this.refreshLibrary();
-    }
+    const entry = await this.deps.db.docs.get(id);
+    if (!entry) await this.deps.db.docs.put(sharedEntry(id, this.deps.now()));
+    // The same sample here, kept local: asked for the shared one, this browser joins it (the same first state, so they merge as one).
+    else if (entry.local) await this.joinWorkspace(id);
+    await this.refreshLibrary();
     await this.openDocument(id);
+  }
+
+  /** A local document that the workspace has too becomes the workspace's: it syncs from now on. */
+  private async joinWorkspace(id: string): Promise<void> {
+    await this.deps.db.docs.update(id, { local: false, source: 'shared' });
+    const open = this.open.get(id);
+    if (open) this.collab.attach(id, open.doc.ydoc);
+  }
+
+  /**
+   * Shares a document kept in this browser only (a sample) to the workspace:
+   * from now on it syncs like any other, and others see it in their library.
+   */
+  async shareToWorkspace(id = this.state.active): Promise<void> {
+    const da = this.state.lang === 'da';
+    if (!id) return this.set({ message: { kind: 'error', text: da ? 'Åbn det dokument, der skal deles' : 'Open the document to share' } });
+    const entry = await this.deps.db.docs.get(id);
+    if (!entry) return;
+    if (!this.collab.configured) return this.set({ message: { kind: 'error', text: da ? 'Ikke forbundet til en synkroniseringsserver: forbind først, så kan dokumentet deles' : 'Not connected to a sync server: connect first, then share the document' } });
+    if (!entry.local) return this.set({ message: { kind: 'info', text: da ? 'Dokumentet er allerede delt i arbejdsområdet' : 'The document is already shared in the workspace' } });
+    await this.deps.db.docs.update(id, { local: false });
+    const open = this.open.get(id);
+    if (open) this.collab.attach(id, open.doc.ydoc);
+    else await this.withDocument(id, () => undefined, true);
+    await this.refreshLibrary();
+    this.set({ message: { kind: 'info', text: `${da ? 'Delt i arbejdsområdet' : 'Shared to the workspace'} ${this.collab.configured.workspace}: ${entry.body || entry.fileName}` } });
   }
 
   /** True (and says so) when the active document came with a read-only token: nothing may change it. */
@@ -271,10 +335,8 @@ export class Workbench {
   private async loadSamples(): Promise<void> {
     try {
       const names = JSON.parse(await this.deps.fetchText('samples/index.json')) as string[];
-      for (const name of names) {
-        const doc = await importTextHashed(await this.deps.fetchText(`samples/${name}`), name, 'sample');
-        await this.store(doc);
-      }
+      // Samples stay in this browser until someone shares one on purpose.
+      for (const name of names) await this.store(await importTextHashed(await this.deps.fetchText(`samples/${name}`), name, 'sample'), { local: true });
     } catch (e) {
       this.set({ message: { kind: 'error', text: `Samples: ${e instanceof Error ? e.message : String(e)}` } });
     }
@@ -295,23 +357,42 @@ export class Workbench {
 
   // --- import --------------------------------------------------------------
 
-  private async store(doc: ImportedDocument): Promise<string> {
+  /**
+   * Stores an imported document, or finds it: a source already in the library
+   * (by its SHA-256) is the document that is there (followed to the one it was
+   * merged into). The id comes from the SHA-256, so another browser importing
+   * the same file makes the same document (see `seedUpdate`).
+   */
+  private async store(doc: ImportedDocument, options: { local?: boolean } = {}): Promise<{ id: string; existed: boolean }> {
     const now = this.deps.now();
-    const id = newDocId(now);
+    const sha256 = doc.source.sha256;
+    if (sha256) {
+      const entries = await this.deps.db.docs.toArray();
+      let found = entries.find((e) => e.id === docIdFor(sha256)) ?? entries.find((e) => e.sha256 === sha256 && !e.mergedInto) ?? entries.find((e) => e.sha256 === sha256);
+      for (let hops = 0; found?.mergedInto && hops < 10; hops++) found = entries.find((e) => e.id === found!.mergedInto) ?? found;
+      if (found && !found.mergedInto) {
+        if (doc.pdf && !(await this.deps.db.pdfs.get(found.id))) await this.deps.db.pdfs.put({ id: found.id, bytes: doc.pdf });
+        return { id: found.id, existed: true };
+      }
+    }
+    const id = sha256 ? docIdFor(sha256) : newDocId(now);
     await createDoc(id, doc.text, { fileName: doc.entry.fileName, source: doc.source }, doc.hints, doc.runs);
     if (doc.pdf) await this.deps.db.pdfs.put({ id, bytes: doc.pdf });
-    await this.deps.db.docs.put({ ...doc.entry, id, createdAt: now, updatedAt: now });
-    return id;
+    await this.deps.db.docs.put({ ...doc.entry, id, ...(sha256 ? { sha256 } : {}), ...(options.local ? { local: true } : {}), createdAt: now, updatedAt: now });
+    return { id, existed: false };
   }
 
   /** Imports files (several at once, with progress); bad files get a one-line message and change nothing. */
   async importFiles(files: File[]): Promise<string[]> {
     const ids: string[] = [];
     const errors: string[] = [];
+    const known: string[] = [];
     this.set({ progress: { done: 0, total: files.length }, message: null });
     for (const [i, file] of files.entries()) {
       try {
-        ids.push(await this.store(await importFile(file, this.deps.readPdf)));
+        const { id, existed } = await this.store(await importFile(file, this.deps.readPdf));
+        ids.push(id);
+        if (existed) known.push(file.name);
       } catch (e) {
         errors.push(e instanceof ImportError ? e.message : `${file.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -320,7 +401,11 @@ export class Workbench {
     await this.refreshLibrary();
     this.set({
       progress: null,
-      message: errors.length ? { kind: 'error', text: errors.join(' · ') } : { kind: 'info', text: `${ids.length} ${this.state.lang === 'da' ? 'importeret' : 'imported'}` },
+      message: errors.length
+        ? { kind: 'error', text: errors.join(' · ') }
+        : known.length
+          ? { kind: 'info', text: `${this.state.lang === 'da' ? 'Allerede i biblioteket (samme kilde), åbnet' : 'Already in the library (the same source), opened'}: ${known.join(', ')}` }
+          : { kind: 'info', text: `${ids.length} ${this.state.lang === 'da' ? 'importeret' : 'imported'}` },
     });
     if (ids.length) await this.openDocument(ids[ids.length - 1]!);
     return ids;
@@ -328,9 +413,9 @@ export class Workbench {
 
   async importPasted(text: string): Promise<void> {
     try {
-      const id = await this.store(await importTextHashed(text, `paste-${new Date(this.deps.now()).toISOString().slice(0, 16)}.txt`, 'paste'));
+      const { id, existed } = await this.store(await importTextHashed(text, `paste-${new Date(this.deps.now()).toISOString().slice(0, 16)}.txt`, 'paste'));
       await this.refreshLibrary();
-      this.set({ paste: false, message: null });
+      this.set({ paste: false, message: existed ? { kind: 'info', text: this.state.lang === 'da' ? 'Teksten er allerede i biblioteket: åbnet' : 'This text is already in the library: opened' } : null });
       await this.openDocument(id);
     } catch (e) {
       this.set({ message: { kind: 'error', text: e instanceof Error ? e.message : String(e) } });
@@ -340,7 +425,7 @@ export class Workbench {
   async receiveHandoff(handoffId: string): Promise<void> {
     try {
       const doc = await requestHandoff(this.deps.win, handoffId);
-      const id = await this.store(await importHandoff(doc, this.deps.readPdf));
+      const { id } = await this.store(await importHandoff(doc, this.deps.readPdf));
       await this.refreshLibrary();
       this.deps.win.history.replaceState(null, '', this.deps.win.location.pathname);
       await this.openDocument(id);
@@ -362,9 +447,18 @@ export class Workbench {
     return this.state.active ? (this.open.get(this.state.active)?.doc ?? null) : null;
   }
 
+  /** True when the document is kept in this browser only (a sample nobody shared): it is not synced. */
+  private isLocal(id: string): boolean {
+    return this.state.library.find((e) => e.id === id)?.local === true;
+  }
+
   async openDocument(id: string): Promise<void> {
+    // A document merged into another opens as that one.
+    const merged = this.state.library.find((e) => e.id === id)?.mergedInto;
+    if (merged && this.state.library.some((e) => e.id === merged)) id = merged;
+    this.rememberPosition();
     if (!this.open.has(id)) this.open.set(id, await openDoc(id));
-    this.collab.attach(id, this.open.get(id)!.doc.ydoc);
+    if (!this.isLocal(id)) this.collab.attach(id, this.open.get(id)!.doc.ydoc);
     const tabs = this.state.tabs.includes(id) ? this.state.tabs : [...this.state.tabs, id];
     this.set({ tabs, active: id, draft: null, activeAnnotation: null });
     void this.saveSetting('tabs', tabs);
@@ -373,6 +467,7 @@ export class Workbench {
   }
 
   async closeTab(id: string): Promise<void> {
+    if (this.state.active === id) this.rememberPosition();
     const tabs = this.state.tabs.filter((t) => t !== id);
     const o = this.open.get(id);
     this.open.delete(id);
@@ -384,6 +479,50 @@ export class Workbench {
     } else this.set({ tabs });
     void this.saveSetting('tabs', tabs);
     await o?.close();
+  }
+
+  /** Where the person is in the active document, kept for the next time it opens. */
+  private rememberPosition(): void {
+    const view = this.view;
+    const id = this.mounted?.docId;
+    if (!view || !id) return;
+    const { anchor, head } = view.state.selection.main;
+    const rect = view.scrollDOM.getBoundingClientRect();
+    // The first line in view, as a position in the text (pixels change with the window; positions do not).
+    const top = rect.height > 0 ? view.lineBlockAtHeight(view.scrollDOM.scrollTop).from : (this.positions.get(id)?.top ?? view.state.doc.lineAt(head).from);
+    const position: ViewPosition = { anchor, head, top };
+    const before = this.positions.get(id);
+    if (before && before.anchor === anchor && before.head === head && before.top === top) return;
+    this.positions.set(id, position);
+    void this.saveSetting(`view:${id}`, position);
+  }
+
+  private positionTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private schedulePosition(): void {
+    if (this.positionTimer) clearTimeout(this.positionTimer);
+    this.positionTimer = setTimeout(() => {
+      this.positionTimer = null;
+      this.rememberPosition();
+    }, 300);
+  }
+
+  /** Puts the cursor and the scroll where they were when this document was last open. */
+  private restorePosition(view: EditorView, id: string): void {
+    const saved = this.positions.get(id);
+    if (!saved) return;
+    const len = view.state.doc.length;
+    const clamp = (n: number) => Math.max(0, Math.min(Number(n) || 0, len));
+    const top = clamp(saved.top);
+    view.dispatch({ selection: { anchor: clamp(saved.anchor), head: clamp(saved.head) } });
+    const restored = view.state.selection;
+    // Scrolled once the editor has its size (its pane may only now be shown); not when a jump (openAt) came first.
+    const scroll = (tries: number) => {
+      if (this.view !== view || view.state.selection !== restored) return;
+      if (view.scrollDOM.clientHeight === 0 && tries > 0) return void requestAnimationFrame(() => scroll(tries - 1));
+      view.dispatch({ effects: EditorView.scrollIntoView(top, { y: 'start' }) });
+    };
+    requestAnimationFrame(() => scroll(20));
   }
 
   private destroyView(): void {
@@ -410,6 +549,7 @@ export class Workbench {
       // The view reports every update; the UI redraws once per frame.
       EditorView.updateListener.of((u) => {
         if (u.docChanged || u.selectionSet || u.transactions.some((tr) => tr.effects.length)) this.scheduleUi();
+        if (u.selectionSet || u.geometryChanged) this.schedulePosition();
         if (u.state.field(liveParseField) !== u.startState.field(liveParseField)) this.scheduleLibraryUpdate();
         if (u.docChanged) this.scheduleReanchor();
       }),
@@ -419,20 +559,19 @@ export class Workbench {
       const len = view.state.doc.length;
       view.dispatch({ selection: { anchor: Math.min(keep.anchor, len), head: Math.min(keep.head, len) }, effects: EditorView.scrollIntoView(Math.min(keep.head, len), { y: 'center' }) });
       if (keep.focus) view.focus();
-    }
+    } else this.restorePosition(view, this.state.active!);
+    const onScroll = () => this.schedulePosition();
+    view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
     this.pushOverrides();
     this.pushAnnotations();
     const offOverrides = observeDeep(doc.overrides, () => this.pushOverrides());
     const offAnnotations = observeDeep(doc.annotations, () => this.pushAnnotations());
-    const onReview = () => this.set({ review: doc.review.toJSON() as Record<string, ReviewStatus>, reviewMarks: doc.reviewMarks.toJSON() as Record<string, ReviewMark> });
-    doc.review.observe(onReview);
-    doc.reviewMarks.observe(onReview);
-    onReview();
+    const offReview = doc.observeReview(() => this.pushReview());
+    this.pushReview();
     this.unobserve = () => {
       offOverrides();
       offAnnotations();
-      doc.review.unobserve(onReview);
-      doc.reviewMarks.unobserve(onReview);
+      offReview();
     };
     this.updateUi();
     // After the outline's render (a microtask) and before the next paint.
@@ -487,10 +626,22 @@ export class Workbench {
     });
   }
 
+  /** Each item's review where its anchor on the heading is now; review stored by number (older documents) is carried over first. */
+  private pushReview(): void {
+    const doc = this.activeDoc();
+    const view = this.view;
+    if (!doc || !view) return;
+    const meeting = view.state.field(liveParseField).meeting;
+    const text = view.state.doc.toString();
+    if (doc.hasLegacyReview() && !this.readOnly()) doc.migrateReview(meeting.sections.flatMap((s) => s.items), text);
+    this.set(doc.reviewState(meeting, text));
+  }
+
   private updateUi(): void {
     const view = this.view;
     if (!view) return;
     const parse = view.state.field(liveParseField);
+    const reparsed = parse.meeting !== this.state.meeting;
     const head = view.state.selection.main.head;
     const line = view.state.doc.lineAt(head);
     const item = itemAt(parse.meeting, head);
@@ -500,6 +651,7 @@ export class Workbench {
       cursor: { line: line.number, col: head - line.from + 1, pos: head },
       currentItem: item?.number ?? null,
     });
+    if (reparsed) this.pushReview();
     this.collab.setPresence(this.state.user, this.state.active, this.state.currentItem);
     this.onCollabChange();
   }
@@ -550,7 +702,9 @@ export class Workbench {
     const patch: Partial<LibraryEntry> = { items: items.length, sections: meeting.sections.length, body: meeting.body, date: meeting.date, cases: caseMentions(meeting), review, updatedAt: this.deps.now() };
     // A document opened by id learns its name and kind from what the server sent.
     const entry = this.state.library.find((e) => e.id === id);
-    if (entry?.source === 'shared') Object.assign(patch, sharedSummary(meeting, this.activeDoc()?.meta.get('fileName')));
+    if (entry?.source === 'shared') Object.assign(patch, sharedSummary(meeting, this.activeDoc()?.meta.get('fileName'), sourceSha(this.activeDoc())));
+    else if (entry && !entry.sha256 && sourceSha(this.activeDoc())) patch.sha256 = sourceSha(this.activeDoc());
+    patch.meetingId = summarize(meeting).meetingId;
     await this.deps.db.docs.update(id, patch);
     await this.refreshLibrary();
   }
@@ -681,8 +835,9 @@ export class Workbench {
     this.set({ draft: { from, to, quote: view.state.doc.sliceString(from, to) }, activity: 'annotations', palette: false });
   }
 
-  saveAnnotation(labels: string[], comment: string): void {
+  async saveAnnotation(labels: string[], comment: string): Promise<void> {
     if (this.readOnly()) return;
+    if (!(await this.requireUser())) return;
     const doc = this.activeDoc();
     const draft = this.state.draft;
     if (!doc || !draft) return;
@@ -690,13 +845,15 @@ export class Workbench {
     this.set({ draft: null, activeAnnotation: id });
   }
 
-  reply(annotationId: string, text: string, replyTo: string | null): void {
+  async reply(annotationId: string, text: string, replyTo: string | null): Promise<void> {
     if (this.readOnly()) return;
-    if (text.trim()) this.activeDoc()?.addComment(annotationId, text, this.state.user, replyTo);
+    if (!text.trim() || !(await this.requireUser())) return;
+    this.activeDoc()?.addComment(annotationId, text, this.state.user, replyTo);
   }
 
-  setLabels(annotationId: string, labels: string[]): void {
+  async setLabels(annotationId: string, labels: string[]): Promise<void> {
     if (this.readOnly()) return;
+    if (!(await this.requireUser())) return;
     this.activeDoc()?.setLabels(annotationId, labels, this.state.user);
   }
 
@@ -711,9 +868,12 @@ export class Workbench {
     if (a.from !== null) this.jump(a.from, a.to ?? a.from);
   }
 
-  setReview(itemNumber: string, status: ReviewStatus): void {
+  async setReview(itemNumber: string, status: ReviewStatus): Promise<void> {
     if (this.readOnly()) return;
-    this.activeDoc()?.setReview(itemNumber, status, this.state.user);
+    if (!(await this.requireUser())) return;
+    // The item as the live parse has it now: its heading is where the status is anchored.
+    const item = this.view ? itemNumbered(this.view.state.field(liveParseField).meeting, itemNumber) : null;
+    if (item) this.activeDoc()?.setReview(item, status, this.state.user);
     this.scheduleLibraryUpdate();
   }
 
@@ -721,7 +881,7 @@ export class Workbench {
     const item = this.state.currentItem;
     if (!item) return;
     const current = this.state.review[item] ?? 'unreviewed';
-    this.setReview(item, REVIEW_STATUSES[(REVIEW_STATUSES.indexOf(current) + 1) % REVIEW_STATUSES.length]!);
+    void this.setReview(item, REVIEW_STATUSES[(REVIEW_STATUSES.indexOf(current) + 1) % REVIEW_STATUSES.length]!);
   }
 
   // --- the dataset: export, agreement, adjudication ------------------------
@@ -732,11 +892,14 @@ export class Workbench {
    * sync server for the time of `f` (so it reads collaborators' work and its
    * changes reach them). `readOnly`: the server would refuse changes.
    */
-  private async withDocument<T>(id: string, f: (doc: StudioDoc, readOnly: boolean) => T | Promise<T>): Promise<T> {
+  private async withDocument<T>(id: string, f: (doc: StudioDoc, readOnly: boolean) => T | Promise<T>, share = false): Promise<T> {
     const open = this.open.get(id);
     if (open) return f(open.doc, this.collab.view(id).readOnly);
     const read = await openDoc(id);
     try {
+      // A document kept in this browser (a sample nobody shared) stays out of the workspace.
+      const local = !share && (await this.deps.db.docs.get(id))?.local === true;
+      if (local) return await f(read.doc, false);
       return await this.collab.withServer(id, read.doc.ydoc, (readOnly) => f(read.doc, readOnly));
     } finally {
       await read.close();
@@ -747,9 +910,12 @@ export class Workbench {
   private async addWorkspaceDocuments(): Promise<string[]> {
     const ids = await this.collab.workspaceDocuments();
     if (!ids) return [];
-    const known = new Set((await this.deps.db.docs.toArray()).map((e) => e.id));
+    const entries = await this.deps.db.docs.toArray();
+    const known = new Set(entries.map((e) => e.id));
     const now = this.deps.now();
     const added: string[] = [];
+    // A sample kept here that someone shared (the same source, so the same id): one document, the workspace's.
+    for (const e of entries) if (e.local && ids.includes(e.id)) await this.joinWorkspace(e.id);
     for (const id of ids.filter((x) => /^[\w-]+$/.test(x) && !known.has(x))) {
       // add, not put: an entry made meanwhile (a document opened by id) stays as it is.
       const ok = await this.deps.db.docs.add(sharedEntry(id, now)).then(() => true, () => false);
@@ -766,7 +932,7 @@ export class Workbench {
     for (const id of added) {
       const summary = await this.withDocument(id, (doc) => {
         const text = doc.text.toString();
-        return text ? sharedSummary(parseWithOverrides(text, doc.placedOverrides(text), {}), doc.meta.get('fileName')) : null;
+        return text ? sharedSummary(parseWithOverrides(text, doc.placedOverrides(text), {}), doc.meta.get('fileName'), sourceSha(doc), doc.meta.get('mergedInto')) : null;
       });
       const entry = await this.deps.db.docs.get(id);
       if (summary && entry?.source === 'shared' && entry.items === 0) await this.deps.db.docs.update(id, summary);
@@ -783,16 +949,18 @@ export class Workbench {
       await this.refreshLibrary();
       const docs: CuratedDocument[] = [];
       for (const entry of this.state.library) {
+        if (entry.mergedInto) continue; // its work is in the document it was merged into
         const curated = await this.withDocument(entry.id, async (doc) => {
           const text = doc.text.toString();
           if (!text) return null; // shared by id, nothing received yet
+          if (doc.meta.get('mergedInto')) return null; // merged in another browser
           const repairer = looksOcrDamaged(text) ? await this.repairer().catch(() => null) : null;
           return curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} });
         });
         if (!curated) continue;
         docs.push(curated);
         // A document known only by id learns its title, body and date from what the server sent.
-        if (entry.source === 'shared') await this.deps.db.docs.update(entry.id, sharedSummary(curated.meeting, curated.meta.fileName));
+        if (entry.source === 'shared') await this.deps.db.docs.update(entry.id, sharedSummary(curated.meeting, curated.meta.fileName, curated.meeting.source?.sha256));
       }
       await this.refreshLibrary();
       this.set({ dataset: { docs, loading: false } });
@@ -831,6 +999,7 @@ export class Workbench {
 
   /** A curator's final word on one label of one item, recorded with the user's name and the time; the view is read again. */
   async adjudicate(documentId: string, itemNumber: string, label: string, value: boolean): Promise<void> {
+    if (!(await this.requireUser())) return;
     const done = await this.withDocument(documentId, (doc, readOnly) => {
       if (readOnly) return false;
       adjudicate(doc, { itemNumber, label, value, decidedBy: this.state.user }, this.deps.now);
@@ -838,6 +1007,65 @@ export class Workbench {
     });
     if (!done) return this.set({ message: { kind: 'error', text: this.t('syncReadOnly') } });
     await this.loadDataset();
+  }
+
+  // --- duplicates ---------------------------------------------------------------
+
+  /** Library documents that are another's duplicate (same source SHA-256, or the same meeting): id → the others. */
+  get duplicates(): Map<string, string[]> {
+    return duplicatesOf(this.state.library);
+  }
+
+  /** Asks which duplicate of `keepId` (the active document by default) to merge into it, and merges it. */
+  async askMerge(keepId = this.state.active): Promise<void> {
+    const da = this.state.lang === 'da';
+    if (!keepId) return this.set({ message: { kind: 'error', text: da ? 'Åbn det dokument, der skal beholdes' : 'Open the document to keep' } });
+    const others = this.duplicates.get(keepId) ?? [];
+    if (!others.length) return this.set({ message: { kind: 'info', text: da ? 'Dokumentet har ingen dubletter i biblioteket' : 'The document has no duplicates in the library' } });
+    const name = (id: string) => {
+      const e = this.state.library.find((x) => x.id === id);
+      return `${e?.title ?? id} · ${e?.fileName ?? ''} · ${id}`;
+    };
+    const choice = await this.ask({ title: da ? 'Flet denne dublet ind i dokumentet (den forsvinder fra biblioteket)' : 'Merge this duplicate into the document (it leaves the library)', choices: others.map(name) });
+    const otherId = choice?.split(' · ').pop();
+    if (otherId && others.includes(otherId)) await this.mergeDocuments(keepId, otherId);
+  }
+
+  /**
+   * Merges document `otherId` into `keepId`: its annotations, overrides,
+   * review states and adjudications move where they anchor, and it is marked
+   * merged (in its Yjs document too, so the workspace and every browser leave
+   * it out) and leaves the library.
+   */
+  async mergeDocuments(keepId: string, otherId: string): Promise<void> {
+    const da = this.state.lang === 'da';
+    if (keepId === otherId) return;
+    try {
+      const result = await this.withDocument(otherId, (other, otherReadOnly) =>
+        this.withDocument(keepId, (keep, keepReadOnly) => {
+          if (otherReadOnly || keepReadOnly) return null;
+          const moved = mergeInto(keep, other);
+          other.ydoc.transact(() => other.meta.set('mergedInto', keepId));
+          return moved;
+        }),
+      );
+      if (!result) return this.set({ message: { kind: 'error', text: this.t('syncReadOnly') } });
+      await this.deps.db.docs.update(otherId, { mergedInto: keepId });
+      if (this.state.tabs.includes(otherId)) await this.closeTab(otherId);
+      await this.refreshLibrary();
+      if (this.state.active === keepId) this.pushAnnotations();
+      const { annotations, overrides, reviews, adjudications, unanchored } = result;
+      this.set({
+        message: {
+          kind: 'info',
+          text: da
+            ? `Flettet: ${annotations} annoteringer, ${overrides} strukturrettelser, ${reviews} gennemsyn og ${adjudications} afgørelser flyttet${unanchored ? `; ${unanchored} fandt ikke deres tekst` : ''}`
+            : `Merged: ${annotations} annotations, ${overrides} structure overrides, ${reviews} review states and ${adjudications} adjudications moved${unanchored ? `; ${unanchored} did not find their text` : ''}`,
+        },
+      });
+    } catch (e) {
+      this.set({ message: { kind: 'error', text: `Merge: ${e instanceof Error ? e.message : String(e)}` } });
+    }
   }
 
   // --- settings ------------------------------------------------------------
@@ -867,11 +1095,39 @@ export class Workbench {
 
   async changeUser(): Promise<void> {
     const user = await this.ask({ title: this.t('user'), value: this.state.user });
-    if (user?.trim()) {
-      this.set({ user: user.trim() });
-      void this.saveSetting('user', user.trim());
-      this.collab.setPresence(this.state.user, this.state.active, this.state.currentItem);
-    }
+    if (user === null) return;
+    const problem = this.setUser(user);
+    if (problem) this.set({ message: { kind: 'error', text: problem } });
+  }
+
+  /** Sets the user's name; returns why it cannot be used (then nothing changes), or null. */
+  setUser(name: string): string | null {
+    const problem = userNameProblem(name, this.state.lang);
+    if (problem) return problem;
+    const user = name.trim();
+    this.set({ user, nameDialog: false });
+    void this.saveSetting('user', user);
+    this.collab.setPresence(user, this.state.active, this.state.currentItem);
+    for (const f of this.nameWaiters.splice(0)) f(true);
+    return null;
+  }
+
+  /** Shows the name dialog (the status bar's prompt does this). */
+  askName(): void {
+    this.set({ nameDialog: true, palette: false });
+  }
+
+  /** Closes the name dialog without a name; what waited for one does not happen. */
+  dismissName(): void {
+    this.set({ nameDialog: false });
+    for (const f of this.nameWaiters.splice(0)) f(false);
+  }
+
+  /** True once the user has a name; without one, asks for it first (false when they close the dialog). */
+  private requireUser(): Promise<boolean> {
+    if (this.state.user) return Promise.resolve(true);
+    this.set({ nameDialog: true, message: { kind: 'info', text: this.t('nameNeeded') } });
+    return new Promise((resolve) => this.nameWaiters.push(resolve));
   }
 
   async editTaxonomy(): Promise<void> {
@@ -940,6 +1196,8 @@ export class Workbench {
       { id: 'sync.openShared', title: da ? 'Åbn delt dokument (id)…' : 'Open shared document (id)…', run: () => this.askOpenShared() },
       { id: 'sync.copyId', title: da ? 'Vis dokumentets id (til deling)' : 'Show the document id (for sharing)', run: () => this.showDocId() },
       { id: 'user.change', title: da ? 'Skift brugernavn' : 'Change user name', run: () => this.changeUser() },
+      { id: 'workspace.share', title: da ? 'Del i arbejdsområdet (dette dokument)' : 'Share to workspace (this document)', run: () => this.shareToWorkspace() },
+      { id: 'library.merge', title: da ? 'Flet en dublet ind i dette dokument…' : 'Merge a duplicate into this document…', run: () => this.askMerge() },
       { id: 'search.find', title: da ? 'Søg i teksten' : 'Find in text', keys: 'Ctrl+F', run: () => void (this.view && openSearchPanel(this.view)) },
     ];
   }
@@ -1016,6 +1274,12 @@ function guessItemNumber(meeting: Meeting, pos: number): string {
 function guessSectionNumber(meeting: Meeting, pos: number): string {
   const before = meeting.sections.filter((s) => s.span.start < pos);
   return String(before.length ? Number(before[before.length - 1]!.number) + 1 : 1);
+}
+
+/** The SHA-256 of the source a document was read from (kept in its meta), if known. */
+function sourceSha(doc: StudioDoc | null): string | undefined {
+  const source = doc?.meta.get('source') as { sha256?: unknown } | undefined;
+  return typeof source?.sha256 === 'string' && source.sha256 ? source.sha256 : undefined;
 }
 
 function observeDeep(type: { observeDeep(f: () => void): void; unobserveDeep(f: () => void): void }, f: () => void): () => void {

@@ -55,3 +55,29 @@ export async function pasteDocument(page: Page, text: string): Promise<void> {
   );
   await page.click('.paste-dialog button.primary');
 }
+
+/**
+ * Gives the user's name the way a person does on first use: answers the name
+ * dialog the editor shows until a name is set (or, when a name is already
+ * set, changes it from the status bar). Waits until the workbench has it.
+ */
+export async function setUserName(page: Page, name: string): Promise<void> {
+  await page.waitForSelector('html[data-ready]');
+  if (await page.$('.name-dialog input')) {
+    await page.fill('.name-dialog input', name);
+    await page.press('.name-dialog input', 'Enter');
+  } else {
+    await page.click('.status-bar .user');
+    await page.waitForSelector('.quick-input input');
+    await page.fill('.quick-input input', name);
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForFunction((n) => (window as unknown as { referat: { state: { user: string } } }).referat.state.user === n, name);
+}
+
+/** Opens the editor at `url` in `page`, waits until it is ready and, when `user` is given, sets the user's name. */
+export async function openEditor(page: Page, url: string, user?: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready]');
+  if (user !== undefined) await setUserName(page, user);
+}
