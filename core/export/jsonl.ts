@@ -4,7 +4,7 @@
  * text, overrides, annotations, review, adjudications), which `importJsonl`
  * reads back. Writing what `importJsonl` read gives the same bytes.
  */
-import type { CuratedDocument } from './model.ts';
+import { REVIEW_STATUSES, type CuratedDocument, type ReviewStatus } from './model.ts';
 import type { ItemRow } from './rows.ts';
 
 export function rowsToJsonl(rows: readonly ItemRow[]): string {
@@ -61,6 +61,9 @@ function documentProblem(v: unknown): string | null {
   if (!isObject(v.review) || !isObject(v.meta)) return 'review or meta missing';
   if (v.pageRuns !== undefined && !(Array.isArray(v.pageRuns) && v.pageRuns.every((r) => isObject(r) && typeof r.start === 'number' && typeof r.end === 'number' && typeof r.page === 'number'))) {
     return 'pageRuns is not a list of runs';
+  }
+  if (v.orphanedReview !== undefined && !(Array.isArray(v.orphanedReview) && v.orphanedReview.every((r) => isObject(r) && typeof r.number === 'string' && typeof r.quote === 'string' && REVIEW_STATUSES.includes(r.status as ReviewStatus)))) {
+    return 'orphanedReview is not a list of review records';
   }
   for (const a of v.annotations as unknown[]) {
     if (!isObject(a) || typeof a.id !== 'string' || !Array.isArray(a.labels) || !Array.isArray(a.comments)) return 'an annotation without id, labels or comments';

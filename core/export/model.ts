@@ -52,6 +52,14 @@ export interface ReviewRecord {
   at: string | null;
 }
 
+/** A review whose item heading is gone (orphaned): kept so that nothing is lost; no item has it. */
+export interface OrphanedReviewRecord extends ReviewRecord {
+  /** The item's number when its status was set. */
+  number: string;
+  /** The heading the review was anchored to ('' when not known). */
+  quote: string;
+}
+
 /** A curator's final word on one label of one item, settling disagreement between analysts. */
 export interface Adjudication {
   itemNumber: string;
@@ -85,6 +93,8 @@ export interface CuratedDocument {
   annotations: CuratedAnnotation[];
   /** Item number → review record; items not listed are unreviewed. */
   review: Record<string, ReviewRecord>;
+  /** Review states whose item heading is gone; only present when there are some. */
+  orphanedReview?: OrphanedReviewRecord[];
   adjudications: Adjudication[];
   /** The document's settings as stored (JSON values only), e.g. `source`. */
   meta: Record<string, unknown>;

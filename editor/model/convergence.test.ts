@@ -103,7 +103,9 @@ function simulate(seed: number, peerCount: number, steps: number) {
       const ov = peer.overrideViews();
       if (ov.length) peer.removeOverride(pick(ov).id);
     } else if (r < 0.78) {
-      peer.setReview(pick(['1.1', '1.2', '2.1']), pick(['unreviewed', 'corrected', 'approved'] as const));
+      // Review goes to an item of this peer's parse, anchored to its heading.
+      const items = peer.items();
+      if (items.length) peer.setReview(pick(items), pick(['unreviewed', 'corrected', 'approved'] as const), `peer${p}`);
     } else if (r < 0.93) {
       const i = Math.floor(random() * peerCount);
       const j = (i + 1 + Math.floor(random() * (peerCount - 1))) % peerCount;
@@ -130,7 +132,8 @@ describe('convergence of text, overrides, annotations and review', () => {
       text: d.text.toString(),
       overrides: d.overrideViews(),
       annotations: d.annotationViews(),
-      review: d.review.toJSON(),
+      review: d.itemReviews(d.items()),
+      orphanedReview: d.orphanedReviews(d.items()).map((o) => o.key),
     });
     const expected = snapshot(first!);
     for (const other of rest) expect(snapshot(other)).toEqual(expected);

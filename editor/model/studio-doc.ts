@@ -1,20 +1,23 @@
 /**
  * One document of the workbench as a Y.Doc: its text (`Y.Text('text')`), its
  * structure overrides and annotations (`Y.Array` of `Y.Map`s anchored with
- * relative positions) and item review states (`Y.Map`). Collaboration only has
+ * relative positions) and item review states (`Y.Map` of entries anchored to
+ * the items' headings, see review.ts). Collaboration only has
  * to add a provider to this Y.Doc. Local changes carry `LOCAL_ORIGIN` and are
  * undoable through one `Y.UndoManager` shared with the text binding.
  */
 import * as Y from 'yjs';
-import type { FieldName } from '../../core/minutes/model.ts';
+import type { FieldName, Item, Meeting } from '../../core/minutes/model.ts';
 import type { PageRun } from '../../core/pdf/text-layer.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from './anchor.ts';
-import { lineAt, validateOverride, type OverrideKind, type PlacedOverride } from './overrides.ts';
+import { lineAt, parseWithOverrides, validateOverride, type OverrideKind, type PlacedOverride } from './overrides.ts';
+import { headingKey, resolveReviews, reviewEntry, type ItemHeading, type ItemReview, type OrphanedReview, type ReviewEntry, type ReviewMark, type ReviewStatus } from './review.ts';
+
+export { REVIEW_STATUSES, type ItemHeading, type ItemReview, type OrphanedReview, type ReviewEntry, type ReviewMark, type ReviewStatus } from './review.ts';
 
 export const LOCAL_ORIGIN = Symbol('referat-local');
-
-export type ReviewStatus = 'unreviewed' | 'corrected' | 'approved';
-export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'corrected', 'approved'];
+/** Carrying a document written by an older version over to the current form: not undoable. */
+export const MIGRATION_ORIGIN = Symbol('referat-migration');
 
 export interface OverrideSpec {
   kind: OverrideKind;
@@ -47,12 +50,6 @@ export interface LabelMark {
   seq?: number;
 }
 
-/** Who last set an item's review status, and when. */
-export interface ReviewMark {
-  by: string;
-  at: number;
-}
-
 export interface AnnotationView {
   id: string;
   from: number | null;
@@ -79,9 +76,11 @@ export class StudioDoc {
   readonly text: Y.Text;
   readonly overrides: Y.Array<Y.Map<unknown>>;
   readonly annotations: Y.Array<Y.Map<unknown>>;
-  readonly review: Y.Map<ReviewStatus>;
-  /** Item number → who set its review status and when. */
-  readonly reviewMarks: Y.Map<ReviewMark>;
+  /** Review entries, each anchored to its item's heading (see review.ts). */
+  readonly itemReview: Y.Map<ReviewEntry>;
+  /** As older versions stored review: item number → status, and who set it and when. Read, and carried over by `migrateReview`. */
+  readonly legacyReview: Y.Map<ReviewStatus>;
+  readonly legacyReviewMarks: Y.Map<ReviewMark>;
   readonly meta: Y.Map<unknown>;
   /** A PDF's text runs, each anchored at its first character: `[client, clock, length, page, x, y, width, height]`. */
   readonly pageRuns: Y.Array<number[]>;
@@ -93,11 +92,12 @@ export class StudioDoc {
     this.text = ydoc.getText('text');
     this.overrides = ydoc.getArray('overrides');
     this.annotations = ydoc.getArray('annotations');
-    this.review = ydoc.getMap('review');
-    this.reviewMarks = ydoc.getMap('reviewMarks');
+    this.itemReview = ydoc.getMap('itemReview');
+    this.legacyReview = ydoc.getMap('review');
+    this.legacyReviewMarks = ydoc.getMap('reviewMarks');
     this.meta = ydoc.getMap('meta');
     this.pageRuns = ydoc.getArray('pageRuns');
-    this.undo = new Y.UndoManager([this.text, this.overrides, this.annotations, this.review, this.reviewMarks, this.meta], {
+    this.undo = new Y.UndoManager([this.text, this.overrides, this.annotations, this.itemReview, this.meta], {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: 300,
     });
@@ -303,20 +303,148 @@ export class StudioDoc {
 
   // --- review --------------------------------------------------------------
 
-  reviewOf(itemNumber: string): ReviewStatus {
-    return this.review.get(itemNumber) ?? 'unreviewed';
+  /** The items of the current text parsed with its overrides (no OCR repair), in document order. */
+  items(text = this.text.toString()): Item[] {
+    return parseWithOverrides(text, this.placedOverrides(text)).sections.flatMap((s) => s.items);
   }
 
-  /** Sets an item's review status, recording who (when given) and when. */
-  setReview(itemNumber: string, status: ReviewStatus, by?: string): void {
-    this.change(() => {
-      this.review.set(itemNumber, status);
-      if (by !== undefined) this.reviewMarks.set(itemNumber, { by, at: this.now() });
+  /** An item of the current parse by its number (the first of that number); throws a RangeError when there is none. */
+  private itemNumbered(itemNumber: string, text: string): Item {
+    const item = this.items(text).find((i) => i.number === itemNumber);
+    if (!item) throw new RangeError(`No item ${itemNumber} in the document`);
+    return item;
+  }
+
+  /**
+   * Each item's review (null: never set), in the order of `items` — items of a
+   * parse of the current text, whose spans are offsets into it. A document not
+   * yet carried over (`migrateReview`) is read by item number.
+   */
+  itemReviews(items: readonly ItemHeading[], text = this.text.toString()): (ItemReview | null)[] {
+    const { byItem } = resolveReviews(this.text, this.itemReview.entries(), items, text);
+    if (this.legacyReview.size === 0) return byItem;
+    return byItem.map((r, i) => {
+      if (r) return r;
+      const n = items[i]!.number;
+      const status = this.legacyReview.get(n);
+      return status ? { key: `legacy:${n}`, status, mark: this.legacyReviewMarks.get(n) ?? null } : null;
     });
   }
 
-  reviewMarkOf(itemNumber: string): ReviewMark | null {
-    return this.reviewMarks.get(itemNumber) ?? null;
+  /** Review entries on no item's heading of `items` (its heading deleted, or no heading any more). */
+  orphanedReviews(items: readonly ItemHeading[], text = this.text.toString()): OrphanedReview[] {
+    return resolveReviews(this.text, this.itemReview.entries(), items, text).orphans;
+  }
+
+  /**
+   * Item number → status and → who set it, for the items of `meeting` (an
+   * item whose number occurs twice shows the first's). For views keyed by number.
+   */
+  reviewState(meeting: Pick<Meeting, 'sections'> | null, text = this.text.toString()): { review: Record<string, ReviewStatus>; reviewMarks: Record<string, ReviewMark> } {
+    const items = meeting ? meeting.sections.flatMap((s) => s.items) : [];
+    const review: Record<string, ReviewStatus> = {};
+    const reviewMarks: Record<string, ReviewMark> = {};
+    this.itemReviews(items, text).forEach((r, i) => {
+      const n = items[i]!.number;
+      if (!r || n in review) return;
+      review[n] = r.status;
+      if (r.mark) reviewMarks[n] = r.mark;
+    });
+    return { review, reviewMarks };
+  }
+
+  /** An item's status: an item of a parse of the current text, or its number in the current parse. */
+  reviewOf(item: string | ItemHeading): ReviewStatus {
+    return this.reviewFor(item)?.status ?? 'unreviewed';
+  }
+
+  reviewMarkOf(item: string | ItemHeading): ReviewMark | null {
+    return this.reviewFor(item)?.mark ?? null;
+  }
+
+  private reviewFor(item: string | ItemHeading): ItemReview | null {
+    const text = this.text.toString();
+    if (typeof item === 'string') item = this.items(text).find((i) => i.number === item) ?? { number: item, titleSpan: { start: -1, end: -1 } };
+    if (item.titleSpan.start < 0) return null;
+    return this.itemReviews([item], text)[0] ?? null;
+  }
+
+  /**
+   * Sets an item's review status, recording who (when given) and when: `item`
+   * is an item of a parse of the current text, or a number looked up in the
+   * current parse (a RangeError when no item has it). The status goes to the
+   * entry on the item's heading, or to a new one anchored there.
+   */
+  setReview(item: string | ItemHeading, status: ReviewStatus, by?: string): void {
+    const text = this.text.toString();
+    const heading = typeof item === 'string' ? this.itemNumbered(item, text) : item;
+    this.change(() => this.writeReview(heading, status, by ?? null, this.now(), text));
+  }
+
+  /**
+   * Sets an item's review as recorded elsewhere (an import, a merge), with its
+   * own who and when (none: nobody named); part of the caller's transaction,
+   * not an undo step of its own. `item` is an item of a parse of `text`, the current text.
+   */
+  putReview(item: ItemHeading, status: ReviewStatus, mark: ReviewMark | null, text = this.text.toString()): void {
+    this.writeReview(item, status, mark?.by ?? null, mark?.at ?? 0, text);
+  }
+
+  /** Keeps a review whose item was already gone (an import of an orphaned entry): it stays orphaned. */
+  putOrphanedReview(number: string, quote: string, status: ReviewStatus, mark: ReviewMark | null): void {
+    this.itemReview.set(`orphan:${number}:${this.itemReview.size}`, { anchor: orphanAnchor(quote), status, number, by: mark?.by ?? null, at: mark?.at ?? 0 });
+  }
+
+  private writeReview(item: ItemHeading, status: ReviewStatus, by: string | null, at: number, text: string): void {
+    const held = resolveReviews(this.text, this.itemReview.entries(), [item], text).byItem[0];
+    const key = held?.key ?? headingKey(this.text, lineAt(text, item.titleSpan.start).start);
+    this.itemReview.set(key, reviewEntry(this.text, text, item, status, by, at));
+  }
+
+  /** Whether review is still stored by item number, as older versions did. */
+  hasLegacyReview(): boolean {
+    return this.legacyReview.size > 0;
+  }
+
+  /**
+   * Carries review stored by item number over to entries anchored on the
+   * items' headings (the items of `items`, by default of the current parse),
+   * once; not undoable. A number no item has becomes an orphaned entry, so
+   * nothing is lost. Peers doing this at once write the same keys.
+   */
+  migrateReview(items?: readonly Item[], text = this.text.toString()): void {
+    if (this.legacyReview.size === 0) return;
+    const all = items ?? this.items(text);
+    this.ydoc.transact(() => {
+      const current = this.itemReviews(all, text);
+      for (const [n, status] of this.legacyReview.entries()) {
+        const mark = this.legacyReviewMarks.get(n);
+        const i = all.findIndex((it) => it.number === n);
+        if (i >= 0) {
+          // An entry on the heading (set by a newer peer) is newer than the number's.
+          const held = current[i];
+          if (held && !held.key.startsWith('legacy:')) continue;
+          this.writeReview(all[i]!, status, mark?.by ?? null, mark?.at ?? 0, text);
+        } else {
+          this.itemReview.set(`number:${n}`, { anchor: orphanAnchor(n), status, number: n, by: mark?.by ?? null, at: mark?.at ?? 0 });
+        }
+      }
+      this.legacyReview.clear();
+      this.legacyReviewMarks.clear();
+    }, MIGRATION_ORIGIN);
+  }
+
+  /** Runs `f` whenever review changes (entries, or review stored by number). */
+  observeReview(f: () => void): () => void {
+    const handler = () => f();
+    this.itemReview.observe(handler);
+    this.legacyReview.observe(handler);
+    this.legacyReviewMarks.observe(handler);
+    return () => {
+      this.itemReview.unobserve(handler);
+      this.legacyReview.unobserve(handler);
+      this.legacyReviewMarks.unobserve(handler);
+    };
   }
 
   /** Runs `f` whenever anything in the document changes (text, overrides, annotations, review). */
@@ -325,6 +453,12 @@ export class StudioDoc {
     this.ydoc.on('afterTransaction', handler);
     return () => this.ydoc.off('afterTransaction', handler);
   }
+}
+
+/** An anchor that resolves to nothing in any document, for what was already lost (`quote` says what it was on). */
+export function orphanAnchor(quote: string, prefix = '', suffix = ''): TextAnchor {
+  const nowhere = Y.encodeRelativePosition(Y.createRelativePositionFromJSON({ item: { client: 0, clock: 0 }, assoc: 0 }));
+  return { start: nowhere, end: nowhere, quote, prefix, suffix, hint: 0 };
 }
 
 /** A Y.Map of label → mark, to put into an annotation. */

@@ -65,3 +65,52 @@ describe('curatedFromStudioDoc', () => {
     if (read.ok) expect(documentsToJsonl(read.documents)).toBe(jsonl);
   });
 });
+
+describe('review in exports', () => {
+  const text = () => annotatedSeed().text.toString();
+
+  it('follows the item heading: a corrected number keeps its row approved, and no other row is', () => {
+    const doc = annotatedSeed();
+    const heading = text().indexOf('3.8. Vækst Via Viden');
+    doc.setReview('3.8', 'approved', 'cy');
+    doc.ydoc.transact(() => {
+      doc.text.delete(heading + 2, 1);
+      doc.text.insert(heading + 2, '9');
+    });
+    const rows = datasetRows([curatedFromStudioDoc('seed-000', doc)]);
+    expect(rows.filter((r) => r.reviewStatus === 'approved').map((r) => [r.number, r.title, r.reviewedBy])).toEqual([
+      ['1.1', 'Godkendelse af dagsorden', 'ana'],
+      ['3.9', 'Vækst Via Viden 2.0', 'cy'],
+    ]);
+  });
+
+  it('keeps a review whose heading was deleted as orphaned, through documents.jsonl and back', () => {
+    const doc = annotatedSeed();
+    doc.setReview('3.8', 'approved', 'cy');
+    const heading = text().indexOf('3.8. Vækst Via Viden');
+    doc.ydoc.transact(() => doc.text.delete(heading, '3.8. Vækst Via Viden 2.0\n'.length));
+    const curated = curatedFromStudioDoc('seed-000', doc);
+    expect(Object.keys(curated.review)).toEqual(['1.1', '1.2']);
+    expect(curated.orphanedReview).toEqual([{ number: '3.8', quote: '3.8. Vækst Via Viden 2.0', status: 'approved', by: 'cy', at: expect.stringMatching(/^2026-/) }]);
+    const read = importJsonl(documentsToJsonl([curated]));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const copy = new StudioDoc();
+    writeCuratedToStudioDoc(read.documents[0]!, copy);
+    expect(documentsToJsonl([curatedFromStudioDoc('seed-000', copy)])).toBe(documentsToJsonl([curated]));
+    expect(importJsonl(documentsToJsonl([{ ...curated, orphanedReview: [{ number: '1' }] as never }]))).toMatchObject({ ok: false, reason: 'orphanedReview is not a list of review records' });
+  });
+
+  it('reads a document that stores review by item number, as older versions wrote it', () => {
+    const doc = annotatedSeed();
+    doc.ydoc.transact(() => {
+      doc.itemReview.clear();
+      doc.legacyReview.set('1.2', 'approved');
+      doc.legacyReviewMarks.set('1.2', { by: 'old', at: Date.UTC(2025, 0, 1) });
+      doc.legacyReview.set('9.9', 'corrected');
+    });
+    const curated = curatedFromStudioDoc('seed-000', doc);
+    expect(curated.review).toEqual({ '1.2': { status: 'approved', by: 'old', at: '2025-01-01T00:00:00.000Z' } });
+    expect(curated.orphanedReview).toEqual([{ number: '9.9', quote: '', status: 'corrected', by: null, at: null }]);
+  });
+});

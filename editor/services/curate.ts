@@ -10,10 +10,10 @@ import type { FieldName, Source } from '../../core/minutes/model.ts';
 import type { ParseOptions } from '../../core/minutes/parse.ts';
 import { forEverySpan } from '../../core/minutes/spans.ts';
 import { boxesForRuns } from '../../core/pdf/text-layer.ts';
-import { isoTime, type Adjudication, type CuratedDocument, type ReviewRecord } from '../../core/export/model.ts';
+import { isoTime, type Adjudication, type CuratedDocument, type OrphanedReviewRecord, type ReviewRecord } from '../../core/export/model.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from '../model/anchor.ts';
 import { lineAt, parseWithOverrides, type OverrideKind } from '../model/overrides.ts';
-import { labelMarksOf, labelSet, StudioDoc, type Comment, type ReviewStatus } from '../model/studio-doc.ts';
+import { labelMarksOf, labelSet, orphanAnchor, StudioDoc, type Comment, type ReviewMark, type ReviewStatus } from '../model/studio-doc.ts';
 
 /** The Y.Map of a StudioDoc's Y.Doc holding adjudications: `${itemNumber}\u001f${label}` → Adjudication. */
 export const ADJUDICATIONS = 'adjudications';
@@ -89,22 +89,38 @@ export function curatedFromStudioDoc(documentId: string, doc: StudioDoc, options
       createdAt,
     };
   });
-  const review = byKey<ReviewRecord>(
-    [...doc.review.entries()].map(([n, status]) => {
-      const mark = doc.reviewMarkOf(n);
-      return [n, { status, by: mark?.by ?? null, at: isoTime(mark?.at) }];
-    }),
-  );
+  const { review, orphanedReview } = reviewOf(doc, meeting, text);
   const adjudications = [...adjudicationsOf(doc).values()]
     .map((a) => ({ itemNumber: a.itemNumber, label: a.label, value: a.value, decidedBy: a.decidedBy, at: a.at, note: a.note ?? null }))
     .sort((a, b) => a.at.localeCompare(b.at) || a.itemNumber.localeCompare(b.itemNumber, 'en', { numeric: true }) || a.label.localeCompare(b.label));
-  return { documentId, meeting, overrides, annotations, review, adjudications, meta, ...(pageRuns.length ? { pageRuns } : {}) };
+  return { documentId, meeting, overrides, annotations, review, ...(orphanedReview.length ? { orphanedReview } : {}), adjudications, meta, ...(pageRuns.length ? { pageRuns } : {}) };
 }
 
-/** An anchor that resolves to nothing in any document: for an annotation whose text was already gone. */
-function orphanAnchor(quote: string, prefix: string, suffix: string): TextAnchor {
-  const nowhere = Y.encodeRelativePosition(Y.createRelativePositionFromJSON({ item: { client: 0, clock: 0 }, assoc: 0 }));
-  return { start: nowhere, end: nowhere, quote, prefix, suffix, hint: 0 };
+/**
+ * Each item's review keyed by its number in this parse (of two items with one
+ * number, the first's), and the reviews on no item's heading, in a fixed order.
+ */
+function reviewOf(doc: StudioDoc, meeting: CuratedDocument['meeting'], text: string): { review: Record<string, ReviewRecord>; orphanedReview: OrphanedReviewRecord[] } {
+  const items = meeting.sections.flatMap((s) => s.items);
+  const record = (status: ReviewStatus, mark: ReviewMark | null): ReviewRecord => ({ status, by: mark?.by ?? null, at: isoTime(mark?.at) });
+  const entries = new Map<string, ReviewRecord>();
+  doc.itemReviews(items, text).forEach((r, i) => {
+    const n = items[i]!.number;
+    if (r && !entries.has(n)) entries.set(n, record(r.status, r.mark));
+  });
+  const orphanedReview: OrphanedReviewRecord[] = doc.orphanedReviews(items, text).map(({ entry }) => ({
+    number: entry.number,
+    quote: entry.anchor.quote,
+    ...record(entry.status, entry.by === null ? null : { by: entry.by, at: entry.at }),
+  }));
+  // Not carried over yet (see StudioDoc.migrateReview): a number no item has is orphaned too.
+  const numbers = new Set(items.map((i) => i.number));
+  for (const [n, status] of doc.legacyReview.entries()) {
+    if (!numbers.has(n)) orphanedReview.push({ number: n, quote: '', ...record(status, doc.legacyReviewMarks.get(n) ?? null) });
+  }
+  const key = (r: OrphanedReviewRecord) => JSON.stringify([r.quote, r.status, r.by, r.at]);
+  orphanedReview.sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return { review: byKey([...entries]), orphanedReview };
 }
 
 /**
@@ -145,10 +161,15 @@ export function writeCuratedToStudioDoc(curated: CuratedDocument, doc: StudioDoc
       m.set('comments', comments);
       doc.annotations.push([m]);
     }
+    // Each review anchored to the heading of the item with its number, as the curated parse found it.
+    const items = curated.meeting.sections.flatMap((s) => s.items);
+    const mark = (r: ReviewRecord): ReviewMark | null => (r.by !== null && r.at !== null ? { by: r.by, at: Date.parse(r.at) } : null);
     for (const [n, r] of Object.entries(curated.review)) {
-      doc.review.set(n, r.status as ReviewStatus);
-      if (r.by !== null && r.at !== null) doc.reviewMarks.set(n, { by: r.by, at: Date.parse(r.at) });
+      const item = items.find((i) => i.number === n);
+      if (item) doc.putReview(item, r.status, mark(r), text);
+      else doc.putOrphanedReview(n, '', r.status, mark(r));
     }
+    for (const r of curated.orphanedReview ?? []) doc.putOrphanedReview(r.number, r.quote, r.status, mark(r));
     const adjudications = adjudicationsOf(doc);
     for (const a of curated.adjudications) adjudications.set(adjudicationKey(a.itemNumber, a.label), a);
   });
