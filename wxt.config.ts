@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { lintClean } from './extension/build/lint-clean.ts';
 
 /**
  * The browser extension (see README "The browser extension"). Host access is
@@ -9,22 +10,30 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
-  vite: () => ({ plugins: [preact()], build: { chunkSizeWarningLimit: 2500 } }),
-  manifest: ({ manifestVersion }) => ({
+  vite: () => ({
+    plugins: [lintClean(), preact()],
+    // pdf.js starts its worker as a module.
+    worker: { format: 'es', plugins: () => [lintClean()] },
+    build: { chunkSizeWarningLimit: 2500 },
+  }),
+  // MV3 for Firefox too, so both builds get the same web-accessible scope and CSP.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Referat Studio',
     description: 'KL minutes and agendas on kl.dk, with their structure drawn over the PDF.',
     permissions: ['storage', 'declarativeNetRequest'],
-    host_permissions: ['https://www.kl.dk/*', 'http://www.kl.dk/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-    ...(manifestVersion === 3
+    host_permissions: ['https://www.kl.dk/*'],
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'" },
+    web_accessible_resources: [{ resources: ['viewer.html'], matches: ['https://www.kl.dk/*'] }],
+    ...(browser === 'firefox'
       ? {
-          content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'" },
-          web_accessible_resources: [{ resources: ['viewer.html'], matches: ['https://www.kl.dk/*', 'http://www.kl.dk/*'] }],
+          browser_specific_settings: {
+            // storage.sync in Firefox wants a stable add-on id.
+            // data_collection_permissions came with Firefox 140 (142 on Android).
+            gecko: { id: 'referat-studio@referat.studio', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
         }
-      : {
-          content_security_policy: "script-src 'self'; object-src 'self'; base-uri 'none'",
-          web_accessible_resources: ['viewer.html'],
-          // storage.sync in Firefox wants a stable add-on id.
-          browser_specific_settings: { gecko: { id: 'referat-studio@referat.studio', strict_min_version: '115.0' } },
-        }),
+      : {}),
   }),
 });

@@ -8,9 +8,10 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { PdfjsLike } from '../../core/pdf/extract.ts';
 import { errorLine, handle, type Result } from '../utils/messages.ts';
-import { fetchPdf, parseDocument } from '../utils/parse.ts';
-import { ALLOW_NATIVE_RULE_ID, REDIRECT_RULE_ID, redirectRules } from '../utils/redirect.ts';
-import { redirectSetting } from '../utils/settings.ts';
+import { isKlPdfSource } from '../utils/links.ts';
+import { fetchPdf, parseDocument, RefusedSourceError } from '../utils/parse.ts';
+import { learnablePdf, MAX_LEARNED, redirectRules } from '../utils/redirect.ts';
+import { learnedPdfsSetting, redirectSetting } from '../utils/settings.ts';
 import { sendToEditor } from '../utils/send-to-editor.ts';
 import { extensionUrl } from '../utils/runtime.ts';
 import { summarize, type MeetingSummary } from '../utils/summary.ts';
@@ -38,7 +39,31 @@ export default defineBackground(() => {
     return p;
   };
 
+  // The redirect rules, replaced as a whole whenever the option or the learned PDFs change (one update at a time).
+  let applying: Promise<void> = Promise.resolve();
+  const applyRedirect = () => {
+    applying = applying.then(async () => {
+      const dnr = browser.declarativeNetRequest;
+      if (!dnr?.updateDynamicRules) return;
+      const on = await redirectSetting.getValue();
+      const rules = on ? redirectRules(extensionUrl('/viewer.html'), await learnedPdfsSetting.getValue()) : [];
+      const old = await dnr.getDynamicRules();
+      await dnr.updateDynamicRules({ removeRuleIds: old.map((r) => r.id), addRules: rules as never });
+    }).catch((e: unknown) => console.warn(`Referat Studio: redirect rules not installed: ${errorLine(e)}`));
+    return applying;
+  };
+
   handle({
+    learnLinks: async ({ urls }) => {
+      const fresh = (Array.isArray(urls) ? urls : []).map((u) => (typeof u === 'string' ? learnablePdf(u) : null)).filter((u): u is string => !!u);
+      if (!fresh.length) return { ok: true, value: null };
+      const known = await learnedPdfsSetting.getValue();
+      const added = fresh.filter((u) => !known.includes(u));
+      if (!added.length) return { ok: true, value: null };
+      await learnedPdfsSetting.setValue([...known, ...new Set(added)].slice(-MAX_LEARNED));
+      await applyRedirect();
+      return { ok: true, value: null };
+    },
     preview: ({ url }) => preview(url),
     sendToEditor: async ({ url }) => {
       const bytes = await fetchPdf(url);
@@ -47,20 +72,13 @@ export default defineBackground(() => {
       return { ok: true, value: null };
     },
     openViewer: async ({ url, item }) => {
+      if (!isKlPdfSource(url)) throw new RefusedSourceError(url);
       const viewer = extensionUrl('/viewer.html');
       await browser.tabs.create({ url: `${viewer}?file=${encodeURIComponent(url)}${item ? `#item=${item}` : ''}` });
       return { ok: true, value: null };
     },
   });
 
-  const applyRedirect = async (on: boolean) => {
-    const dnr = browser.declarativeNetRequest;
-    if (!dnr?.updateDynamicRules) return;
-    const rules = on ? redirectRules(extensionUrl('/viewer.html')) : [];
-    await dnr
-      .updateDynamicRules({ removeRuleIds: [REDIRECT_RULE_ID, ALLOW_NATIVE_RULE_ID], addRules: rules as never })
-      .catch((e: unknown) => console.warn(`Referat Studio: redirect rules not installed: ${errorLine(e)}`));
-  };
-  void redirectSetting.getValue().then(applyRedirect);
-  redirectSetting.watch((on) => void applyRedirect(on));
+  void applyRedirect();
+  redirectSetting.watch(() => void applyRedirect());
 });

@@ -22,6 +22,7 @@ const STRINGS = {
   legend: { da: 'Farver', en: 'Colours' },
   nativeView: { da: 'Browserens egen PDF-visning', en: "The browser's own PDF view" },
   noFile: { da: 'Ingen PDF angivet.', en: 'No PDF given.' },
+  refused: { da: 'Åbner kun PDF’er fra https://www.kl.dk, ikke', en: 'Opens only PDFs from https://www.kl.dk, not' },
   failed: { da: 'Kunne ikke læse PDF’en', en: 'Could not read the PDF' },
   keys: { da: 'j/k: næste/forrige punkt', en: 'j/k: next/previous item' },
   diagnostics: { da: 'Bemærkninger', en: 'Notes' },

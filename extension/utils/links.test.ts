@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMinutesPdfUrl, recognizeMinutesLink } from './links.ts';
+import { isKlPdfSource, isMinutesPdfUrl, recognizeMinutesLink } from './links.ts';
 
 const base = 'https://www.kl.dk/media/12345/';
 
@@ -29,5 +29,15 @@ describe('recognizeMinutesLink', () => {
   it('accepts query strings and encoded names', () => {
     expect(recognizeMinutesLink(`${base}Referat%20KKR.pdf?v=2`, '')?.kind).toBe('referat');
     expect(isMinutesPdfUrl('http://www.kl.dk/media/1/referat-kkr.pdf')).toBe(true);
+  });
+  it('gives back https://www.kl.dk URLs, and fetches from nowhere else', () => {
+    expect(recognizeMinutesLink('http://www.kl.dk/media/1/referat-kkr.pdf', '')?.url).toBe('https://www.kl.dk/media/1/referat-kkr.pdf');
+    expect(recognizeMinutesLink('https://kl.dk/media/1/referat-kkr.pdf', '')?.url).toBe('https://www.kl.dk/media/1/referat-kkr.pdf');
+    expect(recognizeMinutesLink('https://www.kl.dk:8443/media/1/referat-kkr.pdf', '')).toBeNull();
+    expect(isKlPdfSource('https://www.kl.dk/media/1/x.pdf')).toBe(true);
+    expect(isKlPdfSource('https://www.kl.dk:443/media/1/x.pdf')).toBe(true);
+    for (const url of ['http://www.kl.dk/media/1/x.pdf', 'http://127.0.0.1:1234/x.pdf', 'https://localhost/x.pdf', 'https://kl.dk/x.pdf', 'https://a@www.kl.dk/x.pdf', 'chrome-extension://abc/viewer.html', 'nonsense']) {
+      expect(isKlPdfSource(url), url).toBe(false);
+    }
   });
 });

@@ -20,6 +20,11 @@ export interface Protocol {
   openViewer: { request: { url: string; item?: string }; response: Result<null> };
   /** Fetch and parse a PDF in full and open it in the editor (from the popup). */
   sendToEditor: { request: { url: string }; response: Result<null> };
+  /**
+   * Content script → background: PDFs this page's link texts call minutes or an agenda
+   * though their file names do not say so, to open in the viewer too when visited.
+   */
+  learnLinks: { request: { urls: string[] }; response: Result<null> };
   /** Content script → popup: the minutes links found on this page, with their link texts. */
   listLinks: { request: Record<string, never>; response: FoundLink[] };
 }

@@ -5,9 +5,8 @@
 import type { Meeting } from '../../core/minutes/model.ts';
 import { PdfError, type PdfjsDocument, type PdfjsLike, type PdfjsPage } from '../../core/pdf/extract.ts';
 import { parsePdf } from '../../core/pdf/parse-pdf.ts';
+import { isKlPdfSource, KL_PDF_ORIGIN } from './links.ts';
 import { fileName } from './names.ts';
-
-export { fileName };
 
 export interface ParsedDocument {
   meeting: Meeting;
@@ -19,9 +18,20 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Fetch a PDF's bytes; a failure is one line naming the status. */
+/** Asked to fetch from anywhere but https://www.kl.dk. */
+export class RefusedSourceError extends Error {
+  override name = 'RefusedSourceError';
+  constructor(readonly url: string) {
+    super(`Referat Studio opens only PDFs from ${KL_PDF_ORIGIN}, not ${url.slice(0, 200)}`);
+  }
+}
+
+/** Fetch a PDF's bytes (from https://www.kl.dk only); a failure is one line naming the status. */
 export async function fetchPdf(url: string, fetcher: typeof fetch = fetch): Promise<Uint8Array> {
+  if (!isKlPdfSource(url)) throw new RefusedSourceError(url);
   const res = await fetcher(url, { credentials: 'omit' });
+  // A redirect away from kl.dk is refused too.
+  if (res.url && !isKlPdfSource(res.url)) throw new RefusedSourceError(res.url);
   if (!res.ok) throw new PdfError('damaged', `${url} answered ${res.status} ${res.statusText}`.trim());
   return new Uint8Array(await res.arrayBuffer());
 }

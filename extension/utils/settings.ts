@@ -20,6 +20,8 @@ export const editorUrlSetting = storage.defineItem<string>('sync:editorUrl', { f
 export const redirectSetting = storage.defineItem<boolean>('sync:redirectPdfs', { fallback: true });
 export const coloursSetting = storage.defineItem<FieldColours>('sync:fieldColours', { fallback: DEFAULT_COLOURS });
 export const langSetting = storage.defineItem<Lang>('sync:lang', { fallback: 'da' });
+/** PDFs known as minutes from their link text on kl.dk (see utils/redirect.ts), oldest first. */
+export const learnedPdfsSetting = storage.defineItem<string[]>('local:learnedPdfs', { fallback: [] });
 
 /** The origin of an editor URL, or null when it is not an http(s) URL. */
 export function editorOrigin(editorUrl: string): string | null {

@@ -9,15 +9,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedPdf } from '../fixtures/pdf/generate.ts';
 import { readGold } from '../fixtures/pdf/generate.ts';
-import { buildExtension, launchExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { buildExtensionAsync, CLOSED_SCOPE, launchExtension, manifestScope, type ExtensionBrowser } from '../support/extension.ts';
 import { serveBuiltEditor, type EditorServer } from '../support/editor.ts';
-import { generateSite, KKR_PAGE, KL_ORIGIN, serveSite, serveStandInEditor, SITE_DOCUMENTS, type Served } from '../support/kl-site.ts';
+import { generateSite, KKR_PAGE, KL_HTTP_ORIGIN, KL_ORIGIN, serveSite, serveStandInEditor, SITE_DOCUMENTS, type Served, type Site } from '../support/kl-site.ts';
 
 const SHOTS = process.env.REFERAT_SCREENSHOTS ? path.resolve(process.env.REFERAT_SCREENSHOTS) : null;
 const MINUTES_2020 = SITE_DOCUMENTS[0]!;
 const MINUTES_2024 = SITE_DOCUMENTS[1]!;
 
-let site: Served;
+let site: Site;
 let editor: Served;
 let realEditor: EditorServer | undefined;
 let browser: ExtensionBrowser;
@@ -25,7 +25,7 @@ let layouts: Map<string, GeneratedPdf>;
 let extension: string | undefined;
 
 beforeAll(async () => {
-  extension = buildExtension();
+  extension = await buildExtensionAsync();
   layouts = await generateSite();
   site = await serveSite();
   editor = await serveStandInEditor();
@@ -60,6 +60,12 @@ async function visibleInPages(page: Page, selector: string): Promise<boolean> {
     return !!r && r.bottom > scroller.top && r.top < scroller.bottom;
   }, selector);
 }
+
+describe('the built extension', () => {
+  it('reaches kl.dk over https only and lets only kl.dk load its viewer, in no frame', () => {
+    expect(manifestScope(extension!)).toEqual(CLOSED_SCOPE);
+  });
+});
 
 describe('on kl.dk', () => {
   it('puts badges on minutes and agenda links only', async () => {
@@ -118,6 +124,38 @@ describe('on kl.dk', () => {
     await viewer.waitForLoadState();
     expect(viewer.url()).toBe(viewerUrl(MINUTES_2020.path));
     await viewer.close();
+    await page.close();
+  });
+});
+
+describe('minutes known from their link text only', () => {
+  // Its file name says neither "referat" nor "dagsorden"; the link text does.
+  const pdfUrl = `${KL_ORIGIN}${MINUTES_2024.path}`;
+
+  it('open in the viewer when the link is clicked, and when visited directly', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${KL_ORIGIN}${KKR_PAGE}`);
+    await page.locator(`[data-referat-badge][data-referat-url="${pdfUrl}"]`).waitFor({ timeout: 15_000 });
+    // The content script reports the link; the background adds its redirect (give it a moment on a slow machine).
+    const viewerOf = browser.url(`viewer.html?file=${encodeURIComponent(pdfUrl)}`);
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${KL_ORIGIN}${KKR_PAGE}`);
+          await Promise.all([page.waitForURL(/viewer\.html/, { timeout: 3_000 }).catch(() => undefined), page.locator(`a[href="${MINUTES_2024.path}"]`).click()]);
+          return page.url();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(viewerOf);
+    await page.locator('.viewer[data-complete="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.outline li[data-item-number]').count()).toBe(goldItems(MINUTES_2024.seed).length);
+    // Typed or followed from elsewhere: the viewer too, and the native view is still there.
+    await page.goto('about:blank');
+    await page.goto(pdfUrl).catch(() => undefined);
+    await page.waitForURL(/viewer\.html/, { timeout: 15_000 });
+    expect(page.url()).toBe(viewerOf);
+    expect(await page.locator('a.native').getAttribute('href')).toBe(`${pdfUrl}?referat-native=1`);
     await page.close();
   });
 });
@@ -199,6 +237,25 @@ describe('opening a kl.dk minutes PDF directly', () => {
 });
 
 describe('the viewer', () => {
+  it('refuses PDFs from anywhere but https://www.kl.dk, in one line, without fetching them', async () => {
+    const page = await browser.context.newPage();
+    const probes = [`http://127.0.0.1:${site.port}${MINUTES_2020.path}?probe=loopback`, `${KL_HTTP_ORIGIN}${MINUTES_2020.path}?probe=plain-http`];
+    for (const url of probes) {
+      // Encoded (as the extension writes it) and raw (as a redirect or a hand-made link would).
+      for (const given of [encodeURIComponent(url), url]) {
+        await page.goto(browser.url(`viewer.html?file=${given}`));
+        const refused = page.locator('.error.refused');
+        await refused.waitFor({ timeout: 15_000 });
+        expect(await refused.textContent()).toBe(`Åbner kun PDF’er fra https://www.kl.dk, ikke ${url}`);
+        await page.waitForLoadState('networkidle');
+        expect(await page.locator('.page').count()).toBe(0);
+      }
+    }
+    // The fixture server (which answers loopback and plain http as well) never saw a request for them.
+    expect(site.requests.filter((r) => r.path.includes('probe='))).toEqual([]);
+    await page.close();
+  });
+
   it('names what went wrong in one line', async () => {
     const page = await browser.context.newPage();
     await page.goto(viewerUrl('/media/0/referat-findes-ikke.pdf'));

@@ -1,19 +1,25 @@
 /**
  * A fixture copy of kl.dk for the extension's end-to-end tests and bench: the
  * static pages in test/fixtures/kl-site plus generated minutes PDFs, served on
- * 127.0.0.1 (the browser reaches it as http://www.kl.dk through a resolver rule),
+ * 127.0.0.1 over HTTPS and plain HTTP on one port (the browser reaches it as
+ * https://www.kl.dk through a resolver rule, with a certificate made for the run),
  * and a stand-in editor page that asks the extension for a handoff.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import https from 'node:https';
+import net, { type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAgendaPdf, buildMinutesPdf, buildTwoPagePdf, readGold, readSeed, type GeneratedPdf } from '../fixtures/pdf/generate.ts';
 
 export const KL_SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/kl-site');
 export const KKR_PAGE = '/kkr/kkr-nordjylland/moder-i-kkr-nordjylland/';
-export const KL_ORIGIN = 'http://www.kl.dk';
+export const KL_ORIGIN = 'https://www.kl.dk';
+/** The same site over plain HTTP, which the extension must not read from. */
+export const KL_HTTP_ORIGIN = 'http://www.kl.dk';
 
 export interface SiteDocument {
   /** Path on the site. */
@@ -78,9 +84,77 @@ function listen(server: http.Server): Promise<Served> {
   });
 }
 
-/** Serve the fixture site (directory index.html, no listings). */
-export function serveSite(root = KL_SITE_DIR): Promise<Served> {
-  const server = http.createServer((req, res) => {
+/** One request the fixture site answered. */
+export interface SiteRequest {
+  /** Path and query as requested. */
+  path: string;
+  /** Over TLS (https://) or plain http://. */
+  secure: boolean;
+  host: string;
+}
+
+export interface Site extends Served {
+  /** Every request so far, in order. */
+  requests: SiteRequest[];
+}
+
+/** A self-signed certificate for www.kl.dk (the browser runs with --ignore-certificate-errors). */
+function certificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'referat-kl-cert-'));
+  try {
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    const run = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=www.kl.dk', '-addext', 'subjectAltName=DNS:www.kl.dk'],
+      { encoding: 'utf8' },
+    );
+    if (run.error || run.status !== 0) throw new Error(`openssl could not make the fixture site's certificate (is openssl installed?): ${run.error?.message ?? run.stderr.trim().split('\n')[0]}`);
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Listen on one port for both HTTPS and plain HTTP: the first byte of a
+ * connection tells a TLS handshake (0x16) from an HTTP request.
+ */
+function listenBoth(handler: (req: http.IncomingMessage, res: http.ServerResponse, secure: boolean) => void): Promise<Served> {
+  const plain = http.createServer((req, res) => handler(req, res, false));
+  const tls = https.createServer(certificate(), (req, res) => handler(req, res, true));
+  plain.keepAliveTimeout = tls.keepAliveTimeout = 1000;
+  const sockets = new Set<Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? tls : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        port,
+        close: () =>
+          new Promise<void>((r) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+}
+
+/** Serve the fixture site (directory index.html, no listings), logging every request. */
+export async function serveSite(root = KL_SITE_DIR): Promise<Site> {
+  const requests: SiteRequest[] = [];
+  const served = await listenBoth((req, res, secure) => {
+    requests.push({ path: req.url ?? '/', secure, host: req.headers.host ?? '' });
     const url = new URL(req.url ?? '/', 'http://x');
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
@@ -93,8 +167,7 @@ export function serveSite(root = KL_SITE_DIR): Promise<Served> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  server.keepAliveTimeout = 1000;
-  return listen(server);
+  return { ...served, requests };
 }
 
 /**

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { isMinutesPdfUrl } from '../../utils/links.ts';
+import { recognizeMinutesLink } from '../../utils/links.ts';
 import { send, type FoundLink } from '../../utils/messages.ts';
 import { extensionUrl } from '../../utils/runtime.ts';
 import { fileName } from '../../utils/names.ts';
@@ -35,7 +35,7 @@ function Popup() {
     setStatus(t(lang, 'loading'));
     void send('sendToEditor', { url }).then((r) => setStatus(r.ok ? t(lang, 'sent') : `${t(lang, 'failed')}: ${r.error}`));
   };
-  const direct = tabUrl && isMinutesPdfUrl(tabUrl) ? tabUrl : null;
+  const direct = tabUrl ? (recognizeMinutesLink(tabUrl, '')?.url ?? null) : null;
 
   return (
     <div class="popup">

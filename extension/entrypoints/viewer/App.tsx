@@ -31,7 +31,10 @@ interface Loaded {
 }
 
 export function App() {
-  const file = useMemo(() => fileFromViewerSearch(location.search), []);
+  const asked = useMemo(() => fileFromViewerSearch(location.search), []);
+  /** The PDF to open: only an https://www.kl.dk URL; anything else is refused before any request. */
+  const file = asked?.allowed ? asked.url : null;
+  const refused = asked && !asked.allowed ? asked.url : null;
   const [lang, setLang] = useState<Lang>('da');
   const [colours, setColours] = useState<FieldColours>(DEFAULT_COLOURS);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -227,7 +230,12 @@ export function App() {
         <p class="keys">{t(lang, 'keys')}</p>
       </aside>
       <main class="pages" ref={pagesRef}>
-        {!file && <p class="error">{t(lang, 'noFile')}</p>}
+        {!asked && <p class="error">{t(lang, 'noFile')}</p>}
+        {refused !== null && (
+          <p class="error refused" role="alert">
+            {t(lang, 'refused')} {refused.length > 200 ? `${refused.slice(0, 200)}…` : refused}
+          </p>
+        )}
         {error && (
           <p class="error" role="alert">
             {t(lang, 'failed')}: {error}

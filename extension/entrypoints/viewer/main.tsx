@@ -4,7 +4,8 @@
  * and "send to editor".
  */
 import * as pdfjs from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+// Bundled here (not copied as published), so the build's lint-clean step applies to it too.
+import workerUrl from 'pdfjs-dist/build/pdf.worker.mjs?worker&url';
 import { render } from 'preact';
 import { App } from './App.tsx';
 import './style.css';
