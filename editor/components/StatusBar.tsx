@@ -1,12 +1,25 @@
 import { useWorkbench } from './use-workbench.ts';
-import type { MessageKey } from '../i18n.ts';
+import type { Lang, MessageKey } from '../i18n.ts';
+import type { SyncRefusal } from '../services/collab.ts';
 
 const SYNC_WORDS: Record<string, MessageKey> = { off: 'offline', offline: 'syncOffline', connecting: 'syncConnecting', connected: 'syncConnected', synced: 'syncSynced' };
+
+/** A size for people: kB or MB, with the language's decimal mark. */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : [bytes / 1024, 'kB'];
+  return `${value.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 })} ${unit}`;
+}
+
+/** The one line that says which change the workspace refused, and why. */
+export function refusalLine(t: (key: MessageKey) => string, refused: SyncRefusal, lang: Lang): string {
+  const key: MessageKey = refused.reason === 'message-too-large' ? 'syncTooLargeMessage' : 'syncTooLargeDocument';
+  return t(key).replace('{size}', formatBytes(refused.bytes, lang)).replace('{limit}', formatBytes(refused.limit, lang));
+}
 
 /** The connection state: off (local only), offline, connecting, connected or synced, with the count of unsynced changes. */
 function SyncStatus() {
   const [wb, s] = useWorkbench();
-  const { status, unsynced, readOnly, error, workspace } = s.sync;
+  const { status, unsynced, readOnly, error, workspace, refused } = s.sync;
   const title = workspace ? `${wb.t('syncConnected')}: ${workspace}` : 'Sync';
   return (
     <>
@@ -20,6 +33,11 @@ function SyncStatus() {
         )}
         {error && <span class="sync-error"> · {wb.t('syncRefused')}</span>}
       </span>
+      {refused && (
+        <span class="sync-refused" data-sync-refused={refused.reason} role="alert">
+          {refusalLine(wb.t, refused, s.lang)}
+        </span>
+      )}
       {readOnly && (
         <span class="read-only" data-read-only role="note">
           {wb.t('syncReadOnly')}

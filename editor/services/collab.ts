@@ -6,6 +6,7 @@
  * outline item their cursor is in.
  */
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { listingUrl } from './sync-address.ts';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
@@ -18,6 +19,15 @@ export interface SyncSettings {
 
 export type SyncStatus = 'off' | 'offline' | 'connecting' | 'connected' | 'synced';
 
+/** A change the workspace did not take: too large a message, or the document would outgrow its limit. */
+export interface SyncRefusal {
+  docId: string;
+  reason: 'message-too-large' | 'document-too-large';
+  /** The size that was refused (the message, or what the document would have grown to), in bytes. */
+  bytes: number;
+  limit: number;
+}
+
 export interface SyncView {
   status: SyncStatus;
   /** Local changes the server has not confirmed yet. */
@@ -26,9 +36,11 @@ export interface SyncView {
   /** Why the server refused the token, when it did. */
   error: string | null;
   workspace: string | null;
+  /** The last change the workspace refused (it was undone here, and the rest goes on syncing). */
+  refused: SyncRefusal | null;
 }
 
-export const SYNC_OFF: SyncView = { status: 'off', unsynced: 0, readOnly: false, error: null, workspace: null };
+export const SYNC_OFF: SyncView = { status: 'off', unsynced: 0, readOnly: false, error: null, workspace: null, refused: null };
 
 /** Someone else in a document. */
 export interface Peer {
@@ -107,11 +119,106 @@ export function peersOf(states: Map<number, Record<string, unknown>>, selfId: nu
 
 export const documentName = (workspace: string, docId: string) => `${workspace}/${docId}`;
 
+/** Stateless messages from the sync server (editor/server/sync/server.ts). */
+const LIMITS_MESSAGE = 'referat.limits';
+const REFUSED_MESSAGE = 'referat.refused';
+
+/** A stateless message from the server as a refusal or the server's limits; null for anything else. Pure. */
+export function parseServerNotice(
+  payload: string,
+): { type: 'limits'; maxMessageBytes: number } | { type: 'refused'; reason: SyncRefusal['reason']; bytes: number; limit: number; ranges: [number, number, number][] } | null {
+  let v: Record<string, unknown>;
+  try {
+    v = JSON.parse(payload) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (!v || typeof v !== 'object') return null;
+  const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : null);
+  if (v.type === LIMITS_MESSAGE && n(v.maxMessageBytes) !== null) return { type: 'limits', maxMessageBytes: n(v.maxMessageBytes)! };
+  if (v.type !== REFUSED_MESSAGE || (v.reason !== 'message-too-large' && v.reason !== 'document-too-large')) return null;
+  const ranges = Array.isArray(v.ranges)
+    ? v.ranges.filter((r): r is [number, number, number] => Array.isArray(r) && r.length === 3 && r.every((x) => Number.isSafeInteger(x) && x >= 0))
+    : [];
+  return { type: 'refused', reason: v.reason, bytes: n(v.bytes) ?? 0, limit: n(v.limit) ?? 0, ranges };
+}
+
+/** The insertions (client, clock, length) a Yjs update carries. Pure. */
+export function insertionsOf(update: Uint8Array): [number, number, number][] {
+  return Y.decodeUpdate(update)
+    .structs.filter((s): s is Y.Item => s instanceof Y.Item)
+    .map((s) => [s.id.client, s.id.clock, s.length]);
+}
+
+/**
+ * Deletes the given insertions from `doc` (a delete-set-only update, applied
+ * here with `origin`): undoes a change the workspace refused. The deleted content
+ * is garbage-collected, so what is sent next for it is a few bytes.
+ */
+export function deleteInsertions(doc: Y.Doc, ranges: [number, number, number][], origin: unknown): void {
+  const byClient = new Map<number, [number, number][]>();
+  for (const [client, clock, length] of ranges) if (length > 0) (byClient.get(client) ?? byClient.set(client, []).get(client)!).push([clock, length]);
+  if (!byClient.size) return;
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0); // no structs
+  encoding.writeVarUint(e, byClient.size);
+  for (const [client, rs] of byClient) {
+    rs.sort((a, b) => a[0] - b[0]);
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, rs.length);
+    for (const [clock, length] of rs) {
+      encoding.writeVarUint(e, clock);
+      encoding.writeVarUint(e, length);
+    }
+  }
+  Y.applyUpdate(doc, encoding.toUint8Array(e), origin);
+}
+
+/**
+ * A provider that does not send a local update over the server's message limit
+ * (which the server would refuse, and which the provider would resend on every
+ * reconnect): it hands the update to `onOversize` instead.
+ */
+class GuardedProvider extends HocuspocusProvider {
+  maxMessageBytes = Number.POSITIVE_INFINITY;
+  onOversize: (update: Uint8Array) => void = () => {};
+
+  override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
+    if (origin !== this && update.byteLength > this.maxMessageBytes) {
+      this.onOversize(update);
+      return;
+    }
+    super.documentUpdateHandler(update, origin);
+  }
+}
+
+/**
+ * The insertions to undo so that a refused message or document fits: the largest
+ * first, until their length covers `excess` (at least one). A length counts items
+ * (characters), not bytes, so this may fall short; the server then refuses again and
+ * the next largest go. Pure.
+ */
+export function largestUntil(ranges: [number, number, number][], excess: number): [number, number, number][] {
+  const chosen: [number, number, number][] = [];
+  let covered = 0;
+  for (const r of [...ranges].sort((a, b) => b[2] - a[2])) {
+    if (chosen.length && covered >= excess) break;
+    chosen.push(r);
+    covered += r[2];
+  }
+  return chosen;
+}
+
+/** The origin of the transaction that undoes a refused change. */
+export const REFUSAL_ORIGIN = Symbol('sync refusal');
+
 // --- the connection ----------------------------------------------------------
 
 interface Attached {
-  provider: HocuspocusProvider;
+  provider: GuardedProvider;
   readOnly: boolean;
+  /** Refusals in a row that could not be undone (nothing to delete): stop rejoining after a few. */
+  stuck: number;
 }
 
 export class Collab {
@@ -120,6 +227,9 @@ export class Collab {
   private attached = new Map<string, Attached>();
   private docs = new Map<string, Y.Doc>();
   private error: string | null = null;
+  private refused: SyncRefusal | null = null;
+  /** The server's message limit, once it has said (the same server for every document). */
+  private maxMessageBytes = Number.POSITIVE_INFINITY;
   private presence: { name: string; item: string | null; docId: string | null } = { name: '', item: null, docId: null };
   private readonly onOffline = () => this.socket?.disconnect();
   private readonly onOnline = () => void this.socket?.connect();
@@ -143,6 +253,8 @@ export class Collab {
     this.socket = null;
     this.settings = settings;
     this.error = null;
+    this.refused = null;
+    this.maxMessageBytes = Number.POSITIVE_INFINITY;
     if (settings) {
       this.socket = new HocuspocusProviderWebsocket({
         url: settings.url,
@@ -192,7 +304,13 @@ export class Collab {
   view(docId: string | null): SyncView {
     if (!this.settings || !this.socket) return SYNC_OFF;
     const a = docId ? this.attached.get(docId) : undefined;
-    const base = { workspace: this.settings.workspace, error: this.error, readOnly: a?.readOnly ?? false, unsynced: a?.provider.unsyncedChanges ?? 0 };
+    const base = {
+      workspace: this.settings.workspace,
+      error: this.error,
+      readOnly: a?.readOnly ?? false,
+      unsynced: a?.provider.unsyncedChanges ?? 0,
+      refused: this.refused && (!docId || this.refused.docId === docId) ? this.refused : null,
+    };
     if (this.error) return { ...base, status: 'offline' };
     const socket = this.socket.status;
     if (socket === WebSocketStatus.Disconnected) return { ...base, status: 'offline' };
@@ -264,11 +382,12 @@ export class Collab {
     }
   }
 
-  private startProvider(docId: string, doc: Y.Doc): void {
+  private startProvider(docId: string, doc: Y.Doc, stuck = 0): void {
     const settings = this.settings!;
     const entry: Attached = {
       readOnly: false,
-      provider: new HocuspocusProvider({
+      stuck,
+      provider: new GuardedProvider({
         websocketProvider: this.socket!,
         name: documentName(settings.workspace, docId),
         document: doc,
@@ -282,15 +401,65 @@ export class Collab {
           this.error = reason || 'the server refused the token';
           this.onChange();
         },
+        onStateless: ({ payload }) => this.onServerNotice(docId, entry, payload),
         onSynced: () => this.onChange(),
-        onUnsyncedChanges: () => this.onChange(),
+        onUnsyncedChanges: () => {
+          if (entry.provider.unsyncedChanges === 0) entry.stuck = 0;
+          this.onChange();
+        },
         onAwarenessChange: () => this.onChange(),
         onStatus: () => this.onChange(),
       }),
     };
+    entry.provider.maxMessageBytes = this.maxMessageBytes;
+    // Too large to send: undo it here and say so, rather than have the server refuse it on every reconnect.
+    entry.provider.onOversize = (update) => {
+      const ranges = insertionsOf(update);
+      setTimeout(() => this.undoRefused(docId, entry, { docId, reason: 'message-too-large', bytes: update.byteLength, limit: this.maxMessageBytes }, ranges, false));
+    };
     this.attached.set(docId, entry);
     entry.provider.attach();
     this.publish(docId);
+  }
+
+  /** The server's limits, or its refusal of one of this document's updates. */
+  private onServerNotice(docId: string, entry: Attached, payload: string): void {
+    const notice = parseServerNotice(payload);
+    if (!notice) return;
+    if (notice.type === 'limits') {
+      this.maxMessageBytes = notice.maxMessageBytes;
+      for (const a of this.attached.values()) a.provider.maxMessageBytes = notice.maxMessageBytes;
+      return;
+    }
+    const { reason, bytes, limit, ranges } = notice;
+    // The server closed the document's connection without acknowledging: undo the refused change and join again.
+    setTimeout(() => this.undoRefused(docId, entry, { docId, reason, bytes, limit }, largestUntil(ranges, bytes - limit), true));
+  }
+
+  /**
+   * Undoes the insertions of a refused change in the local copy, tells the user,
+   * and has the server and this copy agree again: after a refusal by the server,
+   * the document joins anew; after one found here, it asks the server for a sync.
+   * The rest of the user's edits go on syncing.
+   */
+  private undoRefused(docId: string, entry: Attached, refusal: SyncRefusal, ranges: [number, number, number][], rejoin: boolean): void {
+    if (this.attached.get(docId) !== entry) return;
+    const doc = this.docs.get(docId);
+    if (!doc) return;
+    this.refused = refusal;
+    if (rejoin) {
+      // The server has closed this document's connection already: leave without the close message
+      // a provider sends on leaving, which would reach the server after the new one has joined.
+      this.socket?.configuration.providerMap.delete(entry.provider.effectiveName);
+      this.stopProvider(docId);
+    }
+    deleteInsertions(doc, ranges, REFUSAL_ORIGIN);
+    if (rejoin) {
+      const stuck = ranges.length ? 0 : entry.stuck + 1;
+      // Nothing could be undone: joining again would only be refused again.
+      if (stuck < 3) this.startProvider(docId, doc, stuck);
+    } else entry.provider.forceSync();
+    this.onChange();
   }
 
   private stopProvider(docId: string): void {

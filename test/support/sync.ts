@@ -107,3 +107,22 @@ export async function until(check: () => boolean, what: string, timeoutMs = 15_0
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * What is wrong with a server's log output: lines that are not one JSON object
+ * with time, level and event, and lines that carry a token (`rs_…`).
+ */
+export function logProblems(server: ServerProcess, tokens: string[] = []): string[] {
+  const problems: string[] = [];
+  for (const line of server.logs.join('').split('\n')) {
+    if (!line) continue;
+    try {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      if (typeof entry !== 'object' || entry === null || typeof entry.time !== 'string' || typeof entry.level !== 'string' || typeof entry.event !== 'string') problems.push(`not a log entry: ${line}`);
+    } catch {
+      problems.push(`not JSON: ${line}`);
+    }
+    if (/rs_[A-Za-z0-9_-]{16,}/.test(line) || tokens.some((t) => t && line.includes(t))) problems.push(`carries a token: ${line}`);
+  }
+  return problems;
+}
