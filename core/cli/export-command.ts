@@ -7,8 +7,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { checkFilter, exportDataset, importJsonl, type ExportFilter } from '../export/index.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../export/index.ts';
+import { checkFilter, checkOParlBase, exportDatasetAsync, importJsonl, type ExportFilter } from '../export/index.ts';
+import { CSV_DELIMITERS, DATASET_FORMATS, type CsvDelimiter, type DatasetFormat } from '../export/index.ts';
 import { curatedFromMeeting, type CuratedDocument } from '../export/model.ts';
 import { curatedFromStudioDoc, writeCuratedToStudioDoc } from '../../editor/services/curate.ts';
 import { expandInputs, oneLine, readDocument } from './input.ts';
@@ -16,10 +16,14 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CommandIO } from './parse-comma
 import { danishRepairer, parseDocument } from './process-file.ts';
 import { listWorkspace, withDocument, type WorkspaceTarget } from './workspace.ts';
 
-export const EXPORT_FORMAT_CHOICES = [...EXPORT_FORMATS, 'all'] as const;
+export const EXPORT_FORMAT_CHOICES = [...DATASET_FORMATS, 'all'] as const;
 
 export interface ExportCommandOptions {
-  format: ExportFormat | 'all';
+  format: DatasetFormat | 'all';
+  /** The CSV delimiter, "," or ";". */
+  csvDelimiter?: string;
+  /** The URL the oparl/ folder is served at. */
+  oparlBase?: string;
   output?: string;
   approvedOnly?: boolean;
   body?: string;
@@ -70,6 +74,10 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
   };
   const problem = checkFilter(filter);
   if (problem) return fail(io, problem, EXIT_USAGE);
+  const csvDelimiter = (opts.csvDelimiter ?? ',') as CsvDelimiter;
+  if (!CSV_DELIMITERS.includes(csvDelimiter)) return fail(io, `--csv-delimiter expects "," or ";", not "${opts.csvDelimiter}"`, EXIT_USAGE);
+  const oparlBase = opts.oparlBase === undefined ? undefined : checkOParlBase(opts.oparlBase);
+  if (oparlBase && !oparlBase.ok) return fail(io, oparlBase.reason, EXIT_USAGE);
 
   let docs: CuratedDocument[];
   let origin: string;
@@ -92,22 +100,26 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
     origin = `${docs.length} file${docs.length === 1 ? '' : 's'}: ${docs.map((d) => d.meeting.source.name).join(', ')}`;
   }
 
-  const formats = opts.format === 'all' ? EXPORT_FORMATS : [opts.format];
+  const formats = opts.format === 'all' ? DATASET_FORMATS : [opts.format];
   let result;
   try {
-    result = exportDataset(docs, { formats, filter, generatedAt: new Date().toISOString(), origin, tool: TOOL });
+    result = await exportDatasetAsync(docs, {
+      formats, filter, generatedAt: new Date().toISOString(), origin, tool: TOOL, csvDelimiter, ...(oparlBase?.ok ? { oparlBase: oparlBase.base } : {}),
+    });
   } catch (error) {
     return fail(io, `cannot write the dataset (${(error as Error).message})`);
   }
   try {
     await mkdir(opts.output, { recursive: true });
+    const dirs = new Set(result.files.map((f) => path.dirname(path.join(opts.output!, f.name))));
+    for (const dir of dirs) await mkdir(dir, { recursive: true });
     for (const file of result.files) await writeFile(path.join(opts.output, file.name), file.data);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     return fail(io, `${e.path ?? opts.output}: cannot write (${e.code ?? e.message})`);
   }
   io.stdout.write(
-    `Wrote ${result.rows.length} items from ${result.documents.length} documents to ${opts.output}: ${result.files.map((f) => f.name).join(', ')}\n`,
+    `Wrote ${result.rows.length} items from ${result.documents.length} documents to ${opts.output}: ${result.files.filter((f) => !f.name.startsWith('oparl/') || f.name === 'oparl/system.json').map((f) => f.name).join(', ')}\n`,
   );
   return EXIT_OK;
 }

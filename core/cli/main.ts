@@ -16,7 +16,7 @@ import type { ExportCommandOptions, ImportCommandOptions } from './export-comman
  * export-command.ts, spelled out here so that starting the command line does
  * not load the export (Parquet, Yjs, the sync client); a test keeps the two equal.
  */
-export const EXPORT_FORMAT_CHOICES = ['jsonl', 'csv', 'parquet', 'webannotation', 'oparl', 'all'] as const;
+export const EXPORT_FORMAT_CHOICES = ['jsonl', 'csv', 'xlsx', 'parquet', 'webannotation', 'oparl', 'all'] as const;
 
 /** The sample document `referat start` outlines, relative to the package root. */
 export const SAMPLE_DOCUMENT = 'test/fixtures/seeds/000_0c2e4851483b96f9.txt';
@@ -87,7 +87,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
 
   program
     .command('export')
-    .summary('write a dataset (JSONL, CSV, Parquet, Web Annotation, OParl) with its card and schema')
+    .summary('write a dataset (JSONL, CSV, xlsx, Parquet, Web Annotation, OParl) with its card and schema')
     .description('Export items as a dataset: from files (parsed like referat parse) or from a workspace on the sync server.')
     .argument('[paths...]', 'files and directories to parse (or use --workspace)')
     .addOption(new Option('-f, --format <format>', 'what to write').choices(EXPORT_FORMAT_CHOICES).default('all'))
@@ -101,6 +101,8 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--document <id>', 'with --workspace: only this document (repeatable)', collect, [])
     .option('--server <url>', 'the sync server, e.g. ws://127.0.0.1:1234')
     .option('--token <t>', 'a token for the workspace (or REFERAT_TOKEN)')
+    .addOption(new Option('--csv-delimiter <c>', 'the CSV delimiter: "," or ";" (what a spreadsheet in a Danish locale splits on)').choices([',', ';']).default(','))
+    .option('--oparl-base <url>', 'the http(s) URL the oparl/ folder will be served at (default http://localhost:8000/oparl/)')
     .addHelpText('after', EXPORT_DETAILS)
     .action(async (paths: string[], opts: ExportCommandOptions) => {
       const { runExport } = await import('./export-command.ts');

@@ -60,24 +60,35 @@ describe('W3C Web Annotation', () => {
 });
 
 describe('OParl', () => {
-  const oparl = toOParl(rows);
+  const oparl = toOParl(rows, { base: 'https://example.org/oparl/' });
 
-  it('has meetings with agenda items, papers referenced by case number, persons with memberships', () => {
+  it('has meetings with embedded agenda items, papers referenced by case number, persons with embedded memberships', () => {
     expect(oparl.meeting).toHaveLength(5);
     expect(oparl.agendaItem).toHaveLength(rows.length);
-    const meeting = oparl.meeting.find((m) => m.start === '2024-02-09')!;
+    const meeting = oparl.meeting.find((m) => m.start === '2024-02-09T00:00:00+01:00')!;
     expect(meeting.type).toBe('https://schema.oparl.org/1.1/Meeting');
+    expect(meeting.id).toBe('https://example.org/oparl/meeting/kkr-nordjylland/2024-02-09.json');
     expect((meeting.participant as string[]).length).toBe(20);
-    const item = oparl.agendaItem.find((a) => a.meeting === meeting.id)!;
-    expect(item).toMatchObject({ type: 'https://schema.oparl.org/1.1/AgendaItem', number: '1.1', result: 'godkendt' });
+    const item = (meeting.agendaItem as Record<string, unknown>[])[0]!;
+    expect(item).toMatchObject({ type: 'https://schema.oparl.org/1.1/AgendaItem', number: '1.1', result: 'godkendt', meeting: meeting.id, order: 0 });
     const withCase = rows.find((r) => r.caseNumber)!;
     const paper = oparl.paper.find((p) => p.reference === withCase.caseNumber)!;
     expect(paper.type).toBe('https://schema.oparl.org/1.1/Paper');
-    const consultations = oparl.consultation.filter((c) => c.paper === paper.id);
+    const consultations = paper.consultation as Record<string, unknown>[];
     expect(consultations.length).toBe(rows.filter((r) => r.caseNumber === withCase.caseNumber).length);
+    expect(consultations[0]).toMatchObject({ type: 'https://schema.oparl.org/1.1/Consultation', paper: paper.id });
     const person = oparl.person[0]!;
-    const membership = oparl.membership.find((m) => m.person === person.id)!;
-    expect(membership).toMatchObject({ type: 'https://schema.oparl.org/1.1/Membership', organization: oparl.organization[0]!.id });
+    const [membership] = person.membership as Record<string, unknown>[];
+    expect(membership).toMatchObject({ type: 'https://schema.oparl.org/1.1/Membership', person: person.id, organization: oparl.organization[0]!.id });
+    for (const o of [...oparl.agendaItem, ...oparl.meeting, ...oparl.paper]) expect(Object.values(o)).not.toContain(null);
+  });
+
+  it('lays the objects out as files under the base, from the System on', () => {
+    expect(oparl.files[0]).toEqual({ path: 'system.json', data: oparl.system });
+    expect(oparl.system.body).toBe('https://example.org/oparl/bodies.json');
+    const paths = new Set(oparl.files.map((f) => f.path));
+    for (const o of [oparl.body, ...oparl.meeting, ...oparl.agendaItem, ...oparl.person, ...oparl.paper]) expect(paths.has(o.id.slice(oparl.base.length))).toBe(true);
+    expect(() => toOParl(rows, { base: 'urn:x' })).toThrow(/http/);
   });
 });
 

@@ -7,21 +7,29 @@
 import { agreementByLabel, choiceOf } from './agreement.ts';
 import { datasetCard } from './card.ts';
 import { casesTable } from './cases.ts';
-import { rowsToCsv } from './csv.ts';
+import { rowsToCsv, type CsvDelimiter } from './csv.ts';
 import { filterRows, type ExportFilter } from './filter.ts';
 import { documentsToJsonl, rowsToJsonl } from './jsonl.ts';
 import type { CuratedDocument } from './model.ts';
-import { toOParl } from './oparl.ts';
+import { DEFAULT_OPARL_BASE, toOParl } from './oparl.ts';
 import { rowsToParquet } from './parquet.ts';
 import { datasetRows, type ItemRow } from './rows.ts';
 import { ITEM_ROW_SCHEMA } from './schema.ts';
 import { annotationCollection } from './web-annotation.ts';
+import { rowsToXlsx } from './xlsx.ts';
 
 export type ExportFormat = 'jsonl' | 'csv' | 'parquet' | 'webannotation' | 'oparl';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv', 'parquet', 'webannotation', 'oparl'];
+/** Every format, the spreadsheet (xlsx) included; xlsx is written by `exportDatasetAsync` only. */
+export type DatasetFormat = ExportFormat | 'xlsx';
+export const DATASET_FORMATS: readonly DatasetFormat[] = ['jsonl', 'csv', 'xlsx', 'parquet', 'webannotation', 'oparl'];
 
 export interface ExportOptions {
-  formats: readonly ExportFormat[];
+  formats: readonly DatasetFormat[];
+  /** The CSV's delimiter: "," (default) or ";" for a spreadsheet set to a Danish locale. */
+  csvDelimiter?: CsvDelimiter;
+  /** The http(s) URL the `oparl/` folder will be served at; default http://localhost:8000/oparl/. */
+  oparlBase?: string;
   filter?: ExportFilter;
   /** ISO 8601 time written into the card. */
   generatedAt: string;
@@ -45,10 +53,11 @@ export interface ExportResult {
 const DESCRIPTIONS = {
   items: 'one item a line (JSON Lines)',
   documents: 'one curated document a line: text, overrides, annotations, review, adjudications; `referat import` reads it back',
-  csv: 'one item a row (RFC 4180, UTF-8 with BOM); lists and objects as JSON in a cell',
-  parquet: 'one item a row (Apache Parquet, Snappy); lists and objects as JSON columns',
+  csv: 'one item a row (RFC 4180, UTF-8 with BOM); lists and objects as JSON in a cell; a cell that would start a formula begins with a single quote',
+  xlsx: 'one item a row, a spreadsheet (Office Open XML): text stays text, `date` a date cell, `sectionNo`/`itemNo` numbers',
+  parquet: 'one item a row (Apache Parquet, Snappy): DATE and TIMESTAMP columns, lists as LIST and objects as STRUCT columns',
   webannotation: 'every annotation as a W3C Web Annotation (JSON-LD AnnotationCollection)',
-  oparl: 'OParl 1.1-style objects: Body, Organization, Person, Membership, Meeting, AgendaItem, Paper (reference = case number), Consultation',
+  oparl: 'OParl 1.1 as static files (start at oparl/system.json): System, Body, Organization, Person, Membership, Meeting, AgendaItem, Paper (reference = case number), Consultation, with the paginated lists',
   cases: 'the cases table: case number → items, meetings, first and last date',
   schema: 'JSON Schema (draft-07) of one item row',
   card: 'this dataset card',
@@ -61,9 +70,27 @@ function keptDocuments(docs: readonly CuratedDocument[], rows: readonly ItemRow[
   return docs.filter((d) => chosen.has(d.documentId) || (!rowCriteria && (!filter.documentIds || filter.documentIds.includes(d.documentId))));
 }
 
+/**
+ * The dataset's files (no I/O). Every format but xlsx is made here, at once;
+ * `exportDatasetAsync` makes them all.
+ */
 export function exportDataset(docs: readonly CuratedDocument[], options: ExportOptions): ExportResult {
+  if (options.formats.includes('xlsx')) throw new Error('the xlsx format is written by exportDatasetAsync');
   const filter = options.filter ?? {};
   const rows = filterRows(datasetRows(docs), filter);
+  return buildExport(docs, rows, options, null);
+}
+
+/** The dataset's files, every format included (xlsx is zipped asynchronously). */
+export async function exportDatasetAsync(docs: readonly CuratedDocument[], options: ExportOptions): Promise<ExportResult> {
+  const filter = options.filter ?? {};
+  const rows = filterRows(datasetRows(docs), filter);
+  const xlsx = options.formats.includes('xlsx') ? await rowsToXlsx(rows) : null;
+  return buildExport(docs, rows, options, xlsx);
+}
+
+function buildExport(docs: readonly CuratedDocument[], rows: ItemRow[], options: ExportOptions, xlsx: Uint8Array | null): ExportResult {
+  const filter = options.filter ?? {};
   const documents = keptDocuments(docs, rows, filter);
   const files: ExportFile[] = [];
   const formats = new Set(options.formats);
@@ -71,12 +98,18 @@ export function exportDataset(docs: readonly CuratedDocument[], options: ExportO
     files.push({ name: 'items.jsonl', description: DESCRIPTIONS.items, data: rowsToJsonl(rows) });
     files.push({ name: 'documents.jsonl', description: DESCRIPTIONS.documents, data: documentsToJsonl(documents) });
   }
-  if (formats.has('csv')) files.push({ name: 'items.csv', description: DESCRIPTIONS.csv, data: rowsToCsv(rows) });
+  if (formats.has('csv')) files.push({ name: 'items.csv', description: DESCRIPTIONS.csv, data: rowsToCsv(rows, { delimiter: options.csvDelimiter ?? ',' }) });
+  if (xlsx) files.push({ name: 'items.xlsx', description: DESCRIPTIONS.xlsx, data: xlsx });
   if (formats.has('parquet')) files.push({ name: 'items.parquet', description: DESCRIPTIONS.parquet, data: rowsToParquet(rows, options.tool) });
   if (formats.has('webannotation')) {
     files.push({ name: 'annotations.jsonld', description: DESCRIPTIONS.webannotation, data: JSON.stringify(annotationCollection(documents), null, 2) + '\n' });
   }
-  if (formats.has('oparl')) files.push({ name: 'oparl.json', description: DESCRIPTIONS.oparl, data: JSON.stringify(toOParl(rows), null, 2) + '\n' });
+  if (formats.has('oparl')) {
+    const oparl = toOParl(rows, { base: options.oparlBase ?? DEFAULT_OPARL_BASE, generatedAt: options.generatedAt });
+    oparl.files.forEach((f, i) => {
+      files.push({ name: `oparl/${f.path}`, description: i === 0 ? `${DESCRIPTIONS.oparl}; served at ${oparl.base}` : '', data: JSON.stringify(f.data) + '\n' });
+    });
+  }
   files.push({ name: 'cases.json', description: DESCRIPTIONS.cases, data: JSON.stringify(casesTable(rows), null, 2) + '\n' });
   files.push({ name: 'item.schema.json', description: DESCRIPTIONS.schema, data: JSON.stringify(ITEM_ROW_SCHEMA, null, 2) + '\n' });
   const card = datasetCard({
@@ -86,7 +119,8 @@ export function exportDataset(docs: readonly CuratedDocument[], options: ExportO
     filter,
     generatedAt: options.generatedAt,
     origin: options.origin,
-    files: [...files.map((f) => ({ name: f.name, description: f.description })), { name: 'README.md', description: DESCRIPTIONS.card }],
+    // The OParl tree is listed by its entry point only.
+    files: [...files.filter((f) => f.description).map((f) => ({ name: f.name, description: f.description })), { name: 'README.md', description: DESCRIPTIONS.card }],
     tool: options.tool,
   });
   files.push({ name: 'README.md', description: DESCRIPTIONS.card, data: card });
@@ -95,13 +129,14 @@ export function exportDataset(docs: readonly CuratedDocument[], options: ExportO
 
 export { agreementByLabel, cohenKappa, disputes, fleissKappa, type Dispute, type LabelAgreement } from './agreement.ts';
 export { casesTable } from './cases.ts';
-export { parseCsv, rowsToCsv } from './csv.ts';
+export { CSV_DELIMITERS, neutralizeFormula, parseCsv, rowsToCsv, type CsvDelimiter } from './csv.ts';
 export { decisionTypeOf } from './decision.ts';
 export { checkFilter, filterRows, type ExportFilter } from './filter.ts';
 export { documentsToJsonl, importJsonl, rowsToJsonl } from './jsonl.ts';
 export { curatedFromMeeting, type CuratedDocument } from './model.ts';
-export { toOParl } from './oparl.ts';
+export { checkOParlBase, DEFAULT_OPARL_BASE, toOParl } from './oparl.ts';
 export { rowsToParquet } from './parquet.ts';
 export { datasetRows, documentRows, ROW_COLUMNS, type ItemRow } from './rows.ts';
 export { ITEM_ROW_SCHEMA } from './schema.ts';
 export { annotationCollection, toWebAnnotations } from './web-annotation.ts';
+export { rowsToXlsx } from './xlsx.ts';

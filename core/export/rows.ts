@@ -42,7 +42,12 @@ export interface ItemRow {
   sectionNumber: string;
   sectionTitle: string;
   id: string;
+  /** The item's number as printed ("2.10"): text, never a decimal. */
   number: string;
+  /** The section part of `number` as an integer (2 for "2.10"), so items sort and stay distinct where a reader takes `number` for a decimal; null when the number has none. */
+  sectionNo: number | null;
+  /** The item part of `number` as an integer (10 for "2.10"); null when the number has none. */
+  itemNo: number | null;
   title: string;
   caseNumber: string | null;
   caseworkers: string[];
@@ -78,7 +83,7 @@ export interface ItemRow {
 /** The column names, in order. */
 export const ROW_COLUMNS = [
   'schemaVersion', 'documentId', 'meetingId', 'body', 'kind', 'date', 'location', 'sectionNumber', 'sectionTitle',
-  'id', 'number', 'title', 'caseNumber', 'caseworkers', ...FIELD_NAMES, 'decisionType', 'decisionTypeSource',
+  'id', 'number', 'sectionNo', 'itemNo', 'title', 'caseNumber', 'caseworkers', ...FIELD_NAMES, 'decisionType', 'decisionTypeSource',
   'labels', 'finalLabels', 'adjudications', 'comments', 'annotations', 'reviewStatus', 'reviewedBy', 'reviewedAt',
   'attachments', 'participants', 'absent', 'source', 'span', 'titleSpan', 'caseSpan', 'fieldSpans',
 ] as const satisfies readonly (keyof ItemRow)[];
@@ -121,6 +126,7 @@ function itemRow(doc: CuratedDocument, section: Section, item: Item): ItemRow {
     sectionTitle: section.title,
     id: item.id,
     number: item.number,
+    ...numberParts(item.number, section.number),
     title: item.title,
     caseNumber: item.caseNumber,
     caseworkers: item.caseworkers,
@@ -153,6 +159,17 @@ function itemRow(doc: CuratedDocument, section: Section, item: Item): ItemRow {
     caseSpan: item.caseSpan ?? null,
     fieldSpans,
   };
+}
+
+/**
+ * The integer parts of an item number: "2.10" → 2 and 10. A number without an
+ * item part takes its section from the section's number, where that is an integer.
+ */
+export function numberParts(number: string, sectionNumber: string): { sectionNo: number | null; itemNo: number | null } {
+  const m = /^(\d+)\.(\d+)$/.exec(number.trim());
+  if (m) return { sectionNo: Number(m[1]), itemNo: Number(m[2]) };
+  const s = /^\d+$/.exec(sectionNumber.trim());
+  return { sectionNo: s ? Number(s[0]) : null, itemNo: null };
 }
 
 /** The analysts' labels (first-seen order, once each), then each adjudication applied in time order. */

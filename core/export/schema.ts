@@ -73,6 +73,8 @@ export const ITEM_ROW_SCHEMA = {
     sectionTitle: str,
     id: str,
     number: str,
+    sectionNo: { type: ['integer', 'null'], minimum: 0 },
+    itemNo: { type: ['integer', 'null'], minimum: 0 },
     title: str,
     caseNumber: strOrNull,
     caseworkers: { type: 'array', items: str },
