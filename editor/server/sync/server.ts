@@ -156,7 +156,8 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
             log.log('warn', reason, { documentName, bytes, limit, socketId: connection.socketId });
             connection.sendStateless(JSON.stringify({ type: REFUSED_MESSAGE, reason, bytes, limit, ranges } satisfies Refusal));
             // Closes this document's connection without acknowledging; the client undoes the refused change and joins again.
-            throw Object.assign(new Error(`${reason}: ${bytes} bytes, limit ${limit}`), { code: 4413, reason: REFUSED_MESSAGE });
+            // (A plain object: Hocuspocus logs an Error's message once per hook; the warning above says it all.)
+            throw { code: 4413, reason: REFUSED_MESSAGE };
           }
           Y.applyUpdate(document, payload, { source: 'connection', connection });
           store.append(documentName, payload);
