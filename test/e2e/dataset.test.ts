@@ -181,4 +181,36 @@ describe('dataset view', () => {
     // And back: the follow-up's item knows the first meeting.
     await page.waitForSelector('.case-links li[data-appearance-doc]:has-text("2020-09-04") a[data-appearance$="/3.1"]');
   }, 120_000);
+
+  it('keeps an item’s review on it when its printed number is corrected, in the outline and in the download', async () => {
+    type Referat = { jump(pos: number): void; state: { meeting: { sections: { items: { number: string; titleSpan: { start: number } }[] }[] } } };
+    await page.click(`.library li[data-file="${SEED_000}"]`);
+    await page.click('[data-activity="annotations"]');
+    await asUser(page, 'cy');
+    await page.click('.outline-item[data-item-number="3.8"]');
+    await page.selectOption('[data-review-item="3.8"]', 'approved');
+    await page.waitForSelector('.outline-item[data-item-number="3.8"] .review-approved');
+    const approved = () => page.$$eval('.outline-item:has(.review-approved)', (els) => els.map((e) => e.getAttribute('data-item-number')));
+    const before = await approved();
+    expect(before).toContain('3.8');
+
+    // The heading's number was misread: 3.8 is corrected to 3.9 by typing.
+    const at = await page.evaluate(() => (window as unknown as { referat: Referat }).referat.state.meeting.sections.flatMap((s) => s.items).find((i) => i.number === '3.8')!.titleSpan.start);
+    await page.evaluate((pos) => (window as unknown as { referat: Referat }).referat.jump(pos), at);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type('3.9');
+    await page.waitForSelector('.outline-item[data-item-number="3.9"] .review-approved');
+    expect(await page.$$('.outline-item[data-item-number="3.8"]')).toHaveLength(0);
+    expect(await approved()).toEqual(before.map((n) => (n === '3.8' ? '3.9' : n)));
+
+    await page.click('[data-activity="dataset"]');
+    await page.click('[data-action="dataset-refresh"]');
+    await page.check('.dataset input[name=scope] >> nth=1');
+    await page.waitForSelector('.dataset [data-preview-items="12"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="dataset-download"]')]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const rows = strFromU8(zip[Object.keys(zip).find((n) => n.endsWith('/items.jsonl'))!]!).trim().split('\n').map((l) => JSON.parse(l) as ItemRow);
+    expect(rows.find((r) => r.number === '3.9')).toMatchObject({ title: 'Vækst Via Viden 2.0', reviewStatus: 'approved' });
+    expect(rows.filter((r) => r.reviewStatus === 'approved').map((r) => r.number)).toEqual(before.map((n) => (n === '3.8' ? '3.9' : n)));
+  }, 120_000);
 });
