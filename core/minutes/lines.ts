@@ -29,6 +29,16 @@ export function classifyLine(line: Line): ClassifiedLine {
   return { index: line.index, start: line.start, end: line.end, text: line.text, cls: classify(line.text) };
 }
 
+/**
+ * Classifies every line of a text, replacing each Line in the array by its
+ * ClassifiedLine as it goes, so that a long text's lines are not held twice.
+ */
+export function classifyLines(lines: Line[]): ClassifiedLine[] {
+  const out = lines as (Line | ClassifiedLine)[];
+  for (let i = 0; i < out.length; i++) out[i] = classifyLine(out[i]!);
+  return out as ClassifiedLine[];
+}
+
 const BLANK: LineClass = { kind: 'blank' };
 const TEXT: LineClass = { kind: 'text' };
 

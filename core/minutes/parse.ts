@@ -7,7 +7,7 @@
  */
 import { normalize, type Normalized } from '../text/normalize.ts';
 import { splitLines } from '../text/lines.ts';
-import { classifyLine, type ClassifiedLine } from './lines.ts';
+import { classifyLines, type ClassifiedLine } from './lines.ts';
 import { readStructure } from './structure.ts';
 import { MeetingBuilder } from './meeting-builder.ts';
 import { TextView } from './text-view.ts';
@@ -68,7 +68,7 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Meeting
 export function parseMinutesDetailed(input: string, options: ParseOptions = {}): ParseResult {
   const normalized = normalize(typeof input === 'string' ? input : '');
   const text = normalized.text;
-  const lines = splitLines(text).map(classifyLine);
+  const lines = classifyLines(splitLines(text));
   if (options.layout) demoteUnstyledHeadings(lines, normalized, options.layout);
   const repairer = ocrRepairer(text, options.repairer);
   const structure = readStructure(lines, repairer !== null);

@@ -338,13 +338,19 @@ export function normalize(input: string, steps: readonly NormalizeStep[] = DEFAU
       const sofar = new ComposedMap(maps);
       for (const e of edits) {
         const from = sofar.toSource(e.from);
-        running.push({ text: text.slice(e.from, e.to).trim(), start: from, end: sofar.toSource(e.to) });
+        // A copy, not a slice: a slice would keep this step's whole text alive with the line.
+        running.push({ text: copyString(text.slice(e.from, e.to).trim()), start: from, end: sofar.toSource(e.to) });
       }
     }
     maps.push(applied.map);
     text = applied.text;
   }
   return { text, map: new ComposedMap(maps), running, pageBreaks };
+}
+
+/** `s` in a string of its own (V8 keeps a slice's whole parent string alive). */
+function copyString(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 function matchEdits(text: string, re: RegExp, insert: string): Edit[] {
