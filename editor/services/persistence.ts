@@ -38,30 +38,39 @@ const SEED_VERSION = 1;
  * the very same Yjs items, so when their copies meet in the workspace they
  * merge into one text instead of two.
  */
-export async function seedUpdate(text: string, hints: readonly { kind: 'not-heading'; pos: number }[] = [], runs: readonly PageRun[] = []): Promise<Uint8Array> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify([SEED_VERSION, text, hints, runs]))));
+export async function seedUpdate(text: string, hints: readonly { kind: 'not-heading'; pos: number }[] = [], runs: readonly PageRun[] = [], meta: Record<string, unknown> = {}): Promise<Uint8Array> {
+  const digest = async (value: unknown) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value))));
+  const clientOf = (d: Uint8Array) => (((d[0]! << 24) | (d[1]! << 16) | (d[2]! << 8) | d[3]!) >>> 0) || 1;
+  const content = await digest([SEED_VERSION, text, hints, runs]);
   const ydoc = new Y.Doc();
-  ydoc.clientID = (((digest[0]! << 24) | (digest[1]! << 16) | (digest[2]! << 8) | digest[3]!) >>> 0) || 1;
-  const tag = [...digest.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  ydoc.clientID = clientOf(content);
+  const tag = [...content.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('');
   let n = 0;
   const doc = new StudioDoc(ydoc, { now: () => 0, newId: () => `seed${tag}${(n++).toString(36)}` });
   doc.setText(text);
   if (runs.length) doc.setPageRuns(runs);
   for (const h of hints) doc.addOverride({ kind: h.kind }, h.pos);
-  const update = Y.encodeStateAsUpdate(ydoc);
+  // The meta (file name, source) by a client of its own, taken from the content and the meta: the same file under
+  // the same name writes the same items; under another name, the two settings meet as one map key and converge.
+  const withMeta = new Y.Doc();
+  Y.applyUpdate(withMeta, Y.encodeStateAsUpdate(ydoc));
+  withMeta.clientID = clientOf(await digest([SEED_VERSION, tag, meta]));
+  withMeta.transact(() => {
+    const map = withMeta.getMap('meta');
+    for (const [k, v] of Object.entries(meta)) map.set(k, v);
+  });
+  const update = Y.encodeStateAsUpdate(withMeta);
   doc.undo.destroy();
   ydoc.destroy();
+  withMeta.destroy();
   return update;
 }
 
-/** Writes a new document (its seed, then this browser's meta: file name, source) to IndexedDB; a document that already has text is left as it is. */
+/** Writes a new document (its seed, with its meta: file name, source) to IndexedDB; a document that already has text is left as it is. */
 export async function createDoc(id: string, text: string, meta: Record<string, unknown>, hints: { kind: 'not-heading'; pos: number }[] = [], runs: readonly PageRun[] = []): Promise<void> {
   const open = await openDoc(id);
   if (open.doc.text.length === 0) {
-    Y.applyUpdate(open.doc.ydoc, await seedUpdate(text, hints, runs));
-    open.doc.ydoc.transact(() => {
-      for (const [k, v] of Object.entries(meta)) open.doc.meta.set(k, v);
-    });
+    Y.applyUpdate(open.doc.ydoc, await seedUpdate(text, hints, runs, meta));
     open.doc.undo.clear();
   }
   await open.close();

@@ -915,7 +915,9 @@ export class Workbench {
     const now = this.deps.now();
     const added: string[] = [];
     // A sample kept here that someone shared (the same source, so the same id): one document, the workspace's.
-    for (const e of entries) if (e.local && ids.includes(e.id)) await this.joinWorkspace(e.id);
+    const joined = entries.filter((e) => e.local && ids.includes(e.id));
+    for (const e of joined) await this.joinWorkspace(e.id);
+    if (joined.length) await this.refreshLibrary();
     for (const id of ids.filter((x) => /^[\w-]+$/.test(x) && !known.has(x))) {
       // add, not put: an entry made meanwhile (a document opened by id) stays as it is.
       const ok = await this.deps.db.docs.add(sharedEntry(id, now)).then(() => true, () => false);

@@ -4,13 +4,16 @@
  * They see each other's edits, cursors and presence; one goes offline, both
  * edit, it comes back and both converge; a reload without the server still
  * shows everything (IndexedDB); a refused token and a read-only token show.
+ * Samples stay in each browser until one is shared on purpose, and a meeting
+ * shared from two browsers is one document; presence survives a reload that
+ * restores the tabs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { serveBuiltEditor } from '../support/editor.ts';
+import { serveBuiltEditor, setUserName } from '../support/editor.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { createToken, startServer, stopServer, type ServerProcess } from '../support/sync.ts';
 
@@ -155,8 +158,11 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     const head = () => a.evaluate(() => (window as unknown as { referat: { state: { cursor: { pos: number } } } }).referat.state.cursor.pos);
     const before = await head();
     await connectTo(a, 'Anna Holm', token);
+    // A sample stays in this browser until it is shared on purpose.
+    expect(await syncState(a)).not.toBe('synced');
+    await command(a, 'Del i arbejdsområdet');
     await waitForSync(a, 'synced');
-    expect(await head()).toBe(before); // connecting keeps the cursor where it was
+    expect(await head()).toBe(before); // connecting and sharing keep the cursor where it was
 
     await connectTo(b, 'Bo Lund', token);
     await command(b, 'Åbn delt dokument', [['Dokumentets id', docId]]);
@@ -242,6 +248,28 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     expect(await converged()).toContain('Set af Bo. [B offline] [B før genindlæsning]');
   });
 
+  it('presence shows after both reload into their restored tabs', async () => {
+    await a.reload();
+    await b.reload();
+    for (const p of [a, b]) {
+      await p.waitForSelector('html[data-ready]', WAIT);
+      await p.waitForSelector('.outline-item', WAIT);
+      await waitForSync(p, 'synced');
+    }
+    expect(await a.evaluate(() => (window as unknown as { referat: { state: { active: string } } }).referat.state.active)).toBe(docId);
+    const clientOf = (p: Page) => p.evaluate(() => (window as unknown as { referat: { activeDoc(): { ydoc: { clientID: number } } } }).referat.activeDoc().ydoc.clientID);
+    const [idA, idB] = [await clientOf(a), await clientOf(b)];
+    const sees = (p: Page, id: number) => p.waitForFunction(([d, c]) => ((window as unknown as { referat: { state: { peers: Record<string, { clientId: number }[]> } } }).referat.state.peers[d as string] ?? []).some((x) => x.clientId === c), [docId, id] as const, WAIT);
+    // Each sees the other's client after the reload (not one left from before it), in the library and in the outline.
+    await sees(b, idA);
+    await sees(a, idB);
+    await a.click('.outline-item >> nth=1');
+    const itemA = await a.getAttribute('.outline-item >> nth=1', 'data-item-number');
+    await b.waitForSelector(`.library li[data-doc-id="${docId}"] .avatar[data-peer="Anna Holm"]`, WAIT);
+    await b.waitForSelector(`.outline-item[data-item-number="${itemA}"] .avatar[data-peer="Anna Holm"]`, WAIT);
+    await a.waitForSelector(`.library li[data-doc-id="${docId}"] .avatar[data-peer="Bo Lund"]`, WAIT);
+  });
+
   it('analysts label in their own browsers; a curator in a third reads the workspace, sees where they differ and settles it for everyone', async () => {
     const [first, second] = await a.$$eval('.outline-item', (els) => els.slice(0, 2).map((e) => e.getAttribute('data-item-number')!));
     await labelItem(a, 'Anna Holm', first!, ['klima']);
@@ -257,6 +285,8 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     await connectTo(c, 'Kurator', token);
     // Connecting lists the workspace's documents in the library, with what they are.
     await c.waitForSelector(`.library li[data-doc-id="${docId}"]:has-text("KKR Nordjylland")`, WAIT);
+    // (This browser has the same sample, kept local until now: the workspace's document takes its place.)
+    await c.waitForSelector(`.library li[data-doc-id="${docId}"] .source:text-is("shared")`, WAIT);
     expect(await c.textContent(`.library li[data-doc-id="${docId}"] .source`)).toBe('shared');
     await c.click('[data-activity="dataset"]');
     await c.waitForSelector(`[data-dispute="${second}:social"]`, WAIT);
@@ -304,5 +334,66 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     expect(await text(c)).toBe(shared);
     expect(await c.getAttribute('.outline-item >> nth=0 >> .review-dot', 'class')).toContain('review-unreviewed');
     await ctx.close();
+  });
+});
+
+describe('samples and one workspace', { timeout: 180_000 }, () => {
+  it('two fresh browsers on one workspace count the five samples once, share none until one is shared, and share a meeting as one document', async () => {
+    const workspace = 'fresh';
+    const tok = createToken(dataDir, workspace);
+    const listing = async () => {
+      const res = await fetch(`http://127.0.0.1:${sync.port}/workspaces/${workspace}/documents`, { headers: { Authorization: `Bearer ${tok}` } });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { documents: string[] }).documents;
+    };
+    type Wb = { referat: { loadDataset(): Promise<void>; state: { dataset: { loading: boolean; docs: unknown[] | null } } } };
+    /** The documents the Dataset view counts, read afresh (the library and the workspace). */
+    const documentsCounted = async (p: Page) => {
+      await p.click('[data-activity="dataset"]');
+      await p.waitForFunction(() => !(window as unknown as Wb).referat.state.dataset.loading && (window as unknown as Wb).referat.state.dataset.docs !== null, undefined, WAIT);
+      await p.evaluate(() => (window as unknown as Wb).referat.loadDataset());
+      await p.waitForSelector('[data-preview-documents]', WAIT);
+      return Number(await p.getAttribute('[data-preview-documents]', 'data-preview-documents'));
+    };
+    const contexts = [await browser.newContext({ viewport: { width: 1440, height: 900 } }), await browser.newContext({ viewport: { width: 1440, height: 900 } })];
+    const [d, e] = [await newPage(contexts[0]!), await newPage(contexts[1]!)];
+    for (const [p, name] of [[d, 'Dorte'], [e, 'Erik']] as const) {
+      await setUserName(p, name);
+      await command(p, 'Forbind til synkroniseringsserver', [
+        ['Synkroniseringsserverens adresse', sync.url],
+        ['Arbejdsområde', workspace],
+        ['Adgangsnøgle (token)', tok],
+      ]);
+    }
+    // Both have read the (empty) workspace and their own samples: five meetings each, none in the workspace.
+    expect(await documentsCounted(d)).toBe(5);
+    expect(await documentsCounted(e)).toBe(5);
+    expect(await listing()).toEqual([]);
+
+    // Dorte shares one sample on purpose.
+    await d.click('[data-activity="explorer"]');
+    await d.click('.library li[data-file="000_0c2e4851483b96f9.txt"] .doc-title');
+    await d.waitForSelector('.outline-item', WAIT);
+    await command(d, 'Del i arbejdsområdet');
+    await waitForSync(d, 'synced');
+    const shared = await d.getAttribute('.library li[data-file="000_0c2e4851483b96f9.txt"]', 'data-doc-id');
+    expect(await listing()).toEqual([shared]);
+    // Erik's own copy of that sample is the same document: still five meetings, and one in the workspace.
+    expect(await documentsCounted(e)).toBe(5);
+    expect(await documentsCounted(d)).toBe(5);
+    await e.click('[data-activity="explorer"]');
+    expect(await e.$$eval('.library li', (els) => els.length)).toBe(5);
+    await e.click(`.library li[data-doc-id="${shared}"] .doc-title`);
+    await e.waitForSelector('.outline-item', WAIT);
+    await waitForSync(e, 'synced');
+    await typeAt(d, '\nDorte var her.');
+    await waitForText(e, 'Dorte var her.');
+    // One text, not two copies of it merged.
+    const [td, te] = [await text(d), await text(e)];
+    expect(te).toBe(td);
+    expect(td.split('Dorte var her.').length).toBe(2);
+    expect(td.indexOf(td.slice(0, 200), 1)).toBe(-1);
+    expect(await listing()).toEqual([shared]);
+    for (const c of contexts) await c.close();
   });
 });
