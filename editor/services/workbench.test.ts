@@ -39,9 +39,15 @@ describe('the workbench', () => {
     document.body.append(host);
     wb.attach(host);
     await wb.start();
+    // No name yet: asked for, and the old default is refused.
+    expect(wb.state).toMatchObject({ user: '', nameDialog: true });
+    expect(wb.setUser('analytiker')).toMatch(/not a name|ikke et navn/);
+    expect(wb.setUser('Ane Analytiker')).toBeNull();
+    expect(wb.state).toMatchObject({ user: 'Ane Analytiker', nameDialog: false });
     expect(wb.state.library.map((e) => e.fileName).sort()).toEqual(JSON.parse(readFileSync(path.join(samples, 'index.json'), 'utf8')));
     const entry = wb.state.library.find((e) => e.fileName.startsWith('000_'))!;
-    expect(entry).toMatchObject({ source: 'sample', body: 'KKR Nordjylland', date: '2020-09-04', review: 'unreviewed' });
+    expect(entry).toMatchObject({ source: 'sample', body: 'KKR Nordjylland', date: '2020-09-04', review: 'unreviewed', local: true, meetingId: 'kkr-nordjylland/2020-09-04#referat' });
+    expect(entry.id).toMatch(/^h[0-9a-f]{32}$/);
 
     await wb.openDocument(entry.id);
     expect(wb.state.tabs).toEqual([entry.id]);
@@ -68,10 +74,10 @@ describe('the workbench', () => {
     wb.jumpToItem('3.2');
     wb.startAnnotation();
     expect(wb.state.draft!.quote).toMatch(/^3\.2\. /);
-    wb.saveAnnotation(['økonomi', 'godkendt'], 'Budgettet følges.');
+    await wb.saveAnnotation(['økonomi', 'godkendt'], 'Budgettet følges.');
     await until(() => wb.state.annotations.length === 1);
-    expect(wb.state.annotations[0]).toMatchObject({ labels: ['økonomi', 'godkendt'], orphaned: false, author: 'analytiker' });
-    wb.setReview('3.2', 'approved');
+    expect(wb.state.annotations[0]).toMatchObject({ labels: ['økonomi', 'godkendt'], orphaned: false, author: 'Ane Analytiker' });
+    await wb.setReview('3.2', 'approved');
     await until(() => wb.state.review['3.2'] === 'approved');
 
     // Every structure command is in the palette.
@@ -87,12 +93,21 @@ describe('the workbench', () => {
     const wb = workbench();
     await wb.start();
     const before = wb.state.library.length;
-    const good = new File([readFileSync(path.join(samples, '003_018046a384c397c7.txt'))], 'good.txt');
+    // Another source of seed 003's meeting (a line more than the sample's file).
+    const good = new File([`${readFileSync(path.join(samples, '003_018046a384c397c7.txt'), 'utf8')}\n`], 'good.txt');
     const empty = new File([], 'empty.txt');
     const fakePdf = new File(['%PDF-1.4 nonsense'], 'fake.pdf');
     await wb.importFiles([empty, good, fakePdf]);
     expect(wb.state.library.length).toBe(before + 1);
     expect(wb.state.message).toEqual({ kind: 'error', text: 'empty.txt: the file is empty · fake.pdf: no PDFs here' });
+    // The same meeting twice: both marked duplicates.
+    const sample = wb.state.library.find((e) => e.fileName.startsWith('003_'))!;
+    const copy = wb.state.library.find((e) => e.fileName === 'good.txt')!;
+    expect(wb.duplicates.get(sample.id)).toEqual([copy.id]);
+    // The very same file again is the document already there.
+    const again = await wb.importFiles([new File([readFileSync(path.join(samples, '003_018046a384c397c7.txt'))], 'again.txt')]);
+    expect(again).toEqual([sample.id]);
+    expect(wb.state.library.length).toBe(before + 1);
   });
 });
 
