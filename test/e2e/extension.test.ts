@@ -256,6 +256,34 @@ describe('the viewer', () => {
     await page.close();
   });
 
+  it('cannot be framed, even by kl.dk, nor loaded by any other site', async () => {
+    const viewer = browser.url(`viewer.html?file=${encodeURIComponent(KL_ORIGIN + MINUTES_2020.path)}`);
+    const frame = async (page: Page) => {
+      await page.evaluate(
+        (src) =>
+          new Promise<void>((resolve) => {
+            const f = document.createElement('iframe');
+            f.addEventListener('load', () => resolve(), { once: true });
+            f.src = src;
+            document.body.append(f);
+          }),
+        viewer,
+      );
+      return Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.locator('.viewer').count()));
+    };
+    // kl.dk may reach the viewer (for the redirect), but frame-ancestors 'none' keeps it out of frames.
+    const kl = await browser.context.newPage();
+    await kl.goto(`${KL_ORIGIN}${KKR_PAGE}`);
+    expect(await frame(kl)).toEqual([0]);
+    await kl.close();
+    // Another site (here the stand-in editor on loopback) cannot load it at all.
+    const other = await browser.context.newPage();
+    await other.goto(`http://127.0.0.1:${editor.port}/`);
+    expect(await frame(other)).toEqual([0]);
+    expect(await other.evaluate((src) => fetch(src).then(() => 'loaded', () => 'refused'), viewer)).toBe('refused');
+    await other.close();
+  });
+
   it('names what went wrong in one line', async () => {
     const page = await browser.context.newPage();
     await page.goto(viewerUrl('/media/0/referat-findes-ikke.pdf'));
