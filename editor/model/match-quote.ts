@@ -1,8 +1,8 @@
 /**
  * Finding a quote again in a text whose positions were lost, as the Hypothesis
  * client does: the exact quote first (fast), else its approximate occurrences
- * (Myers' bit-parallel search, `approx-string-match`, up to half the quote's
- * length in edits), each scored by how much its quote, the text before and
+ * (Myers' bit-parallel search, `approx-string-match`, up to about a third
+ * of the quote's length in edits), each scored by how much its quote, the text before and
  * after it and its place agree with what was recorded. Pure.
  *
  * Offsets are UTF-16 offsets into `text`.
@@ -46,6 +46,14 @@ const MAX_SCORE = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
  */
 export const MIN_FUZZY_SCORE = 0.8;
 
+/**
+ * The share of a quote's characters that may be edits: beyond it not even a
+ * perfect context and place lift a candidate to `MIN_FUZZY_SCORE`, so the
+ * search (whose cost grows with it) stops there — a little over a third,
+ * where Hypothesis searches up to half.
+ */
+const MAX_ERROR_SHARE = 1 - (MIN_FUZZY_SCORE * MAX_SCORE - PREFIX_WEIGHT - SUFFIX_WEIGHT - POSITION_WEIGHT) / QUOTE_WEIGHT;
+
 interface Candidate {
   start: number;
   end: number;
@@ -64,7 +72,7 @@ export function matchQuote(text: string, selector: QuoteSelector, options: Match
   const exact = exactMatches(text, quote);
   if (exact.length) return best(text, selector, exact);
   if (options.fuzzy === false) return null;
-  const maxErrors = Math.min(256, Math.floor(quote.length / 2));
+  const maxErrors = Math.min(256, Math.floor(quote.length * MAX_ERROR_SHARE));
   if (maxErrors === 0) return null;
   const candidates = new Map<string, Candidate>();
   const add = (c: Candidate) => {
@@ -75,8 +83,10 @@ export function matchQuote(text: string, selector: QuoteSelector, options: Match
   // so a look-alike elsewhere can hide the quote itself ...
   for (const c of approxSearch(text, quote, maxErrors)) add(c);
   // ... which the quote in its context finds: minutes repeat their phrases, rarely with the same words around them.
+  // (Not needed when an occurrence already sits in exactly the recorded context.)
   const { prefix, suffix } = selector;
-  if (prefix || suffix) {
+  const inContext = [...candidates.values()].some((c) => contextScores(text, selector, c).every((x) => x === 1));
+  if ((prefix || suffix) && !inContext) {
     const contextErrors = Math.min(256, maxErrors + Math.floor((prefix.length + suffix.length) / 4));
     for (const w of approxSearch(text, prefix + quote + suffix, contextErrors)) {
       const start = Math.min(w.start + prefix.length, text.length);
@@ -152,10 +162,18 @@ function best(text: string, selector: QuoteSelector, candidates: readonly Candid
   return top;
 }
 
-function scoreOf(text: string, { quote, prefix, suffix, hint }: QuoteSelector, c: Candidate): number {
+/** How well the text before and after a candidate agrees with the recorded prefix and suffix, 0..1 each. */
+function contextScores(text: string, { prefix, suffix }: QuoteSelector, c: Candidate): [number, number] {
+  return [
+    prefix ? similarity(text.slice(Math.max(0, c.start - prefix.length), c.start), prefix) : 1,
+    suffix ? similarity(text.slice(c.end, c.end + suffix.length), suffix) : 1,
+  ];
+}
+
+function scoreOf(text: string, selector: QuoteSelector, c: Candidate): number {
+  const { quote, hint } = selector;
   const quoteScore = Math.max(0, 1 - c.errors / quote.length);
-  const prefixScore = prefix ? similarity(text.slice(Math.max(0, c.start - prefix.length), c.start), prefix) : 1;
-  const suffixScore = suffix ? similarity(text.slice(c.end, c.end + suffix.length), suffix) : 1;
+  const [prefixScore, suffixScore] = contextScores(text, selector, c);
   const positionScore = 1 - Math.abs(c.start - hint) / text.length;
   return (QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore) / MAX_SCORE;
 }
