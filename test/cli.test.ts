@@ -2,12 +2,13 @@
  * The real `referat` command, built and spawned as a user runs it.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from './fixtures/pdf/generate.ts';
+import { referat as runWithInput } from './support/referat.ts';
 import { referat as run } from './support/referat.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -213,6 +214,103 @@ describe('referat', () => {
     expect(run.code).toBe(2);
     expect(reports(run.stderr)).toEqual([`referat: ${at('sample.txt')}: is also an input; refusing to overwrite it`]);
     expect(await readFile(at('sample.txt'))).toEqual(before);
+  });
+
+  it('refuses an output that is an input through a symbolic or a hard link, before writing anything', async () => {
+    await mkdir(at('links'));
+    const input = at('links', 'm.txt');
+    await copyFile(path.join(seeds, seedNames[0]!), input);
+    const before = await readFile(input);
+    await symlink('m.txt', at('links', 'link.jsonl'));
+    await link(input, at('links', 'hard.json'));
+    for (const [output, cwd] of [[at('links', 'link.jsonl'), root], ['link.jsonl', at('links')], [at('links', 'hard.json'), root]] as const) {
+      const run = await referat(['parse', cwd === root ? input : 'm.txt', '-o', output], cwd);
+      expect(run.code, output).toBe(2);
+      expect(reports(run.stderr)).toEqual([`referat: ${output}: is also an input (${cwd === root ? input : 'm.txt'}); refusing to overwrite it`]);
+      expect(await readFile(input)).toEqual(before);
+    }
+    // A directory holding the input, with the output linked to it: the same.
+    const run = await referat(['parse', at('links'), '-o', at('links', 'link.jsonl')]);
+    expect(run.code).toBe(2);
+    expect(await readFile(input)).toEqual(before);
+    expect((await readdir(at('links'))).sort()).toEqual(['hard.json', 'link.jsonl', 'm.txt']);
+  });
+
+  it('keeps an existing output when every input fails, and leaves no temporary file', async () => {
+    await mkdir(at('keep'));
+    for (const format of ['json', 'jsonl', 'csv', 'md']) {
+      const out = at('keep', `out.${format}`);
+      await writeFile(out, 'earlier results\n');
+      const run = await referat(['parse', at('junk.txt'), at('empty.txt'), '--format', format, '-o', out]);
+      expect(run.code).toBe(1);
+      expect(reports(run.stderr)).toHaveLength(2);
+      expect(await readFile(out, 'utf8')).toBe('earlier results\n');
+    }
+    // A run with something to write replaces it whole.
+    const out = at('keep', 'out.json');
+    const run = await referat(['parse', at('sample.txt'), '-o', out]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8')).source.name).toBe('sample.txt');
+    expect((await readdir(at('keep'))).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('writes through a symbolic link to its target, and the link stays', async () => {
+    await mkdir(at('through'));
+    await writeFile(at('through', 'target.jsonl'), 'old\n');
+    await symlink('target.jsonl', at('through', 'out.jsonl'));
+    const run = await referat(['parse', seeds, '-o', at('through', 'out.jsonl')]);
+    expect(run.code).toBe(0);
+    expect((await lstat(at('through', 'out.jsonl'))).isSymbolicLink()).toBe(true);
+    expect((await readFile(at('through', 'target.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(seedNames.length);
+    expect((await readdir(at('through'))).sort()).toEqual(['out.jsonl', 'target.jsonl']);
+  });
+
+  it('refuses an export whose dataset file is an input, and writes none of the dataset', async () => {
+    await mkdir(at('export-clash', 'out'), { recursive: true });
+    const input = at('export-clash', 'm.txt');
+    await copyFile(path.join(seeds, seedNames[0]!), input);
+    const before = await readFile(input);
+    await symlink('../m.txt', at('export-clash', 'out', 'items.csv'));
+    const run = await referat(['export', input, '-o', at('export-clash', 'out')]);
+    expect(run.code).toBe(2);
+    expect(reports(run.stderr)).toEqual([`referat: ${at('export-clash', 'out', 'items.csv')}: is also an input (${input}); refusing to overwrite it`]);
+    expect(await readFile(input)).toEqual(before);
+    expect(await readdir(at('export-clash', 'out'))).toEqual(['items.csv']);
+    const folder = await referat(['export', input, '-o', input]);
+    expect(folder.code).toBe(2);
+    expect(await readFile(input)).toEqual(before);
+  });
+
+  it('reads standard input with -: text or PDF bytes, named stdin', async () => {
+    const text = await readFile(at('sample.txt'));
+    const fromFile = JSON.parse((await referat(['parse', at('sample.txt')])).stdout);
+    const run = await runWithInput(['parse', '-'], {}, root, text);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const meeting = JSON.parse(run.stdout);
+    expect(meeting.source.name).toBe('stdin');
+    expect({ ...meeting, source: null }).toEqual({ ...fromFile, source: null });
+    expect(meeting.source.sha256).toBe(fromFile.source.sha256);
+
+    const pdf = await readFile(at('mixed', 'two-page.pdf'));
+    const fromPdf = await runWithInput(['parse', '-', '--format', 'md'], {}, root, pdf);
+    expect(fromPdf.code).toBe(0);
+    expect(fromPdf.stdout).toContain('- **Source:** stdin');
+
+    // Beside files, in order, and to a file.
+    const out = at('stdin.jsonl');
+    const batch = await runWithInput(['parse', at('sample.txt'), '-', '-o', out], {}, root, text);
+    expect(batch.code).toBe(0);
+    expect((await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).source.name)).toEqual(['sample.txt', 'stdin']);
+  });
+
+  it('names standard input in its errors', async () => {
+    for (const [input, reason] of [['', 'empty file'], [Buffer.from([0, 1, 2, 0]), 'binary file (contains NUL bytes), not text']] as const) {
+      const run = await runWithInput(['parse', '-'], {}, root, input);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(reports(run.stderr)).toEqual([`referat: stdin: ${reason}`]);
+    }
   });
 
   it('start prints a welcome, the help and the sample outline', async () => {

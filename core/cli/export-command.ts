@@ -4,17 +4,20 @@
  * at all: any unreadable input stops the export with one line per input and
  * exit status 1.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { checkFilter, checkOParlBase, exportDatasetAsync, importJsonl, type ExportFilter } from '../export/index.ts';
+import { checkFilter, checkOParlBase, exportDatasetAsync, type ExportFilter } from '../export/index.ts';
 import { CSV_DELIMITERS, DATASET_FORMATS, type CsvDelimiter, type DatasetFormat } from '../export/index.ts';
 import { curatedFromMeeting, type CuratedDocument } from '../export/model.ts';
-import { curatedFromStudioDoc, writeCuratedToStudioDoc } from '../../editor/services/curate.ts';
-import { expandInputs, oneLine, readDocument } from './input.ts';
+import { curatedFromStudioDoc } from '../../editor/services/curate.ts';
+import { displayPath, expandInputs, oneLine, readDocument, readStdin, STDIN } from './input.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CommandIO } from './parse-command.ts';
 import { danishRepairer, parseDocument } from './process-file.ts';
+import { outputClash, writeFilesAtomically, writeReason } from './safe-output.ts';
 import { listWorkspace, withDocument, type WorkspaceTarget } from './workspace.ts';
+
+export { runImport, type ImportCommandOptions } from './import-command.ts';
 
 export const EXPORT_FORMAT_CHOICES = [...DATASET_FORMATS, 'all'] as const;
 
@@ -81,6 +84,7 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
 
   let docs: CuratedDocument[];
   let origin: string;
+  let inputs: string[] = [];
   if (opts.workspace) {
     const where = target(opts);
     if (typeof where === 'string') return fail(io, where, EXIT_USAGE);
@@ -91,12 +95,14 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
     }
     origin = `workspace "${where.workspace}" on ${where.server}`;
   } else {
-    const read = await readFiles(paths);
+    const read = await readFiles(paths, io, opts.output);
+    if ('clash' in read) return fail(io, read.clash, EXIT_USAGE);
     if ('errors' in read) {
       for (const e of read.errors) io.stderr.write(`referat: ${e}\n`);
       return EXIT_FAILURE;
     }
     docs = read.docs;
+    inputs = read.files;
     origin = `${docs.length} file${docs.length === 1 ? '' : 's'}: ${docs.map((d) => d.meeting.source.name).join(', ')}`;
   }
 
@@ -109,14 +115,20 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
   } catch (error) {
     return fail(io, `cannot write the dataset (${(error as Error).message})`);
   }
+  // Never over an input; each file written beside its target and renamed into place once all are written.
+  const targets = result.files.map((f) => ({ path: path.join(opts.output!, f.name), data: f.data }));
+  for (const t of targets) {
+    const input = await outputClash(t.path, inputs);
+    if (input !== null) return fail(io, `${t.path}: is also an input (${displayPath(input)}); refusing to overwrite it`, EXIT_USAGE);
+  }
   try {
     await mkdir(opts.output, { recursive: true });
-    const dirs = new Set(result.files.map((f) => path.dirname(path.join(opts.output!, f.name))));
+    const dirs = new Set(targets.map((t) => path.dirname(t.path)));
     for (const dir of dirs) await mkdir(dir, { recursive: true });
-    for (const file of result.files) await writeFile(path.join(opts.output, file.name), file.data);
+    await writeFilesAtomically(targets);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    return fail(io, `${e.path ?? opts.output}: cannot write (${e.code ?? e.message})`);
+    return fail(io, `${e.path ?? opts.output}: ${writeReason(e)}`);
   }
   io.stdout.write(
     `Wrote ${result.rows.length} items from ${result.documents.length} documents to ${opts.output}: ${result.files.filter((f) => !f.name.startsWith('oparl/') || f.name === 'oparl/system.json').map((f) => f.name).join(', ')}\n`,
@@ -124,8 +136,16 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
   return EXIT_OK;
 }
 
-async function readFiles(paths: readonly string[]): Promise<{ docs: CuratedDocument[] } | { errors: string[] }> {
+async function readFiles(
+  paths: readonly string[],
+  io: CommandIO,
+  output: string,
+): Promise<{ docs: CuratedDocument[]; files: string[] } | { errors: string[] } | { clash: string }> {
   const { files, errors } = await expandInputs(paths);
+  // An output folder that is one of the inputs: refused before anything is read.
+  const input = await outputClash(output, files);
+  if (input !== null) return { clash: `${output}: is also an input (${displayPath(input)}); refusing to overwrite it` };
+  if (files.includes(STDIN)) await readStdin(io.stdin);
   const messages = errors.map((e) => `${e.path}: ${e.reason}`);
   const docs: CuratedDocument[] = [];
   const taken = new Set<string>();
@@ -137,12 +157,12 @@ async function readFiles(paths: readonly string[]): Promise<{ docs: CuratedDocum
     }
     const parsed = await parseDocument(input, true);
     if ('error' in parsed) {
-      messages.push(`${file}: ${parsed.error}`);
+      messages.push(`${displayPath(file)}: ${parsed.error}`);
       continue;
     }
     docs.push(curatedFromMeeting(documentIdFor(file, taken), parsed.meeting as CuratedDocument['meeting']));
   }
-  return messages.length ? { errors: messages } : { docs };
+  return messages.length ? { errors: messages } : { docs, files };
 }
 
 async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | undefined): Promise<CuratedDocument[]> {
@@ -155,37 +175,4 @@ async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | u
     docs.push(await withDocument(where, id, (doc) => curatedFromStudioDoc(id, doc, { parse: { repairer: danishRepairer } })));
   }
   return docs;
-}
-
-export interface ImportCommandOptions {
-  workspace?: string;
-  server?: string;
-  token?: string;
-}
-
-export async function runImport(file: string, opts: ImportCommandOptions, io: CommandIO): Promise<number> {
-  if (!opts.workspace) return fail(io, 'import needs --workspace W', EXIT_USAGE);
-  const where = target(opts);
-  if (typeof where === 'string') return fail(io, where, EXIT_USAGE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(io, `${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? (error as Error).message})`}`);
-  }
-  const read = importJsonl(text);
-  if (!read.ok) return fail(io, `${file}:${read.line ? `${read.line}:` : ''} ${read.reason}`);
-  try {
-    const listing = await listWorkspace(where);
-    if (listing.access !== 'read-write') return fail(io, `the token for workspace ${where.workspace} is read-only; importing needs a read-write token`);
-    const existing = new Set(listing.documents);
-    const clash = read.documents.filter((d) => existing.has(d.documentId)).map((d) => d.documentId);
-    if (clash.length) return fail(io, `workspace ${where.workspace} already has ${clash.join(', ')}; import into an empty workspace or remove them first`);
-    for (const doc of read.documents) await withDocument(where, doc.documentId, (studio) => writeCuratedToStudioDoc(doc, studio));
-  } catch (error) {
-    return fail(io, (error as Error).message);
-  }
-  io.stdout.write(`Imported ${read.documents.length} documents into workspace ${where.workspace}\n`);
-  return EXIT_OK;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item, Meeting } from '../minutes/model.ts';
-import { CSV_BOM, CSV_COLUMNS, csvField, csvRow, firstSentence, meetingOutline, serialize } from './formats.ts';
+import { createSerializer, CSV_BOM, CSV_COLUMNS, csvField, csvRow, firstSentence, jsonChunks, meetingOutline, serialize, type Format } from './formats.ts';
 
 const span = (start: number, end: number) => ({ start, end });
 
@@ -213,5 +213,35 @@ describe('firstSentence', () => {
     const long = firstSentence('ord '.repeat(200), 50);
     expect(long.length).toBeLessThanOrEqual(51);
     expect(long.endsWith('ord…')).toBe(true);
+  });
+});
+
+describe('output in pieces', () => {
+  it('is JSON.stringify character for character, at any indentation level and depth', () => {
+    const json = fc.jsonValue({ maxDepth: 6 });
+    fc.assert(
+      fc.property(json, fc.constantFrom('', '  '), fc.nat(3), fc.nat(5), (value, indent, level, depth) => {
+        const whole = JSON.stringify(value, null, indent);
+        const expected = indent && level ? whole.replace(/\n/g, '\n' + indent.repeat(level)) : whole;
+        expect([...jsonChunks(value, indent, level, depth)].join('')).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('escapes a long string a slice at a time without splitting a surrogate pair or a lone surrogate', () => {
+    const text = '\u{1F600}'.repeat(40_000) + 'a"\\\n\u0001' + '\ud800x'.repeat(30_000) + 'æøå\u2028';
+    expect([...jsonChunks({ text }, '  ')].join('')).toBe(JSON.stringify({ text }, null, 2));
+    expect([...jsonChunks('b' + text, '')].join('')).toBe(JSON.stringify('b' + text));
+  });
+
+  it('writes a meeting the same as in one piece, in every format, alone and in a batch', () => {
+    const m: Meeting = { ...structuredClone(meeting), text: 'x'.repeat(70_000) + '\u00e6' };
+    for (const format of ['json', 'jsonl', 'csv', 'md'] as Format[]) {
+      for (const multiple of [false, true]) {
+        const serializer = createSerializer(format, { multiple });
+        expect([...serializer.chunks(m)].join(''), `${format} ${multiple}`).toBe(serializer.meeting(m));
+      }
+    }
   });
 });

@@ -16,6 +16,11 @@ export const FORMATS: readonly Format[] = ['json', 'jsonl', 'csv', 'md'];
 export interface Serializer {
   readonly begin: string;
   meeting(meeting: Meeting): string;
+  /**
+   * The same text as `meeting`, in pieces made as they are asked for: a large
+   * document is written without its whole serialization in memory at once.
+   */
+  chunks(meeting: Meeting): Iterable<string>;
   readonly separator: string;
   end(count: number): string;
 }
@@ -36,17 +41,89 @@ export function createSerializer(format: Format, options: SerializerOptions): Se
             begin: '[\n',
             // JSON strings escape their newlines, so indenting every line is safe.
             meeting: (m) => '  ' + JSON.stringify(m, null, 2).replace(/\n/g, '\n  '),
+            chunks: (m) => withEnds('  ', jsonChunks(m, '  ', 1), ''),
             separator: ',\n',
             end: (count) => (count ? '\n]\n' : ']\n'),
           }
-        : { begin: '', meeting: (m) => JSON.stringify(m, null, 2) + '\n', separator: '', end: () => '' };
+        : { begin: '', meeting: (m) => JSON.stringify(m, null, 2) + '\n', chunks: (m) => withEnds('', jsonChunks(m, '  '), '\n'), separator: '', end: () => '' };
     case 'jsonl':
-      return { begin: '', meeting: (m) => JSON.stringify(m) + '\n', separator: '', end: () => '' };
+      return { begin: '', meeting: (m) => JSON.stringify(m) + '\n', chunks: (m) => withEnds('', jsonChunks(m, ''), '\n'), separator: '', end: () => '' };
     case 'csv':
-      return { begin: CSV_BOM + csvRow(CSV_COLUMNS), meeting: meetingCsvRows, separator: '', end: () => '' };
+      return { begin: CSV_BOM + csvRow(CSV_COLUMNS), meeting: meetingCsvRows, chunks: (m) => [meetingCsvRows(m)], separator: '', end: () => '' };
     case 'md':
-      return { begin: '', meeting: meetingOutline, separator: '\n---\n\n', end: () => '' };
+      return { begin: '', meeting: meetingOutline, chunks: (m) => [meetingOutline(m)], separator: '\n---\n\n', end: () => '' };
   }
+}
+
+function* withEnds(first: string, middle: Iterable<string>, last: string): Generator<string> {
+  if (first) yield first;
+  yield* middle;
+  if (last) yield last;
+}
+
+// ---------------------------------------------------------------- JSON in pieces
+
+/** Objects and arrays this deep (the meeting, its sections, their items) are written member by member. */
+const JSON_SPLIT_DEPTH = 4;
+/** Strings longer than this (`Meeting.text`) are escaped a slice at a time. */
+const JSON_STRING_SLICE = 1 << 16;
+
+/**
+ * `JSON.stringify(value, null, indent)`, character for character, as a sequence
+ * of pieces; `level` is the indentation level the value starts at (its nested
+ * lines are indented one `indent` more per level). For the plain data of a
+ * Meeting: no `toJSON`, no cycles.
+ */
+export function* jsonChunks(value: unknown, indent: string, level = 0, depth = JSON_SPLIT_DEPTH): Generator<string> {
+  if (typeof value === 'string' && value.length > JSON_STRING_SLICE) {
+    yield* jsonStringChunks(value);
+    return;
+  }
+  if (depth === 0 || value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value, null, indent);
+    yield indent && level && text.includes('\n') ? text.replace(/\n/g, '\n' + indent.repeat(level)) : text;
+    return;
+  }
+  const inner = indent ? '\n' + indent.repeat(level + 1) : '';
+  const close = indent ? '\n' + indent.repeat(level) : '';
+  const colon = indent ? ': ' : ':';
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    for (let i = 0; i < value.length; i++) {
+      yield (i ? ',' : '[') + inner;
+      const v = value[i];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
+      else yield* jsonChunks(v, indent, level + 1, depth - 1);
+    }
+    yield close + ']';
+    return;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield (first ? '{' : ',') + inner + JSON.stringify(key) + colon;
+    first = false;
+    yield* jsonChunks(v, indent, level + 1, depth - 1);
+  }
+  yield first ? '{}' : close + '}';
+}
+
+/** A long string as JSON, a slice at a time; a slice never ends between the halves of a surrogate pair. */
+function* jsonStringChunks(text: string): Generator<string> {
+  yield '"';
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + JSON_STRING_SLICE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    const quoted = JSON.stringify(text.slice(at, end));
+    yield quoted.slice(1, -1);
+    at = end;
+  }
+  yield '"';
 }
 
 /** Serializes a batch held in memory. */

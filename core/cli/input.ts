@@ -60,6 +60,55 @@ const PDF_MAGIC = '%PDF-';
 /** PDF readers accept the header anywhere in the first 1024 bytes. */
 const PDF_MAGIC_WINDOW = 1024;
 
+/** The argument that names standard input. */
+export const STDIN = '-';
+/** How standard input is named in messages and in `Meeting.source.name`. */
+export const STDIN_NAME = 'stdin';
+
+/** Standard input, read whole by `readStdin` before any document is processed. */
+let stdinBytes: Uint8Array | null = null;
+/** The size of a standard input over the limit (its bytes are not kept), else 0. */
+let stdinTooLarge = 0;
+
+/** How a path is shown to the user: standard input by its name. */
+export function displayPath(filePath: string): string {
+  return filePath === STDIN ? STDIN_NAME : filePath;
+}
+
+/**
+ * Reads standard input to its end (text or PDF bytes), once; `readFileBytes('-')`
+ * then returns it. The bytes are a buffer of their own, so they can be transferred
+ * to a worker.
+ */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<void> {
+  if (stdinBytes) return;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += bytes.length;
+    if (total <= MAX_INPUT_BYTES) chunks.push(bytes);
+  }
+  if (total > MAX_INPUT_BYTES) {
+    stdinBytes = new Uint8Array(0);
+    stdinTooLarge = total;
+    return;
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  stdinBytes = all;
+}
+
+function stdinInput(): Uint8Array | InputError {
+  if (stdinTooLarge) return inputError(STDIN_NAME, 'too-large', `input too large (${formatSize(stdinTooLarge)}, limit ${formatSize(MAX_INPUT_BYTES)})`);
+  if (!stdinBytes) return inputError(STDIN_NAME, 'io', 'standard input was not read');
+  return stdinBytes;
+}
+
 export function inputError(filePath: string, code: InputErrorCode, reason: string): InputError {
   return { ok: false, path: filePath, code, reason };
 }
@@ -90,6 +139,7 @@ export async function readFileBytes(filePath: string, options: ReadOptions = {})
 }
 
 async function readBytes(filePath: string): Promise<Uint8Array | InputError> {
+  if (filePath === STDIN) return stdinInput();
   try {
     const handle = await open(filePath, 'r');
     try {
@@ -105,6 +155,7 @@ async function readBytes(filePath: string): Promise<Uint8Array | InputError> {
 
 /** `readFileBytes` with blocking system calls. */
 export function readFileBytesSync(filePath: string): Uint8Array | InputError {
+  if (filePath === STDIN) return stdinInput();
   try {
     const fd = openSync(filePath, 'r');
     try {
@@ -145,7 +196,8 @@ function refuse(filePath: string, info: Stats): InputError | null {
 
 /** Identifies and decodes bytes already in memory (`filePath` names them in messages and decides by extension). */
 export async function identify(filePath: string, bytes: Uint8Array): Promise<DocumentInput | InputError> {
-  const name = path.basename(filePath);
+  const name = filePath === STDIN ? STDIN_NAME : path.basename(filePath);
+  filePath = displayPath(filePath);
   if (bytes.length === 0) return inputError(filePath, 'empty', 'empty file');
 
   const base = { ok: true as const, name, path: filePath, bytes, sha256: '' };
@@ -229,6 +281,10 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
   };
 
   for (const arg of args) {
+    if (arg === STDIN) {
+      add(STDIN);
+      continue;
+    }
     let info;
     try {
       info = await stat(arg);

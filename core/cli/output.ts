@@ -1,14 +1,17 @@
 /**
  * One buffered output stream: chunks are gathered in memory and handed to the
- * underlying stream about a mebibyte at a time, waiting for it to drain.
+ * underlying stream about a mebibyte at a time, waiting for it to drain. A file
+ * is written beside its target and renamed into place on `close` (safe-output.ts).
  */
-import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
+import { openAtomicFile, writeReason } from './safe-output.ts';
 
 export interface OutputSink {
   write(chunk: string | Uint8Array): Promise<void>;
-  /** Flushes and closes (a file) or flushes (stdout). */
+  /** Flushes and closes (a file, which then replaces its target) or flushes (stdout). */
   close(): Promise<void>;
+  /** Throws away what was written to a file; its target stays as it was. Nothing for stdout. */
+  discard(): Promise<void>;
 }
 
 /** Stream failures (a full disk, a closed pipe) surface as this, carrying the errno code. */
@@ -23,20 +26,35 @@ export class OutputError extends Error {
 
 const FLUSH_AT = 1 << 20;
 
-/** Opens `target` for writing (truncating it), or returns a one-line reason. */
+/** Opens a file that replaces `target` when closed, or returns a one-line reason. */
 export async function openFileSink(target: string): Promise<OutputSink | { error: string }> {
   try {
-    const handle = await open(target, 'w');
-    const stream = handle.createWriteStream();
-    return bufferedSink(stream, true);
+    const file = await openAtomicFile(target);
+    const stream = file.handle.createWriteStream(); // closes the handle when it ends
+    const sink = bufferedSink(stream, true);
+    return {
+      write: sink.write,
+      async close() {
+        try {
+          await sink.close();
+        } catch (error) {
+          await file.discard();
+          throw error;
+        }
+        try {
+          await file.commit(true);
+        } catch (error) {
+          const e = error as NodeJS.ErrnoException;
+          throw new OutputError(e.message, e.code);
+        }
+      },
+      async discard() {
+        await sink.discard();
+        await file.discard();
+      },
+    };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such directory'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'EISDIR' ? 'is a directory'
-      : `cannot write (${(error as Error).message})`;
-    return { error: reason };
+    return { error: writeReason(error) };
   }
 }
 
@@ -82,13 +100,26 @@ export function bufferedSink(stream: Writable, endOnClose: boolean): OutputSink 
     },
     async close() {
       await flush();
-      if (endOnClose) {
-        await new Promise<void>((resolve) => stream.end(resolve));
-      }
+      if (endOnClose) await ended(stream);
       stream.off('error', onError);
       if (failure) throw failure;
     },
+    async discard() {
+      parts = [];
+      size = 0;
+      if (endOnClose) await ended(stream);
+      stream.off('error', onError);
+    },
   };
+}
+
+/** Ends a stream and waits until it has closed (a file stream closes its file then). */
+function ended(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.closed || stream.destroyed) return resolve();
+    stream.once('close', () => resolve());
+    stream.end();
+  });
 }
 
 function drained(stream: Writable, failed: () => OutputError | null): Promise<void> {

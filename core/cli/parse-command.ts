@@ -4,11 +4,11 @@
  * file is reported in one line and the batch goes on.
  */
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { createSerializer, type Format } from './formats.ts';
-import { expandInputs, oneLine } from './input.ts';
+import { displayPath, expandInputs, oneLine, readStdin, STDIN } from './input.ts';
 import { bufferedSink, openFileSink, OutputError, type OutputSink } from './output.ts';
+import { outputClash } from './safe-output.ts';
 import { processInOrder } from './pool.ts';
 import type { Progress } from './progress.ts';
 
@@ -26,6 +26,8 @@ export interface ParseCommandOptions {
 }
 
 export interface CommandIO {
+  /** Read when an input is `-`; process.stdin by default. */
+  stdin?: NodeJS.ReadableStream;
   stdout: Writable;
   stderr: Writable & { isTTY?: boolean };
 }
@@ -42,8 +44,17 @@ export const EXIT_USAGE = 2;
 
 /** Runs the command and resolves to the process exit code. */
 export async function runParse(args: readonly string[], options: ParseCommandOptions, io: CommandIO): Promise<number> {
-  const report = (path: string, reason: string) => io.stderr.write(`referat: ${path}: ${reason}\n`);
+  const report = (path: string, reason: string) => io.stderr.write(`referat: ${displayPath(path)}: ${reason}\n`);
+  const toFile = options.output !== undefined && options.output !== '-';
   const expanded = await expandInputs(args);
+  // Nothing is read or written before the output is known not to be an input.
+  if (toFile) {
+    const input = await outputClash(options.output!, expanded.files);
+    if (input !== null) {
+      report(options.output!, input === options.output ? 'is also an input; refusing to overwrite it' : `is also an input (${input}); refusing to overwrite it`);
+      return EXIT_USAGE;
+    }
+  }
   let failures = expanded.errors.length;
   for (const error of expanded.errors) report(error.path, error.reason);
   const { files } = expanded;
@@ -54,11 +65,7 @@ export async function runParse(args: readonly string[], options: ParseCommandOpt
   const serializer = createSerializer(format, { multiple });
   const jobs = options.jobs ?? (files.length >= WORKERS_MIN_FILES ? Math.min(availableParallelism(), MAX_DEFAULT_JOBS) : 1);
 
-  const toFile = options.output !== undefined && options.output !== '-';
-  if (toFile && files.some((file) => path.resolve(file) === path.resolve(options.output!))) {
-    report(options.output!, 'is also an input; refusing to overwrite it');
-    return EXIT_USAGE;
-  }
+  if (files.includes(STDIN)) await readStdin(io.stdin);
   let sink: OutputSink;
   if (toFile) {
     const opened = await openFileSink(options.output!);
@@ -77,7 +84,7 @@ export async function runParse(args: readonly string[], options: ParseCommandOpt
     progress = await createProgress(files.length, io.stderr);
   }
   const log = (path: string, reason: string) => {
-    if (progress) progress.log(`referat: ${path}: ${oneLine(reason)}`);
+    if (progress) progress.log(`referat: ${displayPath(path)}: ${oneLine(reason)}`);
     else report(path, oneLine(reason));
   };
 
@@ -88,16 +95,23 @@ export async function runParse(args: readonly string[], options: ParseCommandOpt
       if (outcome.ok) {
         if (outcome.warning) log(outcome.path, outcome.warning);
         if (written++) await sink.write(serializer.separator);
-        await sink.write(outcome.chunk);
+        if (typeof outcome.chunk === 'string' || outcome.chunk instanceof Uint8Array) await sink.write(outcome.chunk);
+        else for (const part of outcome.chunk) await sink.write(part);
       } else {
         failures++;
         log(outcome.path, outcome.reason);
       }
       progress?.increment();
     }
+    if (written === 0) {
+      // Every input failed: an existing output stays as it was.
+      await sink.discard();
+      return EXIT_FAILURE;
+    }
     await sink.write(serializer.end(written));
     await sink.close();
   } catch (error) {
+    await sink.discard().catch(() => {});
     if (!(error instanceof OutputError)) throw error;
     progress?.stop();
     if (error.code === 'EPIPE') return failures ? EXIT_FAILURE : EXIT_OK; // the reader went away (e.g. `| head`)

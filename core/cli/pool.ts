@@ -47,7 +47,7 @@ async function* inProcess(files: readonly string[], config: ProcessConfig): Asyn
   const { processFile } = await import('./process-file.ts');
   const pending: Promise<Outcome>[] = [];
   const start = (i: number) => {
-    if (i < files.length) pending[i] = processFile(files[i]!, config);
+    if (i < files.length) pending[i] = processFile(files[i]!, { ...config, lazy: true });
   };
   for (let i = 0; i < READ_AHEAD; i++) start(i);
   for (let i = 0; i < files.length; i++) {

@@ -7,11 +7,17 @@ import { parseMinutes, type TextRepairer } from '../minutes/parse.ts';
 import { createDanishRepairer } from '../ocr/text-repairer.ts';
 import { loadDanishLexicon } from '../ocr/load-lexicon.node.ts';
 import { createSerializer, type Format } from './formats.ts';
-import { identify, oneLine, readFileBytes, type DocumentInput, type ReadOptions } from './input.ts';
+import { identify, oneLine, readFileBytes, type DocumentInput, type InputError, type ReadOptions } from './input.ts';
 
 /** What every document of a batch is turned into; plain data, so it can be sent to a worker. */
 export interface ProcessConfig {
   format: Format;
+  /**
+   * Hand the output over as pieces made while it is written (`Serializer.chunks`)
+   * instead of one string: on the main thread, so that a large document's
+   * serialization is never whole in memory. Workers send one chunk.
+   */
+  lazy?: boolean;
   /** Whether the output holds a batch (see `SerializerOptions`). */
   multiple: boolean;
   /** Include `Meeting.text`. */
@@ -19,25 +25,36 @@ export interface ProcessConfig {
 }
 
 export type Outcome =
-  /** `chunk` is a string on the main thread, UTF-8 bytes from a worker (transferred, not copied). */
-  | { ok: true; path: string; chunk: string | Uint8Array; warning?: string }
+  /** `chunk` is a string or pieces (`lazy`) on the main thread, UTF-8 bytes from a worker (transferred, not copied). */
+  | { ok: true; path: string; chunk: string | Uint8Array | Iterable<string>; warning?: string }
   | { ok: false; path: string; reason: string };
 
 export async function processFile(path: string, config: ProcessConfig, options: ReadOptions = {}): Promise<Outcome> {
-  const bytes = await readFileBytes(path, options);
-  if (!(bytes instanceof Uint8Array)) return { ok: false, path: bytes.path, reason: bytes.reason };
-  return processBytes(path, bytes, config);
+  // Held only by the holder, which processBytes empties once the bytes are decoded.
+  const input = { bytes: (await readFileBytes(path, options)) as Uint8Array | InputError | null };
+  if (!(input.bytes instanceof Uint8Array)) {
+    const error = input.bytes as InputError;
+    return { ok: false, path: error.path, reason: error.reason };
+  }
+  return processBytes(path, input as { bytes: Uint8Array | null }, config);
 }
 
-/** One document already read: identify, parse, serialize. */
-export async function processBytes(path: string, bytes: Uint8Array, config: ProcessConfig): Promise<Outcome> {
-  const doc = await identify(path, bytes);
+/**
+ * One document already read: identify, parse, serialize. The bytes come in a
+ * holder that is emptied once they are decoded, so that a large input is not
+ * kept while it is parsed.
+ */
+export async function processBytes(path: string, input: { bytes: Uint8Array | null }, config: ProcessConfig): Promise<Outcome> {
+  const doc = await identify(path, input.bytes!);
+  input.bytes = null;
   if (!doc.ok) return { ok: false, path: doc.path, reason: doc.reason };
   const parsed = await parseDocument(doc, config.includeText);
   if ('error' in parsed) return { ok: false, path, reason: parsed.error };
   try {
-    const chunk = createSerializer(config.format, config).meeting(parsed.meeting);
-    const notMinutes = parsed.meeting.diagnostics.find((d) => d.code === 'not-kl-minutes');
+    const serializer = createSerializer(config.format, config);
+    const meeting = parsed.meeting;
+    const chunk = config.lazy ? serializer.chunks(meeting) : serializer.meeting(meeting);
+    const notMinutes = meeting.diagnostics.find((d) => d.code === 'not-kl-minutes');
     return notMinutes ? { ok: true, path, chunk, warning: `warning: ${oneLine(notMinutes.message)}` } : { ok: true, path, chunk };
   } catch (error) {
     return { ok: false, path, reason: `cannot write ${config.format} (${errorMessage(error)})` };
@@ -47,6 +64,7 @@ export async function processBytes(path: string, bytes: Uint8Array, config: Proc
 /** Parses one decoded document; a parser exception becomes a one-line reason. */
 export async function parseDocument(doc: DocumentInput, includeText: boolean): Promise<{ meeting: Meeting } | { error: string }> {
   try {
+    if (doc.kind === 'text') doc.bytes = EMPTY; // decoded: the text is all the parse needs
     const options = { source: { name: doc.name, sha256: doc.sha256 }, includeText, repairer: danishRepairer };
     if (doc.kind === 'pdf') {
       const { parsePdfBytes } = await import('./pdf.ts');
@@ -59,6 +77,7 @@ export async function parseDocument(doc: DocumentInput, includeText: boolean): P
   }
 }
 
+const EMPTY = new Uint8Array(0);
 let repairer: TextRepairer | null = null;
 
 /**

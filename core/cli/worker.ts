@@ -40,7 +40,7 @@ function encodeChunk(chunk: string): Uint8Array<ArrayBuffer> {
 
 if (port) {
   port.on('message', (task: WorkerTask) => {
-    void processBytes(task.path, task.bytes, config).then((outcome) => {
+    void processBytes(task.path, { bytes: task.bytes }, config).then((outcome) => {
       const transfer: TransferListItem[] = [];
       if (outcome.ok && typeof outcome.chunk === 'string') {
         const bytes = encodeChunk(outcome.chunk);
