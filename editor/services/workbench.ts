@@ -955,7 +955,12 @@ export class Workbench {
         const curated = await this.withDocument(entry.id, async (doc) => {
           const text = doc.text.toString();
           if (!text) return null; // shared by id, nothing received yet
-          if (doc.meta.get('mergedInto')) return null; // merged in another browser
+          const mergedInto = doc.meta.get('mergedInto');
+          if (typeof mergedInto === 'string' && mergedInto) {
+            // Merged in another browser: it leaves this library too.
+            await this.deps.db.docs.update(entry.id, { mergedInto });
+            return null;
+          }
           const repairer = looksOcrDamaged(text) ? await this.repairer().catch(() => null) : null;
           return curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} });
         });
