@@ -4,7 +4,7 @@
  * the same dataset, byte for byte.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ let server: ServerProcess;
 let alpha: string;
 let beta: string;
 let alphaReader: string;
+let gamma: string;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [path.join(root, 'core/cli/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -29,6 +30,7 @@ beforeAll(async () => {
   alpha = createToken(data, 'alpha');
   alphaReader = createToken(data, 'alpha', true);
   beta = createToken(data, 'beta');
+  gamma = createToken(data, 'gamma');
   server = await startServer(data);
 
   // Two annotated documents, made locally and sent through a provider as a client would.
@@ -132,4 +134,40 @@ describe('referat export --workspace and referat import', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^referat: http:\/\/127\.0\.0\.1:\d+: this token grants workspace "beta", not "alpha" \(workspace alpha\)\n$/);
   }, 60_000);
+
+  it('imports all or nothing: a bad line imports no document, and is named with its line and the reason', async () => {
+    const lines = readFileSync(path.join(dir, 'first', 'documents.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    // Well-formed enough to pass as a curated document, but it cannot be written: a comment that is not one.
+    const broken = JSON.parse(lines[1]!);
+    expect(broken.annotations.length).toBeGreaterThan(0);
+    broken.annotations[0].comments = [null];
+    const gammaDocuments = async () => {
+      const res = await fetch(`${base()}/workspaces/gamma/documents`, { headers: { Authorization: `Bearer ${gamma}` } });
+      return ((await res.json()) as { documents: string[] }).documents;
+    };
+    const cases: [string[], RegExp][] = [
+      [[lines[0]!, JSON.stringify(broken)], /^:2: document doc-1 cannot be imported \(.+\)$/],
+      [[lines[0]!, '{"documentId": "doc-1", '], /^:2: not JSON \(.+\)$/],
+      [[lines[0]!, '', lines[0]!], /^:3: document doc-0 is also on line 1$/],
+      [[lines[0]!, JSON.stringify({ ...JSON.parse(lines[1]!), meeting: { ...JSON.parse(lines[1]!).meeting, schemaVersion: 2 } })], /^:2: unsupported schemaVersion 2 \(this program reads 1\)$/],
+    ];
+    for (const [content, reason] of cases) {
+      const file = path.join(dir, 'bad-documents.jsonl');
+      writeFileSync(file, content.join('\n') + '\n');
+      const run = await referat(['import', file, '--workspace', 'gamma', '--server', server.url, '--token', gamma]);
+      expect(run.code, content[1]).toBe(1);
+      expect(run.stdout).toBe('');
+      const errors = run.stderr.split('\n').filter(Boolean);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.startsWith(`referat: ${file}:`)).toBe(true);
+      expect(errors[0]!.slice(`referat: ${file}`.length)).toMatch(reason);
+      expect(await gammaDocuments()).toEqual([]);
+    }
+    // The good file goes in whole.
+    const run = await referat(['import', path.join(dir, 'first', 'documents.jsonl'), '--workspace', 'gamma', '--server', server.url, '--token', gamma]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(await gammaDocuments()).toEqual(['doc-0', 'doc-1']);
+  }, 120_000);
 });
