@@ -256,4 +256,6 @@ it('still serves real clients after all that, and refused nothing it should take
   expect(events).not.toContain('unhandled-rejection');
   expect(events).not.toContain('uncaught-exception');
   expect(events).toContain('bad-request');
+  // Broken Yjs updates from an authenticated client reached the store's gate and were turned away there.
+  expect(events).toContain('bad-update');
 }, 30_000);

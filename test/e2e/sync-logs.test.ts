@@ -55,6 +55,8 @@ it('logs only JSON lines, with no token in them, through connections, refusals, 
     [`${base}/workspaces/team/documents`, 'Bearer rs_this-token-does-not-exist-anywhere'],
     [`${base}/workspaces/%E0%A4%A/documents`, `Bearer ${writer}`],
     [`${base}/workspaces/team/documents?token=${writer}`, ''],
+    // A token pasted into the address by mistake, in a request that is logged.
+    [`${base}/workspaces/%E0%A4%A${writer}/documents`, ''],
   ] as const) {
     const res = await fetch(url, { headers: auth ? { Authorization: auth } : {} });
     expect(res.status).toBeLessThan(500);
@@ -87,4 +89,19 @@ it('keeps the data directory and every database file private (0700, 0600)', asyn
   expect(mode(path.join(dataDir, 'documents.sqlite'))).toBe('600');
   for (const f of files.filter((x) => existsSync(path.join(dataDir, x)))) expect(mode(path.join(dataDir, f)), f).toBe('600');
   expect(logProblems(server, tokens)).toEqual([]);
+}, 60_000);
+
+it('keeps serving, and stops when asked, after whoever read its logs has gone', async () => {
+  await stopServer(server);
+  server = await startServer(dataDir);
+  // The reading end of both log streams closes: every log line now meets EPIPE.
+  server.child.stdout!.destroy();
+  server.child.stderr!.destroy();
+  for (let i = 0; i < 20; i++) {
+    const res = await fetch(`http://127.0.0.1:${server.port}/workspaces/%E0%A4%A/documents`);
+    expect(res.status).toBe(400);
+  }
+  const health = await fetch(`http://127.0.0.1:${server.port}/health`);
+  expect(health.status).toBe(200);
+  expect(await stopServer(server, 'SIGTERM')).toBe(0);
 }, 60_000);

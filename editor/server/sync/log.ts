@@ -2,7 +2,7 @@
  * Structured logs: one JSON object per line on stdout (warnings and errors on
  * stderr), with a time, a level, an event name and its fields. An Error in a
  * field is written as `{ name, message, stack }` inside that line, never as a
- * multi-line trace. Quiet by default in tests.
+ * multi-line trace. Anything shaped like a token is redacted. Quiet by default in tests.
  */
 import { format } from 'node:util';
 
@@ -23,13 +23,31 @@ export function errorFields(e: unknown): Record<string, unknown> {
   return { message: typeof e === 'string' ? e : format('%o', e) };
 }
 
+/** A workspace token (`rs_` and 32 base64url characters) anywhere in a string. */
+const TOKEN = /rs_[A-Za-z0-9_-]{16,}/g;
+
 function serialize(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
+    // No token ever reaches a log line, whatever field (or library message) it hides in.
+    if (typeof v === 'string') return v.replace(TOKEN, 'rs_[redacted]');
     if (v instanceof Error) return errorFields(v);
     if (typeof v === 'bigint') return v.toString();
     if (v instanceof Uint8Array) return `<${v.byteLength} bytes>`;
     return v;
   });
+}
+
+/** Streams that failed (EPIPE: nobody reads them any more); writing to them stops. */
+const broken = new Set<NodeJS.WritableStream>();
+
+function write(stream: NodeJS.WriteStream, line: string): void {
+  if (broken.has(stream)) return;
+  if (stream.listenerCount('error') === 0) stream.on('error', () => broken.add(stream));
+  try {
+    stream.write(line);
+  } catch {
+    broken.add(stream);
+  }
 }
 
 export function jsonLogger(minLevel: LogLevel | 'silent' = 'info', now: () => Date = () => new Date()): Logger {
@@ -42,7 +60,8 @@ export function jsonLogger(minLevel: LogLevel | 'silent' = 'info', now: () => Da
       } catch (e) {
         line = serialize({ time: now().toISOString(), level, event, unserializable: errorFields(e) });
       }
-      (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+      // A log stream whose reader has gone is dropped, never an error of its own (which, logged, would fail again).
+      write(level === 'error' || level === 'warn' ? process.stderr : process.stdout, `${line}\n`);
     },
   };
 }

@@ -46,7 +46,12 @@ program
     routeConsole(logger);
     // Nothing a client sends may stop the server; should anything slip through, it is logged, not fatal.
     process.on('unhandledRejection', (reason) => logger.log('error', 'unhandled-rejection', { error: errorFields(reason) }));
-    process.on('uncaughtException', (error) => logger.log('error', 'uncaught-exception', { error: errorFields(error) }));
+    let uncaught = 0;
+    process.on('uncaughtException', (error) => {
+      logger.log('error', 'uncaught-exception', { error: errorFields(error) });
+      // Not a stray error but a loop: stop rather than spin.
+      if (++uncaught > 100) process.exit(1);
+    });
     const tty = process.stderr.isTTY === true;
     const sync = createSyncServer({
       port: opts.port,

@@ -159,7 +159,20 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
             // (A plain object: Hocuspocus logs an Error's message once per hook; the warning above says it all.)
             throw { code: 4413, reason: REFUSED_MESSAGE };
           }
-          Y.applyUpdate(document, payload, { source: 'connection', connection });
+          // Should Yjs take part of a malformed update before it throws, that part is stored too
+          // (the connection is then closed, unacknowledged): memory never holds what the disk lacks.
+          const taken: Uint8Array[] = [];
+          const take = (update: Uint8Array) => taken.push(update);
+          document.on('update', take);
+          try {
+            Y.applyUpdate(document, payload, { source: 'connection', connection });
+          } catch (error) {
+            for (const update of taken) store.append(documentName, update);
+            log.log('warn', 'bad-update', { documentName, bytes: payload.byteLength, socketId: connection.socketId, error });
+            throw { code: 4400, reason: 'malformed update' };
+          } finally {
+            document.off('update', take);
+          }
           store.append(documentName, payload);
         },
         async onChange({ documentName, update }) {
