@@ -64,7 +64,7 @@ describe('referat export FILES --format all', () => {
 
   it('writes every format, the cases table, the schema and the card', async () => {
     expect((await readdir(out('all'))).sort()).toEqual(
-      ['README.md', 'annotations.jsonld', 'cases.json', 'documents.jsonl', 'item.schema.json', 'items.csv', 'items.jsonl', 'items.parquet', 'items.xlsx', 'oparl'].sort(),
+      ['README.md', 'annotations.jsonld', 'cases.json', 'documents.jsonl', 'item.schema.json', 'items.csv', 'items.jsonl', 'items.parquet', 'items.xlsx', 'oparl', 'texts'].sort(),
     );
     const schema = JSON.parse(await readFile(out('all', 'item.schema.json'), 'utf8'));
     expect(schema).toEqual(JSON.parse(JSON.stringify(ITEM_ROW_SCHEMA)));
@@ -125,6 +125,37 @@ describe('referat export FILES --format all', () => {
     expect(ajv.validate(CASES, cases) ? null : ajv.errors).toBeNull();
   });
 
+  it('referat import ANNOTATIONS --onto documents.jsonl re-anchors W3C annotations and counts the orphans', async () => {
+    const documents = out('all', 'documents.jsonl');
+    const read = importJsonl(await readFile(documents, 'utf8'));
+    if (!read.ok) throw new Error(read.reason);
+    const seed = read.documents.find((d) => d.documentId === '000_0c2e4851483b96f9')!;
+    const quote = 'godkendte dagsordenen';
+    const annotations = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      items: [
+        { type: 'Annotation', id: 'https://hypothes.is/a/1', creator: 'acct:ana@hypothes.is', created: '2026-02-01T10:00:00Z', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'godkendt' }], target: [{ source: `urn:sha256:${seed.meeting.source.sha256}`, selector: [{ type: 'TextQuoteSelector', exact: quote }] }] },
+        { type: 'Annotation', id: 'https://hypothes.is/a/2', creator: 'acct:ana@hypothes.is', created: '2026-02-01T10:00:00Z', target: [{ source: `urn:sha256:${seed.meeting.source.sha256}`, selector: [{ type: 'TextQuoteSelector', exact: 'et citat som ingen steder står' }] }] },
+      ],
+    };
+    await writeFile(path.join(dir, 'annotations.json'), JSON.stringify(annotations));
+    const merged = path.join(dir, 'merged.jsonl');
+    const run = await referat(['import', path.join(dir, 'annotations.json'), '--onto', documents, '-o', merged]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Read 2 annotations: 1 anchored, 1 orphaned \(kept with their quote\), 0 for no document/);
+    const after = importJsonl(await readFile(merged, 'utf8'));
+    if (!after.ok) throw new Error(after.reason);
+    const [a, orphan] = after.documents.find((d) => d.documentId === seed.documentId)!.annotations;
+    expect(seed.meeting.text.slice(a!.start!, a!.end!)).toBe(quote);
+    expect(a!.labels).toEqual([{ label: 'godkendt', author: 'ana', at: '2026-02-01T10:00:00Z' }]);
+    expect(orphan).toMatchObject({ orphaned: true, start: null });
+    const usage = await referat(['import', path.join(dir, 'annotations.json'), '--onto', documents]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^referat: importing annotations needs -o OUT\.jsonl/);
+  });
+
   it('JSONL round trip: export → import → export is byte for byte the same', async () => {
     const documents = await readFile(out('all', 'documents.jsonl'), 'utf8');
     const items = await readFile(out('all', 'items.jsonl'), 'utf8');
@@ -141,7 +172,7 @@ describe('referat export, one format at a time and filtered', () => {
     ['jsonl', ['items.jsonl', 'documents.jsonl']],
     ['csv', ['items.csv']],
     ['parquet', ['items.parquet']],
-    ['webannotation', ['annotations.jsonld']],
+    ['webannotation', ['annotations.jsonld', 'texts']],
     ['xlsx', ['items.xlsx']],
     ['oparl', ['oparl']],
   ])('--format %s', async (format, files) => {
@@ -167,6 +198,8 @@ describe('referat export, one format at a time and filtered', () => {
     [['export', 'nope.txt', '-o', 'x'], 1, /^referat: nope\.txt: no such file or directory$/],
     [['export', 'test/fixtures/seeds', '--from', '2020-13-01', '-o', 'x'], 2, /^referat: --from expects a date like 2020-09-04/],
     [['export', 'test/fixtures/seeds'], 2, /^referat: export needs -o OUTDIR/],
+    [['export', 'test/fixtures/seeds', '-o', 'x', '--oparl-base', 'ftp://example.org/'], 2, /^referat: --oparl-base must be an http or https URL/],
+    [['export', 'test/fixtures/seeds', '-o', 'x', '--csv-delimiter', '|'], 2, /^referat: .*csv-delimiter/],
     [['export', '--workspace', 'w', '-o', 'x'], 2, /^referat: --workspace needs --server/],
     [['export', '--workspace', 'w', '--server', 'ws://127.0.0.1:9', '--token', 'rs_x', '-o', 'x'], 1, /^referat: http:\/\/127\.0\.0\.1:9: cannot reach the sync server/],
     [['import', 'nope.jsonl', '--workspace', 'w', '--server', 'ws://127.0.0.1:9', '--token', 'rs_x'], 1, /^referat: nope\.jsonl: no such file or directory$/],
@@ -208,7 +241,7 @@ const WEB_ANNOTATION_COLLECTION = {
   type: 'object',
   required: ['@context', 'id', 'type', 'total', 'first'],
   properties: {
-    '@context': { const: 'http://www.w3.org/ns/anno.jsonld' },
+    '@context': { type: 'array', minItems: 2, items: [{ const: 'http://www.w3.org/ns/anno.jsonld' }, { type: 'object' }] },
     id: iri,
     type: { const: 'AnnotationCollection' },
     first: {
@@ -231,18 +264,24 @@ const WEB_ANNOTATION_COLLECTION = {
                 oneOf: [
                   iri,
                   {
-                    type: 'object',
-                    required: ['source', 'selector'],
-                    properties: {
-                      source: iri,
-                      selector: {
-                        type: 'array',
-                        minItems: 1,
-                        items: {
-                          oneOf: [
-                            { type: 'object', required: ['type', 'exact', 'prefix', 'suffix'], properties: { type: { const: 'TextQuoteSelector' } } },
-                            { type: 'object', required: ['type', 'start', 'end'], properties: { type: { const: 'TextPositionSelector' }, start: { type: 'integer' }, end: { type: 'integer' } } },
-                          ],
+                    type: 'array',
+                    minItems: 1,
+                    items: {
+                      type: 'object',
+                      required: ['type', 'source', 'selector'],
+                      properties: {
+                        type: { const: 'SpecificResource' },
+                        source: { oneOf: [iri, { type: 'object', required: ['id', 'type', 'format'], properties: { id: { type: 'string', pattern: '^texts/' }, format: { const: 'text/plain' } } }] },
+                        selector: {
+                          type: 'array',
+                          minItems: 1,
+                          items: {
+                            oneOf: [
+                              { type: 'object', required: ['type', 'exact', 'prefix', 'suffix'], properties: { type: { const: 'TextQuoteSelector' } } },
+                              { type: 'object', required: ['type', 'start', 'end'], properties: { type: { const: 'TextPositionSelector' }, start: { type: 'integer' }, end: { type: 'integer' } } },
+                              { type: 'object', required: ['type', 'conformsTo', 'value'], properties: { type: { const: 'FragmentSelector' }, value: { type: 'string', pattern: '^page=\\d+$' } } },
+                            ],
+                          },
                         },
                       },
                     },

@@ -112,11 +112,18 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
   program
     .command('import')
     .summary('write documents.jsonl from an export back into a workspace')
-    .argument('<file>', 'documents.jsonl written by referat export')
+    .argument('<file>', 'documents.jsonl written by referat export (or, with --onto, W3C annotations)')
     .option('--workspace <w>', 'the workspace to write into')
     .option('--server <url>', 'the sync server, e.g. ws://127.0.0.1:1234')
     .option('--token <t>', 'a read-write token for the workspace (or REFERAT_TOKEN)')
-    .action(async (file: string, opts: ImportCommandOptions) => {
+    .option('--onto <documents.jsonl>', 'read <file> as W3C Web Annotations (ours or Hypothesis\'s) and re-anchor them in these documents')
+    .option('-o, --output <file>', 'with --onto: the documents.jsonl to write, annotations added')
+    .action(async (file: string, opts: ImportCommandOptions & { onto?: string; output?: string }) => {
+      if (opts.onto !== undefined || opts.output !== undefined) {
+        const { runImportAnnotations } = await import('./import-annotations.ts');
+        setExit(await runImportAnnotations(file, opts, io));
+        return;
+      }
       const { runImport } = await import('./export-command.ts');
       setExit(await runImport(file, opts, io));
     });

@@ -7,7 +7,7 @@ import { exportDataset } from './index.ts';
 import { toOParl } from './oparl.ts';
 import { datasetRows } from './rows.ts';
 import { ITEM_ROW_SCHEMA } from './schema.ts';
-import { annotationCollection, ANNO_CONTEXT } from './web-annotation.ts';
+import { annotationCollection, ANNO_CONTEXT, type Target } from './web-annotation.ts';
 
 const annotated = curatedFromStudioDoc('seed-000', annotatedSeed());
 const docs = [annotated, ...seedDocuments().slice(1)];
@@ -23,23 +23,23 @@ describe('JSON Schema of a row', () => {
 describe('W3C Web Annotation', () => {
   const collection = annotationCollection([annotated]);
   const items = collection.first.items;
+  const targets = (a: (typeof items)[number]) => a.target as Target[];
 
   it('is an AnnotationCollection in the W3C context', () => {
-    expect(collection['@context']).toBe(ANNO_CONTEXT);
+    expect(collection['@context'][0]).toBe(ANNO_CONTEXT);
     expect(collection.type).toBe('AnnotationCollection');
     expect(collection.total).toBe(items.length);
   });
 
-  it('targets the source with a TextQuoteSelector and a TextPositionSelector', () => {
+  it('targets the source with a TextQuoteSelector, and the shipped text with a TextPositionSelector too', () => {
     const a = items[0]!;
     expect(a).toMatchObject({ type: 'Annotation', motivation: 'tagging', creator: { type: 'Person', nickname: 'ana' }, created: '2026-01-05T09:00:01.000Z' });
-    expect(typeof a.target).toBe('object');
-    const target = a.target as Exclude<typeof a.target, string>;
-    expect(target.source).toMatch(/^https:\/\/www\.kl\.dk\//);
-    const quote = target.selector.find((s) => s.type === 'TextQuoteSelector')!;
-    const position = target.selector.find((s) => s.type === 'TextPositionSelector')!;
-    expect(quote).toMatchObject({ exact: 'godkendte dagsordenen' });
-    if (position.type === 'TextPositionSelector') expect(annotated.meeting.text.slice(position.start, position.end)).toBe('godkendte dagsordenen');
+    const [source, text] = targets(a);
+    expect(source!.source).toMatch(/^https:\/\/www\.kl\.dk\//);
+    expect(source!.selector).toEqual([expect.objectContaining({ type: 'TextQuoteSelector', exact: 'godkendte dagsordenen' })]);
+    expect(text!.source).toEqual({ id: 'texts/seed-000.txt', type: 'Text', format: 'text/plain', language: 'da' });
+    const position = text!.selector.find((s) => s.type === 'TextPositionSelector')!;
+    if (position.type === 'TextPositionSelector') expect([...annotated.meeting.text].slice(position.start, position.end).join('')).toBe('godkendte dagsordenen');
   });
 
   it('has tags for labels, a comment as TextualBody and the reply as its own annotation', () => {
@@ -53,9 +53,9 @@ describe('W3C Web Annotation', () => {
     expect(reply.body![0]).toMatchObject({ purpose: 'replying', value: 'Enig – også for referatet.' });
   });
 
-  it('gives an orphan only its quote', () => {
-    const orphan = items.find((x) => typeof x.target === 'object' && x.target.selector.length === 1)!;
-    expect((orphan.target as { selector: unknown[] }).selector).toEqual([{ type: 'TextQuoteSelector', exact: 'videnspakke om nationale', prefix: expect.any(String), suffix: expect.any(String) }]);
+  it('flags an orphan and gives it only its quote', () => {
+    const orphan = items.find((x) => x['referat:orphaned'])!;
+    for (const t of targets(orphan)) expect(t.selector).toEqual([{ type: 'TextQuoteSelector', exact: 'videnspakke om nationale', prefix: expect.any(String), suffix: expect.any(String) }]);
   });
 });
 

@@ -15,7 +15,7 @@ import { DEFAULT_OPARL_BASE, toOParl } from './oparl.ts';
 import { rowsToParquet } from './parquet.ts';
 import { datasetRows, type ItemRow } from './rows.ts';
 import { ITEM_ROW_SCHEMA } from './schema.ts';
-import { annotationCollection } from './web-annotation.ts';
+import { annotationCollection, textFileNames } from './web-annotation.ts';
 import { rowsToXlsx } from './xlsx.ts';
 
 export type ExportFormat = 'jsonl' | 'csv' | 'parquet' | 'webannotation' | 'oparl';
@@ -56,7 +56,8 @@ const DESCRIPTIONS = {
   csv: 'one item a row (RFC 4180, UTF-8 with BOM); lists and objects as JSON in a cell; a cell that would start a formula begins with a single quote',
   xlsx: 'one item a row, a spreadsheet (Office Open XML): text stays text, `date` a date cell, `sectionNo`/`itemNo` numbers',
   parquet: 'one item a row (Apache Parquet, Snappy): DATE and TIMESTAMP columns, lists as LIST and objects as STRUCT columns',
-  webannotation: 'every annotation as a W3C Web Annotation (JSON-LD AnnotationCollection)',
+  webannotation: 'every annotation as a W3C Web Annotation (JSON-LD AnnotationCollection): targets the PDF (URL and `urn:x-pdf:` fingerprint) and the normalized text in texts/, offsets in code points; orphans flagged',
+  texts: 'texts/*.txt: each document’s normalized text (UTF-8), which the annotations’ TextPositionSelectors index',
   oparl: 'OParl 1.1 as static files (start at oparl/system.json): System, Body, Organization, Person, Membership, Meeting, AgendaItem, Paper (reference = case number), Consultation, with the paginated lists',
   cases: 'the cases table: case number → items, meetings, first and last date',
   schema: 'JSON Schema (draft-07) of one item row',
@@ -103,6 +104,10 @@ function buildExport(docs: readonly CuratedDocument[], rows: ItemRow[], options:
   if (formats.has('parquet')) files.push({ name: 'items.parquet', description: DESCRIPTIONS.parquet, data: rowsToParquet(rows, options.tool) });
   if (formats.has('webannotation')) {
     files.push({ name: 'annotations.jsonld', description: DESCRIPTIONS.webannotation, data: JSON.stringify(annotationCollection(documents), null, 2) + '\n' });
+    const texts = textFileNames(documents);
+    documents.forEach((d, i) => {
+      files.push({ name: texts.get(d.documentId)!, description: i === 0 ? DESCRIPTIONS.texts : '', data: d.meeting.text });
+    });
   }
   if (formats.has('oparl')) {
     const oparl = toOParl(rows, { base: options.oparlBase ?? DEFAULT_OPARL_BASE, generatedAt: options.generatedAt });
