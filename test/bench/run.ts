@@ -17,6 +17,7 @@ import { addSitePdf, KL_ORIGIN, serveSite } from '../support/kl-site.ts';
 import { editorFigures } from './editor-figures.ts';
 import { syncFigures } from './sync-figure.ts';
 import { exportFigures } from './export-figure.ts';
+import { memoryFigure } from './memory-figure.ts';
 import { median, percentile, fmt, met } from './stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -218,10 +219,29 @@ async function viewerFigure(): Promise<string> {
   }
 }
 
+/**
+ * The PDF fixtures (test/fixtures/pdf/generate.ts) generated in this process, the
+ * cost every test run that uses them pays; once cold, then the median of warm runs.
+ */
+async function fixtureFigure(): Promise<string> {
+  const all = fixtures();
+  const runs: number[] = [];
+  let pages = 0;
+  for (let i = 0; i < 4; i++) {
+    const start = performance.now();
+    pages = 0;
+    for (const f of all) pages += (await f.build()).pdf?.pages.length ?? 0;
+    runs.push(performance.now() - start);
+  }
+  return `figure F  PDF fixtures generated: ${all.length} files, ${pages} laid-out pages, first ${fmt(runs[0]! / 1000, 2)} s, then median ${fmt(median(runs.slice(1)) / 1000, 2)} s`;
+}
+
 console.log(batchFigure());
+console.log(memoryFigure());
 console.log(parseFigure());
 console.log(await pdfFigure());
 console.log(await viewerFigure());
 for (const line of await editorFigures()) console.log(line);
 for (const line of await syncFigures()) console.log(line);
 for (const line of exportFigures()) console.log(line);
+console.log(await fixtureFigure());
