@@ -34,10 +34,12 @@ read or parsed (the others are still written), 2 for a usage error.`;
 
 const PARSE_DETAILS = `
 Inputs are files and directories; directories are searched recursively for
-*.txt and *.pdf. Text may be UTF-8 (with or without BOM), UTF-16 with a BOM,
+*.txt and *.pdf; - reads standard input (text or PDF), named stdin. Text may be UTF-8 (with or without BOM), UTF-16 with a BOM,
 or windows-1252/latin1. One file is written as JSON by default; several files
 or a directory as JSON Lines (one Meeting per line). A file that cannot be read
 is reported on stderr as "referat: FILE: reason" and the batch goes on.
+An output is never one of the inputs (exit status 2), is written beside its
+target and renamed into place, and is left as it was when every input fails.
 ${EXAMPLES}`;
 
 const EXPORT_DETAILS = `
@@ -74,7 +76,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .command('parse')
     .summary('parse minutes into Meeting records (JSON, JSON Lines, CSV, Markdown)')
     .description('Parse KL minutes and agendas into Meeting records (see core/minutes/model.ts).')
-    .argument('<paths...>', 'files and directories to parse')
+    .argument('<paths...>', 'files and directories to parse (- for standard input)')
     .addOption(new Option('-f, --format <format>', 'output format (default: json for one file, jsonl otherwise)').choices(FORMATS))
     .option('-o, --output <file>', 'write to FILE instead of stdout')
     .option('--text', 'include Meeting.text, the normalized text all spans index into')
