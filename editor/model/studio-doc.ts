@@ -408,30 +408,33 @@ export class StudioDoc {
 
   /**
    * Carries review stored by item number over to entries anchored on the
-   * items' headings (the items of `items`, by default of the current parse),
-   * once; not undoable. A number no item has becomes an orphaned entry, so
-   * nothing is lost. Peers doing this at once write the same keys.
+   * headings of the items with those numbers (`items`: a parse of `text`, by
+   * default the current parse); not undoable. A number no item has stays
+   * stored by number — still read, exported as orphaned, and carried over once
+   * an item has it. Does nothing when `text` is not the current text (a view
+   * that has not caught up with a sync yet). Peers doing this at once write the
+   * same keys. Returns how many were carried over.
    */
-  migrateReview(items?: readonly Item[], text = this.text.toString()): void {
-    if (this.legacyReview.size === 0) return;
+  migrateReview(items?: readonly Item[], text = this.text.toString()): number {
+    if (this.legacyReview.size === 0 || text !== this.text.toString()) return 0;
     const all = items ?? this.items(text);
+    const moving = [...this.legacyReview.entries()].flatMap(([n, status]) => {
+      const i = all.findIndex((it) => it.number === n);
+      return i < 0 ? [] : [{ n, status, i }];
+    });
+    if (!moving.length) return 0;
     this.ydoc.transact(() => {
       const current = this.itemReviews(all, text);
-      for (const [n, status] of this.legacyReview.entries()) {
+      for (const { n, status, i } of moving) {
         const mark = this.legacyReviewMarks.get(n);
-        const i = all.findIndex((it) => it.number === n);
-        if (i >= 0) {
-          // An entry on the heading (set by a newer peer) is newer than the number's.
-          const held = current[i];
-          if (held && !held.key.startsWith('legacy:')) continue;
-          this.writeReview(all[i]!, status, mark?.by ?? null, mark?.at ?? 0, text);
-        } else {
-          this.itemReview.set(`number:${n}`, { anchor: orphanAnchor(n), status, number: n, by: mark?.by ?? null, at: mark?.at ?? 0 });
-        }
+        // An entry on the heading (set by a newer peer) is newer than the number's.
+        const held = current[i];
+        if (!held || held.key.startsWith('legacy:')) this.writeReview(all[i]!, status, mark?.by ?? null, mark?.at ?? 0, text);
+        this.legacyReview.delete(n);
+        this.legacyReviewMarks.delete(n);
       }
-      this.legacyReview.clear();
-      this.legacyReviewMarks.clear();
     }, MIGRATION_ORIGIN);
+    return moving.length;
   }
 
   /** Runs `f` whenever review changes (entries, or review stored by number). */
