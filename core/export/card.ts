@@ -1,4 +1,10 @@
-/** The dataset card (README.md written next to every export): what, when, from where, counts, labels, agreement, schema. */
+/**
+ * The dataset card (README.md written next to every export), as data hubs
+ * read it: Hugging Face YAML front matter (licence, `language: da`, one
+ * config per data file), then what, when, from where and how the data was
+ * made, how to load it (pandas, DuckDB, R, 🤗 datasets), counts, labels,
+ * agreement and the schema.
+ */
 import type { LabelAgreement } from './agreement.ts';
 import type { ExportFilter } from './filter.ts';
 import type { ItemRow } from './rows.ts';
@@ -14,6 +20,10 @@ export interface CardInput {
   /** The files written, with one line saying what each holds. */
   files: readonly { name: string; description: string }[];
   tool: string;
+  /** The CSV's delimiter, for the load snippets and the CSV config. */
+  csvDelimiter?: string;
+  /** A licence identifier from the Hugging Face list (default "other": the publisher of the dataset chooses). */
+  license?: string;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -33,7 +43,9 @@ export function datasetCard(input: CardInput): string {
   const cases = new Set(rows.map((r) => r.caseNumber).filter(Boolean));
   const sources = [...meetings.values()].map((r) => `- ${cell(r.meetingId)}: ${cell(r.source.url ?? r.source.name)}${r.source.sha256 ? ` (sha256 ${r.source.sha256})` : ''}${r.source.fingerprint ? `, PDF fingerprint ${r.source.fingerprint}` : ''}`);
 
+  const names = new Set(input.files.map((f) => f.name));
   const lines = [
+    ...frontMatter(input, names),
     '# Referat Studio dataset',
     '',
     'Agenda items of the minutes KL publishes for its regional councils (KKR), read by Referat Studio, with the corrections, labels, comments and review of its analysts. One row per item; every row cites its source document (SHA-256, PDF fingerprint), its text offsets and, for PDFs, its page boxes.',
@@ -44,6 +56,19 @@ export function datasetCard(input: CardInput): string {
     `- From: ${input.origin}`,
     `- Selection: ${describeFilter(input.filter)}`,
     `- Schema version: 1 (see item.schema.json)`,
+    '',
+    '## How it was made',
+    '',
+    `1. The minutes and agendas KL publishes for its regional councils (KKR) were read from their PDFs (pdf.js text layer) or text files and normalized (de-hyphenation, running headers and footers removed; OCR damage repaired with a Danish lexicon where the text looked damaged). Each document is cited by the SHA-256 of its file and, for a PDF, its pdf.js fingerprint.`,
+    `2. ${input.tool} parsed each into its meeting: body, date, location, participants and absentees, sections and agenda items with their case numbers, case workers and the four fields (Baggrund, Indstilling, Sagsfremstilling, Beslutning), every span with its offsets in the normalized text and, for a PDF, its page boxes.`,
+    '3. Analysts corrected the text and the structure in the Referat Studio editor, labelled and commented items, and set each item’s review status; a curator settled disagreements between analysts (adjudications). Who did what, and when, is in the rows.',
+    '4. The decision type of an item is a curator’s adjudicated label, else an analyst’s label, else read from the Beslutning text by rules (`decisionTypeSource` says which).',
+    '5. This export chose the items by the selection below and wrote them in the files listed under Files.',
+    '',
+    ...loadSection(names, input.csvDelimiter ?? ','),
+    '## Licence',
+    '',
+    'The minutes and agendas are public documents published by KL (www.kl.dk). The corrections, labels, comments and review are the work of the analysts named in the rows; whoever publishes this dataset states its licence here and in the front matter (`license`).',
     '',
     '## Counts',
     '',
@@ -85,7 +110,9 @@ export function datasetCard(input: CardInput): string {
     '',
     '## Schema',
     '',
-    'Column names follow the public data contract (Meeting → Section → Item → Field). Offsets are UTF-16 code units into the meeting’s normalized text; page boxes are PDF user units on 1-based pages. In CSV a list or object is JSON in its cell and null is an empty cell; in Parquet lists and objects are JSON columns. `decisionTypeSource` says whether the decision type was settled by a curator (adjudication), set by an analyst (label) or read from the Beslutning text by rules (rule). The full schema is item.schema.json (JSON Schema draft-07).',
+    'Column names follow the public data contract (Meeting → Section → Item → Field). `number` is the item number as printed (“2.10”) and is text in every file; `sectionNo` and `itemNo` are its parts as integers (2 and 10), to sort by and to tell items apart in tools that take `number` for a decimal. Offsets in the rows are UTF-16 code units into the meeting’s normalized text (the TextPositionSelectors of annotations.jsonld count code points); page boxes are PDF user units on 1-based pages.',
+    '',
+    'In CSV a list or object is JSON in its cell, null is an empty cell and an empty text `""`; a cell whose text would start a spreadsheet formula (=, +, -, @, tab, carriage return) begins with a single quote. In Parquet `date` is a DATE, `reviewedAt` and the times inside lists are TIMESTAMPs (UTC), lists are LIST and objects STRUCT columns. In the spreadsheet (items.xlsx) text cells are text, `date` and `reviewedAt` are date cells, lists and objects JSON text, and a text longer than a cell holds (32,767 characters) is cut with “…”. `decisionTypeSource` says whether the decision type was settled by a curator (adjudication), set by an analyst (label) or read from the Beslutning text by rules (rule). The full schema is item.schema.json (JSON Schema draft-07).',
     '',
   ];
   return lines.join('\n');
@@ -114,4 +141,108 @@ export function describeFilter(f: ExportFilter): string {
   if (f.labels?.length) parts.push(`items labelled ${f.labels.join(' or ')}`);
   if (f.documentIds) parts.push(`${f.documentIds.length} selected documents`);
   return parts.length ? parts.join('; ') : 'everything';
+}
+
+/** Hugging Face's size categories. */
+function sizeCategory(n: number): string {
+  if (n < 1_000) return 'n<1K';
+  if (n < 10_000) return '1K<n<10K';
+  if (n < 100_000) return '10K<n<100K';
+  if (n < 1_000_000) return '100K<n<1M';
+  return '1M<n<10M';
+}
+
+/** A YAML scalar: quoted, so that no value is read as something else. */
+const yaml = (s: string) => JSON.stringify(s);
+
+/** The Hugging Face front matter: licence, language, size, and one config per data file (the Parquet rows first, as the default). */
+function frontMatter(input: CardInput, names: ReadonlySet<string>): string[] {
+  const configs: string[] = [];
+  const config = (name: string, file: string, extra: string[] = []) => {
+    if (!names.has(file)) return;
+    configs.push(`- config_name: ${name}`, ...(configs.length === 0 ? ['  default: true'] : []), `  data_files: ${yaml(file)}`, ...extra);
+  };
+  config('items', 'items.parquet');
+  config('items_jsonl', 'items.jsonl');
+  config('items_csv', 'items.csv', input.csvDelimiter && input.csvDelimiter !== ',' ? [`  sep: ${yaml(input.csvDelimiter)}`] : []);
+  config('documents', 'documents.jsonl');
+  const license = input.license ?? 'other';
+  return [
+    '---',
+    `license: ${license}`,
+    ...(license === 'other' ? ['license_name: publisher-chosen', 'license_link: README.md'] : []),
+    'language:',
+    '- da',
+    `pretty_name: ${yaml('Referat Studio: KKR minutes, agenda items and annotations')}`,
+    'size_categories:',
+    `- ${sizeCategory(input.rows.length)}`,
+    'task_categories:',
+    '- text-classification',
+    'tags:',
+    '- local-government',
+    '- denmark',
+    '- meeting-minutes',
+    '- kkr',
+    ...(configs.length ? ['configs:', ...configs] : []),
+    '---',
+    '',
+  ];
+}
+
+/** How to load the files: pandas, DuckDB, R, 🤗 datasets; each with `number` as text. */
+function loadSection(names: ReadonlySet<string>, delimiter: string): string[] {
+  const sep = delimiter === ',' ? '' : `, sep=${JSON.stringify(delimiter)}`;
+  const delim = delimiter === ',' ? '' : `, delim = ${JSON.stringify(delimiter).replace(/"/g, "'")}`;
+  const rDelim = delimiter === ',' ? '' : `, delim = ${JSON.stringify(delimiter)}`;
+  const py: string[] = ['import pandas as pd', ''];
+  const sql: string[] = [];
+  const r: string[] = [];
+  if (names.has('items.parquet')) {
+    py.push('items = pd.read_parquet("items.parquet")  # needs pyarrow; dates, times, lists and structs typed');
+    sql.push("SELECT * FROM 'items.parquet' ORDER BY date, sectionNo, itemNo;");
+    r.push('items <- arrow::read_parquet("items.parquet")');
+  }
+  if (names.has('items.jsonl')) {
+    py.push('items = pd.read_json("items.jsonl", lines=True, dtype={"number": str, "sectionNumber": str})  # without dtype pandas reads "2.10" as 2.1');
+    sql.push("SELECT * FROM read_json_auto('items.jsonl') ORDER BY date, sectionNo, itemNo;");
+    r.push('items <- jsonlite::stream_in(file("items.jsonl"))');
+  }
+  if (names.has('items.csv')) {
+    py.push(`items = pd.read_csv("items.csv"${sep}, dtype={"number": str, "sectionNumber": str})`);
+    sql.push(`SELECT * FROM read_csv('items.csv'${delim}, types = {'number': 'VARCHAR', 'sectionNumber': 'VARCHAR'}) ORDER BY date, sectionNo, itemNo;`);
+    r.push(`items <- readr::read_delim("items.csv"${rDelim || ', delim = ","'}, col_types = readr::cols(number = "c", sectionNumber = "c"))`);
+  }
+  if (sql.length === 0) return [];
+  return [
+    '## Load it',
+    '',
+    'Sort and join items by `sectionNo` and `itemNo` (integers); read `number` as text, as below, where you want it as printed.',
+    '',
+    'pandas:',
+    '',
+    '```python',
+    ...py,
+    'items = items.sort_values(["date", "sectionNo", "itemNo"])',
+    '```',
+    '',
+    'DuckDB:',
+    '',
+    '```sql',
+    ...sql,
+    '```',
+    '',
+    'R:',
+    '',
+    '```r',
+    ...r,
+    '```',
+    '',
+    '🤗 datasets (the configs are in this card’s front matter):',
+    '',
+    '```python',
+    'from datasets import load_dataset',
+    'items = load_dataset("path/to/this/folder", "items")',
+    '```',
+    '',
+  ];
 }

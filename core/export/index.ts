@@ -127,6 +127,7 @@ function buildExport(docs: readonly CuratedDocument[], rows: ItemRow[], options:
     // The OParl tree is listed by its entry point only.
     files: [...files.filter((f) => f.description).map((f) => ({ name: f.name, description: f.description })), { name: 'README.md', description: DESCRIPTIONS.card }],
     tool: options.tool,
+    csvDelimiter: options.csvDelimiter ?? ',',
   });
   files.push({ name: 'README.md', description: DESCRIPTIONS.card, data: card });
   return { files, rows, documents };
