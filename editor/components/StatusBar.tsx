@@ -10,6 +10,8 @@ export function formatBytes(bytes: number, lang: Lang): string {
   return `${value.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 })} ${unit}`;
 }
 
+const REFUSED_STYLE = { background: '#b91c1c', color: '#fff', padding: '0 8px', borderRadius: '3px', flexShrink: 0, maxWidth: '70%', overflow: 'hidden', textOverflow: 'ellipsis' };
+
 /** The one line that says which change the workspace refused, and why. */
 export function refusalLine(t: (key: MessageKey) => string, refused: SyncRefusal, lang: Lang): string {
   const key: MessageKey = refused.reason === 'message-too-large' ? 'syncTooLargeMessage' : 'syncTooLargeDocument';
@@ -34,7 +36,8 @@ function SyncStatus() {
         {error && <span class="sync-error"> · {wb.t('syncRefused')}</span>}
       </span>
       {refused && (
-        <span class="sync-refused" data-sync-refused={refused.reason} role="alert">
+        // One line that the rest of the bar gives way to (up to 70% of it); the full text is also its title.
+        <span class="sync-refused" data-sync-refused={refused.reason} role="alert" title={refusalLine(wb.t, refused, s.lang)} style={REFUSED_STYLE}>
           {refusalLine(wb.t, refused, s.lang)}
         </span>
       )}
