@@ -54,6 +54,9 @@ export const MIN_FUZZY_SCORE = 0.8;
  */
 const MAX_ERROR_SHARE = 1 - (MIN_FUZZY_SCORE * MAX_SCORE - PREFIX_WEIGHT - SUFFIX_WEIGHT - POSITION_WEIGHT) / QUOTE_WEIGHT;
 
+/** How far either side of the hint the first, quick search looks (UTF-16 code units). */
+const NEAR = 2048;
+
 interface Candidate {
   start: number;
   end: number;
@@ -79,16 +82,22 @@ export function matchQuote(text: string, selector: QuoteSelector, options: Match
     const at = snap(text, selector, c);
     candidates.set(`${at.start}:${at.end}`, { ...at, errors: distance(text.slice(at.start, at.end), quote) });
   };
-  // The quote's closest occurrences; the search reports only those with the fewest edits,
+  /** Approximate occurrences of `pattern` in `text[lo, hi)`, in offsets of `text`. */
+  const search = (pattern: string, maxErrors: number, lo = 0, hi = text.length) =>
+    approxSearch(lo === 0 && hi === text.length ? text : text.slice(lo, hi), pattern, maxErrors).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
+  // An occurrence in exactly the recorded context settles it: nothing further is searched.
+  const inContext = () => [...candidates.values()].some((c) => contextScores(text, selector, c).every((x) => x === 1));
+  const { prefix, suffix, hint } = selector;
+  // Near the hint first: an edit seldom moves the text far, and a window is searched in no time.
+  const lo = Math.max(0, Math.min(hint, text.length) - NEAR);
+  for (const c of search(quote, maxErrors, lo, Math.min(text.length, lo + 2 * NEAR + quote.length))) add(c);
+  // Then the whole text. The search reports only the occurrences with the fewest edits,
   // so a look-alike elsewhere can hide the quote itself ...
-  for (const c of approxSearch(text, quote, maxErrors)) add(c);
+  if (!inContext()) for (const c of search(quote, maxErrors)) add(c);
   // ... which the quote in its context finds: minutes repeat their phrases, rarely with the same words around them.
-  // (Not needed when an occurrence already sits in exactly the recorded context.)
-  const { prefix, suffix } = selector;
-  const inContext = [...candidates.values()].some((c) => contextScores(text, selector, c).every((x) => x === 1));
-  if ((prefix || suffix) && !inContext) {
+  if ((prefix || suffix) && !inContext()) {
     const contextErrors = Math.min(256, maxErrors + Math.floor((prefix.length + suffix.length) / 4));
-    for (const w of approxSearch(text, prefix + quote + suffix, contextErrors)) {
+    for (const w of search(prefix + quote + suffix, contextErrors)) {
       const start = Math.min(w.start + prefix.length, text.length);
       add({ start, end: Math.max(start, w.end - suffix.length), errors: w.errors });
     }
