@@ -49,9 +49,12 @@ export function diagnose(meeting: Meeting, structure: Structure, lines: readonly
       }
     }
   }
+  // The first item of each number, looked up once per inferred number (a long damaged text has thousands).
+  const firstByNumber = new Map<string, (typeof items)[number]>();
+  for (const item of items) if (!firstByNumber.has(item.number)) firstByNumber.set(item.number, item);
   for (const mark of structure.items) {
     if (mark.inferred) {
-      const item = items.find((i) => i.number === `${mark.major}.${mark.minor}`);
+      const item = firstByNumber.get(`${mark.major}.${mark.minor}`);
       out.push({
         severity: 'warning',
         code: 'ocr-detached-number',
