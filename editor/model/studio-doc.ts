@@ -364,9 +364,8 @@ export class StudioDoc {
 
   private reviewFor(item: string | ItemHeading): ItemReview | null {
     const text = this.text.toString();
-    if (typeof item === 'string') item = this.items(text).find((i) => i.number === item) ?? { number: item, titleSpan: { start: -1, end: -1 } };
-    if (item.titleSpan.start < 0) return null;
-    return this.itemReviews([item], text)[0] ?? null;
+    const heading = typeof item === 'string' ? this.items(text).find((i) => i.number === item) : item;
+    return heading ? (this.itemReviews([heading], text)[0] ?? null) : null;
   }
 
   /**
