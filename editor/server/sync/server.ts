@@ -147,7 +147,12 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
          */
         async beforeSync({ type, payload, connection, document, documentName }) {
           if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
-          const documentSize = (sizes.get(documentName) ?? 0) + payload.byteLength;
+          let documentSize = (sizes.get(documentName) ?? 0) + payload.byteLength;
+          if (documentSize > maxDocument && payload.byteLength <= maxMessage) {
+            // The running count only grows (resent delete sets, overwritten text): measure before refusing.
+            sizes.set(documentName, Y.encodeStateAsUpdate(document).byteLength);
+            documentSize = sizes.get(documentName)! + payload.byteLength;
+          }
           const reason = payload.byteLength > maxMessage ? 'message-too-large' : documentSize > maxDocument ? 'document-too-large' : null;
           if (reason) {
             const limit = reason === 'message-too-large' ? maxMessage : maxDocument;
