@@ -64,7 +64,7 @@ describe('referat export FILES --format all', () => {
 
   it('writes every format, the cases table, the schema and the card', async () => {
     expect((await readdir(out('all'))).sort()).toEqual(
-      ['README.md', 'annotations.jsonld', 'cases.json', 'documents.jsonl', 'item.schema.json', 'items.csv', 'items.jsonl', 'items.parquet', 'items.xlsx', 'oparl', 'texts'].sort(),
+      ['README.md', 'annotations.jsonld', 'cases.json', 'documents.jsonl', 'item.schema.json', 'items.csv', 'items.jsonl', 'items.parquet', 'items.xlsx', 'oparl', 'texts', 'labelstudio', 'doccano.jsonl'].sort(),
     );
     const schema = JSON.parse(await readFile(out('all', 'item.schema.json'), 'utf8'));
     expect(schema).toEqual(JSON.parse(JSON.stringify(ITEM_ROW_SCHEMA)));
@@ -175,6 +175,8 @@ describe('referat export, one format at a time and filtered', () => {
     ['webannotation', ['annotations.jsonld', 'texts']],
     ['xlsx', ['items.xlsx']],
     ['oparl', ['oparl']],
+    ['labelstudio', ['labelstudio']],
+    ['doccano', ['doccano.jsonl']],
   ])('--format %s', async (format, files) => {
     const run = await referat(['export', path.join(input, '000_0c2e4851483b96f9.txt'), '--format', format, '-o', out(format)]);
     expect(run.code).toBe(0);

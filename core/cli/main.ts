@@ -16,7 +16,7 @@ import type { ExportCommandOptions, ImportCommandOptions } from './export-comman
  * export-command.ts, spelled out here so that starting the command line does
  * not load the export (Parquet, Yjs, the sync client); a test keeps the two equal.
  */
-export const EXPORT_FORMAT_CHOICES = ['jsonl', 'csv', 'xlsx', 'parquet', 'webannotation', 'oparl', 'all'] as const;
+export const EXPORT_FORMAT_CHOICES = ['jsonl', 'csv', 'xlsx', 'parquet', 'webannotation', 'oparl', 'labelstudio', 'doccano', 'all'] as const;
 
 /** The sample document `referat start` outlines, relative to the package root. */
 export const SAMPLE_DOCUMENT = 'test/fixtures/seeds/000_0c2e4851483b96f9.txt';

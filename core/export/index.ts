@@ -11,6 +11,7 @@ import { rowsToCsv, type CsvDelimiter } from './csv.ts';
 import { filterRows, type ExportFilter } from './filter.ts';
 import { documentsToJsonl, rowsToJsonl } from './jsonl.ts';
 import type { CuratedDocument } from './model.ts';
+import { doccanoJsonl, labelStudioConfig, labelStudioTasks } from './exchange.ts';
 import { DEFAULT_OPARL_BASE, toOParl } from './oparl.ts';
 import { rowsToParquet } from './parquet.ts';
 import { datasetRows, type ItemRow } from './rows.ts';
@@ -21,8 +22,8 @@ import { rowsToXlsx } from './xlsx.ts';
 export type ExportFormat = 'jsonl' | 'csv' | 'parquet' | 'webannotation' | 'oparl';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv', 'parquet', 'webannotation', 'oparl'];
 /** Every format, the spreadsheet (xlsx) included; xlsx is written by `exportDatasetAsync` only. */
-export type DatasetFormat = ExportFormat | 'xlsx';
-export const DATASET_FORMATS: readonly DatasetFormat[] = ['jsonl', 'csv', 'xlsx', 'parquet', 'webannotation', 'oparl'];
+export type DatasetFormat = ExportFormat | 'xlsx' | 'labelstudio' | 'doccano';
+export const DATASET_FORMATS: readonly DatasetFormat[] = ['jsonl', 'csv', 'xlsx', 'parquet', 'webannotation', 'oparl', 'labelstudio', 'doccano'];
 
 export interface ExportOptions {
   formats: readonly DatasetFormat[];
@@ -59,6 +60,8 @@ const DESCRIPTIONS = {
   webannotation: 'every annotation as a W3C Web Annotation (JSON-LD AnnotationCollection): targets the PDF (URL and `urn:x-pdf:` fingerprint) and the normalized text in texts/, offsets in code points; orphans flagged',
   texts: 'texts/*.txt: each document’s normalized text (UTF-8), which the annotations’ TextPositionSelectors index',
   oparl: 'OParl 1.1 as static files (start at oparl/system.json): System, Body, Organization, Person, Membership, Meeting, AgendaItem, Paper (reference = case number), Consultation, with the paginated lists',
+  labelstudio: 'Label Studio: labelstudio/tasks.json, one task per item with the parser\'s spans as predictions and the analysts\' labelled spans as annotations (offsets in UTF-16 units), and labelstudio/config.xml, the labelling interface',
+  doccano: 'doccano sequence labelling: one item a line, text and [start, end, label] spans (offsets in code points)',
   cases: 'the cases table: case number → items, meetings, first and last date',
   schema: 'JSON Schema (draft-07) of one item row',
   card: 'this dataset card',
@@ -115,6 +118,11 @@ function buildExport(docs: readonly CuratedDocument[], rows: ItemRow[], options:
       files.push({ name: `oparl/${f.path}`, description: i === 0 ? `${DESCRIPTIONS.oparl}; served at ${oparl.base}` : '', data: JSON.stringify(f.data) + '\n' });
     });
   }
+  if (formats.has('labelstudio')) {
+    files.push({ name: 'labelstudio/tasks.json', description: DESCRIPTIONS.labelstudio, data: JSON.stringify(labelStudioTasks(rows, documents, options.tool), null, 1) + '\n' });
+    files.push({ name: 'labelstudio/config.xml', description: '', data: labelStudioConfig(rows, documents) });
+  }
+  if (formats.has('doccano')) files.push({ name: 'doccano.jsonl', description: DESCRIPTIONS.doccano, data: doccanoJsonl(rows, documents) });
   files.push({ name: 'cases.json', description: DESCRIPTIONS.cases, data: JSON.stringify(casesTable(rows), null, 2) + '\n' });
   files.push({ name: 'item.schema.json', description: DESCRIPTIONS.schema, data: JSON.stringify(ITEM_ROW_SCHEMA, null, 2) + '\n' });
   const card = datasetCard({
@@ -146,3 +154,4 @@ export { datasetRows, documentRows, ROW_COLUMNS, type ItemRow } from './rows.ts'
 export { ITEM_ROW_SCHEMA } from './schema.ts';
 export { annotationCollection, toWebAnnotations } from './web-annotation.ts';
 export { rowsToXlsx } from './xlsx.ts';
+export { doccanoJsonl, labelStudioConfig, labelStudioTasks } from './exchange.ts';
