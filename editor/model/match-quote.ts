@@ -85,8 +85,8 @@ export function matchQuote(text: string, selector: QuoteSelector, options: Match
   /** Approximate occurrences of `pattern` in `text[lo, hi)`, in offsets of `text`. */
   const search = (pattern: string, maxErrors: number, lo = 0, hi = text.length) =>
     approxSearch(lo === 0 && hi === text.length ? text : text.slice(lo, hi), pattern, maxErrors).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
-  // An occurrence in exactly the recorded context settles it: nothing further is searched.
-  const inContext = () => [...candidates.values()].some((c) => contextScores(text, selector, c).every((x) => x === 1));
+  // A believable occurrence in exactly the recorded context settles it: nothing further is searched.
+  const inContext = () => [...candidates.values()].some((c) => contextScores(text, selector, c).every((x) => x === 1) && scoreOf(text, selector, c) >= MIN_FUZZY_SCORE);
   const { prefix, suffix, hint } = selector;
   // Near the hint first: an edit seldom moves the text far, and a window is searched in no time.
   const lo = Math.max(0, Math.min(hint, text.length) - NEAR);
