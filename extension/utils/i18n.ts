@@ -22,6 +22,8 @@ const STRINGS = {
   legend: { da: 'Farver', en: 'Colours' },
   nativeView: { da: 'Browserens egen PDF-visning', en: "The browser's own PDF view" },
   noFile: { da: 'Ingen PDF angivet.', en: 'No PDF given.' },
+  pickFile: { da: 'Åbn en PDF fra din computer (eller slip den her):', en: 'Open a PDF from your computer (or drop it here):' },
+  tooLarge: { da: 'større end 100 MB', en: 'larger than 100 MB' },
   refused: { da: 'Åbner kun PDF’er fra https://www.kl.dk, ikke', en: 'Opens only PDFs from https://www.kl.dk, not' },
   failed: { da: 'Kunne ikke læse PDF’en', en: 'Could not read the PDF' },
   keys: { da: 'j/k: næste/forrige punkt', en: 'j/k: next/previous item' },

@@ -40,7 +40,10 @@ export async function fetchPdf(url: string, fetcher: typeof fetch = fetch): Prom
  * Parse a PDF. Pass `loaded` (see `prefetching`) to parse a document the caller
  * already opened, or only its first pages.
  */
-export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, url: string, loaded?: PdfjsDocument): Promise<ParsedDocument> {
+/** Where a PDF came from: its https://www.kl.dk URL, or the name of a file the person picked. */
+export type PdfOrigin = string | { name: string };
+
+export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, from: PdfOrigin, loaded?: PdfjsDocument): Promise<ParsedDocument> {
   const lib: PdfjsLike = loaded ? { getDocument: () => ({ promise: Promise.resolve(loaded), destroy: async () => undefined }) } : pdfjs;
   const sha256 = await sha256Hex(bytes);
   const { meeting, pdf } = await parsePdf(lib, bytes, {
@@ -48,7 +51,7 @@ export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, url: st
     fontNames: true,
     includeText: true,
     repairer: null,
-    source: { name: fileName(url), url, sha256 },
+    source: typeof from === 'string' ? { name: fileName(from), url: from, sha256 } : { name: from.name, sha256 },
   });
   return { meeting, fingerprint: pdf.fingerprint };
 }

@@ -11,7 +11,7 @@ import type { GeneratedPdf } from '../fixtures/pdf/generate.ts';
 import { readGold } from '../fixtures/pdf/generate.ts';
 import { buildExtensionAsync, CLOSED_SCOPE, launchExtension, manifestScope, type ExtensionBrowser } from '../support/extension.ts';
 import { serveBuiltEditor, type EditorServer } from '../support/editor.ts';
-import { generateSite, KKR_PAGE, KL_HTTP_ORIGIN, KL_ORIGIN, serveSite, serveStandInEditor, SITE_DOCUMENTS, type Served, type Site } from '../support/kl-site.ts';
+import { generateSite, KKR_PAGE, KL_HTTP_ORIGIN, KL_ORIGIN, KL_SITE_DIR, serveSite, serveStandInEditor, SITE_DOCUMENTS, type Served, type Site } from '../support/kl-site.ts';
 
 const SHOTS = process.env.REFERAT_SCREENSHOTS ? path.resolve(process.env.REFERAT_SCREENSHOTS) : null;
 const MINUTES_2020 = SITE_DOCUMENTS[0]!;
@@ -253,6 +253,14 @@ describe('the viewer', () => {
     }
     // The fixture server (which answers loopback and plain http as well) never saw a request for them.
     expect(site.requests.filter((r) => r.path.includes('probe='))).toEqual([]);
+    // What the person picks from their own disk opens, without a request either.
+    const before = site.requests.length;
+    await page.locator('.pick input[type="file"]').setInputFiles(path.join(KL_SITE_DIR, MINUTES_2020.path));
+    await page.locator('.viewer[data-complete="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.outline li[data-item-number]').count()).toBe(goldItems(MINUTES_2020.seed).length);
+    expect(await page.locator('.refused').count()).toBe(0);
+    expect(await page.locator('a.native').count()).toBe(0);
+    expect(site.requests.slice(before)).toEqual([]);
     await page.close();
   });
 

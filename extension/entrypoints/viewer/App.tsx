@@ -19,6 +19,8 @@ import { fileName } from '../../utils/names.ts';
 import { openPdf } from './load.ts';
 
 const MAX_SCALE = 1.5;
+/** A picked file larger than this is not read. */
+const MAX_PICKED_BYTES = 100 * 1024 * 1024;
 
 function mark(name: string) {
   if (!performance.getEntriesByName(name, 'mark').length) performance.mark(name);
@@ -35,6 +37,10 @@ export function App() {
   /** The PDF to open: only an https://www.kl.dk URL; anything else is refused before any request. */
   const file = asked?.allowed ? asked.url : null;
   const refused = asked && !asked.allowed ? asked.url : null;
+  /** A PDF the person picked or dropped here (read from their disk, not fetched). */
+  const [picked, setPicked] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  /** What citations and the title name: the URL, or the picked file's name. */
+  const shownAs = file ?? picked?.name ?? null;
   const [lang, setLang] = useState<Lang>('da');
   const [colours, setColours] = useState<FieldColours>(DEFAULT_COLOURS);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -57,10 +63,15 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!file) return;
-    document.title = `${fileName(file)} · Referat Studio`;
+    const source = file ?? picked;
+    if (!source) return;
+    document.title = `${file ? fileName(file) : picked!.name} · Referat Studio`;
     let cancelled = false;
-    openPdf(file)
+    setError(null);
+    setLoaded(null);
+    setMeeting(null);
+    setComplete(false);
+    openPdf(source)
       .then(({ doc, bytes, views, early, parsed }) => {
         if (cancelled) return;
         const width = pagesRef.current?.clientWidth ?? 1000;
@@ -84,7 +95,16 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [file]);
+  }, [file, picked]);
+
+  const pick = useCallback(
+    async (f: File | undefined) => {
+      if (!f || file) return;
+      if (f.size > MAX_PICKED_BYTES) return setError(`${f.name}: ${t(lang, 'tooLarge')}`);
+      setPicked({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    },
+    [file, lang],
+  );
 
   const overlays = useMemo(() => (meeting ? overlaysByPage(meeting) : new Map()), [meeting]);
   const numbers = useMemo(() => (meeting ? itemNumbers(meeting) : []), [meeting]);
@@ -148,10 +168,10 @@ export function App() {
 
   const cite = useCallback(
     async (number: string) => {
-      if (!meeting || !file) return;
+      if (!meeting || !shownAs) return;
       const item = meeting.sections.flatMap((s) => s.items).find((i) => i.number === number);
       if (!item) return;
-      const text = citation(meeting, { number, title: item.title, page: itemPage(meeting, number) }, file);
+      const text = citation(meeting, { number, title: item.title, page: itemPage(meeting, number) }, shownAs);
       try {
         await navigator.clipboard.writeText(text);
         setNotice(`${t(lang, 'copied')}: ${text}`);
@@ -159,7 +179,7 @@ export function App() {
         setNotice(text);
       }
     },
-    [meeting, file, lang],
+    [meeting, shownAs, lang],
   );
 
   const sendToEditor = useCallback(async () => {
@@ -189,7 +209,8 @@ export function App() {
             {t(lang, 'nativeView')}
           </a>
         )}
-        <button type="button" class="send" disabled={!complete} onClick={() => void sendToEditor()}>
+        {/* A picked file goes to the editor the way it came here: opened there from disk. */}
+        <button type="button" class="send" disabled={!complete || !file} onClick={() => void sendToEditor()}>
           {t(lang, 'sendToEditor')}
         </button>
       </header>
@@ -229,9 +250,20 @@ export function App() {
         )}
         <p class="keys">{t(lang, 'keys')}</p>
       </aside>
-      <main class="pages" ref={pagesRef}>
-        {!asked && <p class="error">{t(lang, 'noFile')}</p>}
-        {refused !== null && (
+      <main
+        class="pages"
+        ref={pagesRef}
+        onDragOver={(e) => {
+          if (!file && !loaded) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          if (file || loaded) return;
+          e.preventDefault();
+          void pick(e.dataTransfer?.files[0]);
+        }}
+      >
+        {!asked && !picked && <p class="error">{t(lang, 'noFile')}</p>}
+        {refused !== null && !picked && (
           <p class="error refused" role="alert">
             {t(lang, 'refused')} {refused.length > 200 ? `${refused.slice(0, 200)}…` : refused}
           </p>
@@ -241,7 +273,13 @@ export function App() {
             {t(lang, 'failed')}: {error}
           </p>
         )}
-        {file && !loaded && !error && <p class="loading">{t(lang, 'loading')}</p>}
+        {!file && !loaded && (
+          <label class="pick">
+            {t(lang, 'pickFile')}{' '}
+            <input type="file" accept=".pdf,application/pdf" onChange={(e) => void pick(e.currentTarget.files?.[0])} />
+          </label>
+        )}
+        {(file || picked) && !loaded && !error && <p class="loading">{t(lang, 'loading')}</p>}
         {loaded &&
           loaded.views.map((view, i) => (
             <PageView

@@ -7,7 +7,7 @@ import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { PdfError, type PdfjsDocument, type PdfjsLike } from '../../../core/pdf/extract.ts';
 import type { ViewBox } from '../../../core/pdf/geometry.ts';
-import { fetchPdf, parseDocument, prefetching, type ParsedDocument } from '../../utils/parse.ts';
+import { fetchPdf, parseDocument, prefetching, type ParsedDocument, type PdfOrigin } from '../../utils/parse.ts';
 
 export interface OpenedPdf {
   bytes: Uint8Array;
@@ -22,16 +22,21 @@ export interface OpenedPdf {
 /** Documents longer than this get a quick parse of their first pages before the whole. */
 const EARLY_PAGES = 4;
 
-export async function openPdf(url: string): Promise<OpenedPdf> {
+/**
+ * Open an https://www.kl.dk PDF (fetched here: `fetchPdf` refuses any other URL)
+ * or, given `{ name, bytes }`, a file the person picked.
+ */
+export async function openPdf(source: string | { name: string; bytes: Uint8Array }): Promise<OpenedPdf> {
   // Both workers start while the file downloads.
   const renderWorker = new pdfjs.PDFWorker();
   const parseWorker = new pdfjs.PDFWorker();
   // Destroying a worker that is still starting rejects its promise: expected here.
   renderWorker.promise.catch(() => undefined);
   parseWorker.promise.catch(() => undefined);
+  const url: PdfOrigin = typeof source === 'string' ? source : { name: source.name };
   let bytes: Uint8Array;
   try {
-    bytes = await fetchPdf(url);
+    bytes = typeof source === 'string' ? await fetchPdf(source) : source.bytes;
     if (!new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) throw new PdfError('not-pdf', 'not a PDF file (no %PDF- header)');
   } catch (e) {
     renderWorker.destroy();
@@ -58,7 +63,7 @@ export async function openPdf(url: string): Promise<OpenedPdf> {
   return { bytes, doc, views, early, parsed };
 }
 
-function parseIn(worker: InstanceType<typeof pdfjs.PDFWorker>, bytes: Uint8Array, url: string): Pick<OpenedPdf, 'early' | 'parsed'> {
+function parseIn(worker: InstanceType<typeof pdfjs.PDFWorker>, bytes: Uint8Array, url: PdfOrigin): Pick<OpenedPdf, 'early' | 'parsed'> {
   const lib = pdfjs as unknown as PdfjsLike;
   const opened = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker }).promise;
   const views = opened.then((doc) => ({ doc, view: prefetching(doc as unknown as PdfjsDocument) }));
