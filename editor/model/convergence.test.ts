@@ -3,8 +3,9 @@
  * annotations and review states of one document in random orders, across random
  * network partitions, and deliver each other's updates late and shuffled. Once
  * the network heals, every peer holds the same document and sees the same
- * anchors, and every annotation still sits on its text unless all of that text
- * was deleted, in which case it is orphaned.
+ * anchors and the same review status on each item (review is anchored to the
+ * item headings of each peer's own parse), and every annotation still sits on
+ * its text unless all of that text was deleted, in which case it is orphaned.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
