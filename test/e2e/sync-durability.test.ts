@@ -2,7 +2,14 @@
  * An acknowledged edit is on disk: four clients edit one document, the server is
  * SIGKILLed in the middle of it, the clients are gone with it (closed tabs), and
  * after a restart every edit the server had acknowledged is there. Several rounds.
+ *
+ * A SIGKILL lands at one instant per round; to look at many more, the server is
+ * also frozen (SIGSTOP) again and again while the clients type: with it frozen,
+ * every acknowledgement it sent has reached the clients, and what its database
+ * holds is exactly what a SIGKILL at that instant would leave.
  */
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +38,20 @@ interface Writer {
   acknowledged: number;
 }
 
+/** The edits in the stored document, read from the database as the server would load it. */
+function storedEdits(name: string): Set<string> {
+  const db = new Database(path.join(dataDir, 'documents.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const snapshot = db.prepare<[string], { data: Buffer }>('SELECT data FROM documents WHERE name = ?').get(name)?.data;
+    const updates = db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE name = ? ORDER BY seq').all(name).map((r) => new Uint8Array(r.data));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.mergeUpdates([...(snapshot ? [new Uint8Array(snapshot)] : []), ...updates]));
+    return new Set(doc.getArray<string>('edits').toArray());
+  } finally {
+    db.close();
+  }
+}
+
 function writer(name: string): Writer {
   const w: Writer = { client: connect(server.url, name, token), made: [], acknowledged: 0 };
   // The provider counts changes the server has not acknowledged; at 0, every edit made so far is.
@@ -45,6 +66,8 @@ it('loses no acknowledged edit to SIGKILL, over several rounds with four clients
   const rounds = 8;
   let acknowledgedTotal = 0;
   const lost: string[] = [];
+  let frozen = 0;
+  const notOnDisk = new Set<string>();
   for (let round = 0; round < rounds; round++) {
     const writers = Array.from({ length: 4 }, () => writer(name));
     await until(() => writers.every((w) => w.client.provider.isSynced && w.client.provider.unsyncedChanges === 0), `round ${round}: the writers to sync`);
@@ -58,8 +81,23 @@ it('loses no acknowledged edit to SIGKILL, over several rounds with four clients
         }
       }, 10 + 3 * c),
     );
-    // Kill while edits and acknowledgements are in flight.
     await until(() => writers.every((w) => w.acknowledged > 40), `round ${round}: acknowledgements to flow`, 60_000);
+    // Freeze the server now and then: everything it has acknowledged must be in its database.
+    for (let f = 0; f < 25; f++) {
+      await new Promise((r) => setTimeout(r, 20 + ((f * 7) % 30)));
+      server.child.kill('SIGSTOP');
+      try {
+        // Let the clients take in every acknowledgement already sent.
+        await new Promise((r) => setTimeout(r, 30));
+        const acknowledgedNow = writers.map((w) => w.made.slice(0, w.acknowledged));
+        const onDisk = storedEdits(name);
+        frozen++;
+        for (const edits of acknowledgedNow) for (const e of edits) if (!onDisk.has(e)) notOnDisk.add(e);
+      } finally {
+        server.child.kill('SIGCONT');
+      }
+    }
+    // Kill while edits and acknowledgements are in flight.
     await new Promise((r) => setTimeout(r, 50 + 40 * round));
     await stopServer(server, 'SIGKILL');
     for (const t of timers) clearInterval(t);
@@ -76,7 +114,8 @@ it('loses no acknowledged edit to SIGKILL, over several rounds with four clients
       for (const e of edits) if (!stored.has(e)) lost.push(e);
     }
   }
-  console.log(`kill rounds: ${rounds}, acknowledged edits: ${acknowledgedTotal}, lost: ${lost.length}`);
+  console.log(`kill rounds: ${rounds}, acknowledged edits: ${acknowledgedTotal}, lost: ${lost.length}; freezes: ${frozen}, acknowledged but not on disk: ${notOnDisk.size}`);
   expect(acknowledgedTotal).toBeGreaterThan(rounds * 4 * 40);
   expect(lost, `${lost.length} of ${acknowledgedTotal} acknowledged edits lost`).toEqual([]);
+  expect([...notOnDisk], `${notOnDisk.size} acknowledged edits were not on disk when the server was frozen`).toEqual([]);
 }, 240_000);
