@@ -22,6 +22,7 @@ let alpha: string;
 let beta: string;
 let alphaReader: string;
 let gamma: string;
+let delta: string;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [path.join(root, 'core/cli/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -31,6 +32,7 @@ beforeAll(async () => {
   alphaReader = createToken(data, 'alpha', true);
   beta = createToken(data, 'beta');
   gamma = createToken(data, 'gamma');
+  delta = createToken(data, 'delta');
   server = await startServer(data);
 
   // Two annotated documents, made locally and sent through a provider as a client would.
@@ -170,4 +172,23 @@ describe('referat export --workspace and referat import', () => {
     expect(run.code).toBe(0);
     expect(await gammaDocuments()).toEqual(['doc-0', 'doc-1']);
   }, 120_000);
+
+  it('leaves out a document merged into another, whose work is in that one', async () => {
+    const keep = annotatedSeed(seedFiles[0]!, ['ana']);
+    const merged = annotatedSeed(seedFiles[0]!, ['bo']);
+    merged.ydoc.transact(() => merged.meta.set('mergedInto', 'kept'));
+    for (const [name, doc] of [['kept', keep], ['merged', merged]] as const) {
+      const client = connect(server.url, `delta/${name}`, delta);
+      await until(() => client.provider.isSynced, 'first sync');
+      Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(doc.ydoc));
+      await until(() => !client.provider.hasUnsyncedChanges, 'changes stored');
+      client.destroy();
+    }
+    const target = path.join(dir, 'delta');
+    const run = await referat(['export', '--workspace', 'delta', '--server', server.url, '--token', delta, '-f', 'jsonl', '-o', target]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const documents = readFileSync(path.join(target, 'documents.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(documents.map((d) => d.documentId)).toEqual(['kept']);
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import { checkFilter, checkOParlBase, exportDatasetAsync, type ExportFilter } fr
 import { CSV_DELIMITERS, DATASET_FORMATS, type CsvDelimiter, type DatasetFormat } from '../export/index.ts';
 import { curatedFromMeeting, type CuratedDocument } from '../export/model.ts';
 import { curatedFromStudioDoc } from '../../editor/services/curate.ts';
+import type { StudioDoc } from '../../editor/model/studio-doc.ts';
 import { displayPath, expandInputs, oneLine, readDocument, readStdin, STDIN } from './input.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CommandIO } from './parse-command.ts';
 import { danishRepairer, parseDocument } from './process-file.ts';
@@ -172,7 +173,15 @@ async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | u
   if (missing.length) throw new Error(`workspace ${where.workspace} has no document ${missing.join(', ')}`);
   const docs: CuratedDocument[] = [];
   for (const id of chosen) {
-    docs.push(await withDocument(where, id, (doc) => curatedFromStudioDoc(id, doc, { parse: { repairer: danishRepairer } })));
+    // A document merged into another (a duplicate of the same meeting) has its work in that one.
+    const doc = await withDocument(where, id, (studio) => (mergedInto(studio) ? null : curatedFromStudioDoc(id, studio, { parse: { repairer: danishRepairer } })));
+    if (doc) docs.push(doc);
   }
   return docs;
+}
+
+/** The document a workspace document was merged into, or null when it stands on its own. */
+function mergedInto(studio: StudioDoc): string | null {
+  const into = studio.meta.get('mergedInto');
+  return typeof into === 'string' && into ? into : null;
 }
