@@ -1,5 +1,5 @@
 /** The built editor for browser tests: each test file builds into its own folder, so files running at once never serve a half-written build. */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,17 +15,25 @@ export interface EditorServer {
 
 type ServeModule = { serveEditor(o: { port: number; dir?: string; config?: unknown }): Promise<EditorServer> };
 
-/** Builds the editor (vite) into a fresh temporary folder and returns it; throws with vite's output when the build fails. */
-export function buildEditor(): string {
+/**
+ * Builds the editor (vite) into a fresh temporary folder and returns it; rejects with vite's output when the
+ * build fails. Asynchronous, so the test runner keeps talking to its workers during the build.
+ */
+export async function buildEditor(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'referat-editor-build-'));
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'editor/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`editor build failed: ${build.stderr || build.stdout}`);
+  const args = [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'editor/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`editor build failed: ${stderr || stdout || error.message}`));
+      else resolve();
+    });
+  });
   return outDir;
 }
 
 /** Builds the editor and serves that build (with the lexicon) on a free port. */
 export async function serveBuiltEditor(options: { config?: unknown } = {}): Promise<EditorServer> {
-  const dir = buildEditor();
+  const dir = await buildEditor();
   const { serveEditor } = (await import(path.join(root, 'editor/server/serve.mjs'))) as ServeModule;
   const server = await serveEditor({ port: 0, dir, ...(options.config !== undefined ? { config: options.config } : {}) });
   return {
