@@ -12,10 +12,11 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import Ajv from 'ajv';
 import { unzipSync, strFromU8 } from 'fflate';
+import { stringify } from 'csv-stringify/sync';
 import { parquetReadObjects } from 'hyparquet';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { neutralizeFormula, parseCsv, rowsToCsv } from '../core/export/csv.ts';
+import { CSV_BOM, neutralizeFormula, parseCsv, rowsToCsv } from '../core/export/csv.ts';
 import { exportDatasetAsync } from '../core/export/index.ts';
 import { rowsToJsonl } from '../core/export/jsonl.ts';
 import { rowsToParquet } from '../core/export/parquet.ts';
@@ -69,6 +70,21 @@ describe('item numbers', () => {
     }
     const validate = new Ajv({ allErrors: true, strict: false }).compile(ITEM_ROW_SCHEMA);
     for (const r of rows) expect(validate(r) ? null : validate.errors).toBeNull();
+  });
+});
+
+describe('CSV writer', () => {
+  it.each([',', ';'] as const)('writes byte for byte what csv-stringify writes with escape_formulas (delimiter %s)', (delimiter) => {
+    const records = rows.map((row) => ROW_COLUMNS.map((column) => row[column]));
+    const oracle = stringify([[...ROW_COLUMNS], ...records], {
+      delimiter,
+      record_delimiter: 'windows',
+      quote_record_delimiter: true,
+      escape_formulas: true,
+      quoted_match: /^$/,
+      cast: { object: (v: object) => JSON.stringify(v) },
+    });
+    expect(rowsToCsv(rows, { delimiter })).toBe(CSV_BOM + oracle);
   });
 });
 
