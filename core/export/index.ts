@@ -119,7 +119,7 @@ function buildExport(docs: readonly CuratedDocument[], rows: ItemRow[], options:
     });
   }
   if (formats.has('labelstudio')) {
-    files.push({ name: 'labelstudio/tasks.json', description: DESCRIPTIONS.labelstudio, data: JSON.stringify(labelStudioTasks(rows, documents, options.tool), null, 1) + '\n' });
+    files.push({ name: 'labelstudio/tasks.json', description: DESCRIPTIONS.labelstudio, data: JSON.stringify(labelStudioTasks(rows, documents, options.tool)) + '\n' });
     files.push({ name: 'labelstudio/config.xml', description: '', data: labelStudioConfig(rows, documents) });
   }
   if (formats.has('doccano')) files.push({ name: 'doccano.jsonl', description: DESCRIPTIONS.doccano, data: doccanoJsonl(rows, documents) });

@@ -243,5 +243,5 @@ console.log(await pdfFigure());
 console.log(await viewerFigure());
 for (const line of await editorFigures()) console.log(line);
 for (const line of await syncFigures()) console.log(line);
-for (const line of exportFigures()) console.log(line);
+for (const line of await exportFigures()) console.log(line);
 console.log(await fixtureFigure());
