@@ -249,3 +249,15 @@ function normalize(value: unknown, dateColumn?: string, key?: string): unknown {
 }
 
 void JSON_COLUMNS;
+
+describe("the editor's dataset zip", () => {
+  it('holds items.xlsx when the spreadsheet is chosen', async () => {
+    const { datasetArchiveAsync } = await import('../editor/services/dataset.ts');
+    const archive = await datasetArchiveAsync(docs, {}, ['csv', 'xlsx'], new Date(Date.UTC(2026, 10, 23, 12)), 'test');
+    const zip = unzipSync(archive.bytes);
+    const xlsx = zip['referat-dataset-2026-11-23/items.xlsx']!;
+    const [sheet] = await readXlsxFile(Buffer.from(xlsx), { trim: false });
+    expect(sheet!.data).toHaveLength(rows.length + 1);
+    expect(archive.files).toContain('items.csv');
+  });
+});

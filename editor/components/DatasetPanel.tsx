@@ -1,10 +1,19 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useWorkbench } from './use-workbench.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/index.ts';
+import { DATASET_FORMATS, type DatasetFormat } from '../../core/export/index.ts';
 import { formFilter, previewDataset } from '../services/dataset.ts';
 import { REVIEW_STATUSES } from '../model/studio-doc.ts';
 
-const FORMAT_NAMES: Record<ExportFormat, string> = { jsonl: 'JSONL', csv: 'CSV', parquet: 'Parquet', webannotation: 'Web Annotation', oparl: 'OParl' };
+const FORMAT_NAMES: Record<DatasetFormat, string> = {
+  jsonl: 'JSONL',
+  csv: 'CSV',
+  xlsx: 'Excel (xlsx)',
+  parquet: 'Parquet',
+  webannotation: 'Web Annotation',
+  oparl: 'OParl',
+  labelstudio: 'Label Studio',
+  doccano: 'doccano',
+};
 
 const kappa = (k: number | null) => (k === null ? '—' : k.toFixed(2));
 
@@ -86,7 +95,7 @@ export function DatasetPanel() {
       <fieldset class="dataset-form">
         <legend>{wb.t('formats')}</legend>
         <div class="formats">
-          {EXPORT_FORMATS.map((f) => (
+          {DATASET_FORMATS.map((f) => (
             <label key={f}>
               <input type="checkbox" data-format={f} checked={form.formats.includes(f)} onChange={() => wb.setDatasetForm({ formats: toggle(form.formats, f) })} /> {FORMAT_NAMES[f]}
             </label>

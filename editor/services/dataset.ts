@@ -9,7 +9,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { agreementByLabel, choiceOf, disputes, type Dispute, type LabelAgreement } from '../../core/export/agreement.ts';
 import { casesTable } from '../../core/export/cases.ts';
 import { checkFilter, filterRows, type ExportFilter } from '../../core/export/filter.ts';
-import { EXPORT_FORMATS, exportDataset, type ExportFormat } from '../../core/export/index.ts';
+import { EXPORT_FORMATS, exportDataset, exportDatasetAsync, type DatasetFormat, type ExportResult } from '../../core/export/index.ts';
 import { REVIEW_STATUSES, type CuratedDocument, type ReviewStatus } from '../../core/export/model.ts';
 import { datasetRows } from '../../core/export/rows.ts';
 
@@ -27,7 +27,7 @@ export interface DatasetForm {
   from: string;
   to: string;
   labels: string[];
-  formats: ExportFormat[];
+  formats: DatasetFormat[];
 }
 
 export const DEFAULT_DATASET_FORM: DatasetForm = { scope: 'library', documentIds: [], approvedOnly: false, body: '', from: '', to: '', labels: [], formats: [...EXPORT_FORMATS] };
@@ -97,8 +97,16 @@ export interface DatasetArchive {
 }
 
 /** The dataset as one zip file: the formats asked for, the cases table, the JSON Schema and the dataset card, in a folder named after the day. */
-export function datasetArchive(docs: readonly CuratedDocument[], filter: ExportFilter, formats: readonly ExportFormat[], now: Date, origin: string): DatasetArchive {
-  const result = exportDataset(docs, { formats, filter, generatedAt: now.toISOString(), origin, tool: TOOL });
+export function datasetArchive(docs: readonly CuratedDocument[], filter: ExportFilter, formats: readonly DatasetFormat[], now: Date, origin: string): DatasetArchive {
+  return zipped(exportDataset(docs, { formats, filter, generatedAt: now.toISOString(), origin, tool: TOOL }), now);
+}
+
+/** The same, every format included: the spreadsheet (xlsx) is made asynchronously. */
+export async function datasetArchiveAsync(docs: readonly CuratedDocument[], filter: ExportFilter, formats: readonly DatasetFormat[], now: Date, origin: string): Promise<DatasetArchive> {
+  return zipped(await exportDatasetAsync(docs, { formats, filter, generatedAt: now.toISOString(), origin, tool: TOOL }), now);
+}
+
+function zipped(result: ExportResult, now: Date): DatasetArchive {
   const folder = `referat-dataset-${now.toISOString().slice(0, 10)}`;
   const encoder = new TextEncoder();
   const entries = Object.fromEntries(result.files.map((f) => [`${folder}/${f.name}`, typeof f.data === 'string' ? encoder.encode(f.data) : f.data]));

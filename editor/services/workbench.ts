@@ -25,7 +25,7 @@ import { handoffIdFromHash, requestHandoff } from './handoff.ts';
 import { translator, type Lang } from '../i18n.ts';
 import { adjudicate, curatedFromStudioDoc } from './curate.ts';
 import { parseWithOverrides } from '../model/overrides.ts';
-import { datasetArchive, DEFAULT_DATASET_FORM, formFilter, type DatasetForm } from './dataset.ts';
+import { datasetArchive, datasetArchiveAsync, DEFAULT_DATASET_FORM, formFilter, type DatasetArchive, type DatasetForm } from './dataset.ts';
 import type { CuratedDocument } from '../../core/export/model.ts';
 import type { TextRepairer } from '../../core/minutes/parse.ts';
 import { Collab, parseSyncSettings, SYNC_OFF, type Peer, type SyncSettings, type SyncView } from './collab.ts';
@@ -989,19 +989,33 @@ export class Workbench {
     const filter = formFilter(form, this.state.active);
     if (typeof filter === 'string') return this.set({ message: { kind: 'error', text: filter } });
     if (!form.formats.length) return this.set({ message: { kind: 'error', text: da ? 'Vælg mindst ét format' : 'Choose at least one format' } });
+    const origin = `${docs.length} documents of the Referat Studio editor library (${this.deps.win.location.origin})`;
+    if (form.formats.includes('xlsx')) {
+      // The spreadsheet is zipped asynchronously; the rest is made at once.
+      void datasetArchiveAsync(docs, filter, form.formats, new Date(this.deps.now()), origin).then(
+        (archive) => this.deliverDataset(archive),
+        (e: unknown) => this.set({ message: { kind: 'error', text: `Export: ${e instanceof Error ? e.message : String(e)}` } }),
+      );
+      return;
+    }
     try {
-      const archive = datasetArchive(docs, filter, form.formats, new Date(this.deps.now()), `${docs.length} documents of the Referat Studio editor library (${this.deps.win.location.origin})`);
-      if (!archive.items) return this.set({ message: { kind: 'error', text: da ? 'Ingen punkter passer til filtrene: intet at hente' : 'No items match the filters: nothing to download' } });
-      const url = URL.createObjectURL(new Blob([archive.bytes as BlobPart], { type: 'application/zip' }));
-      const a = this.deps.win.document.createElement('a');
-      a.href = url;
-      a.download = archive.name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.set({ message: { kind: 'info', text: `${archive.name}: ${archive.items} ${da ? 'punkter' : 'items'}, ${archive.files.length} ${da ? 'filer' : 'files'}` } });
+      this.deliverDataset(datasetArchive(docs, filter, form.formats, new Date(this.deps.now()), origin));
     } catch (e) {
       this.set({ message: { kind: 'error', text: `Export: ${e instanceof Error ? e.message : String(e)}` } });
     }
+  }
+
+  /** Saves a built dataset zip as a download, or says that nothing matched. */
+  private deliverDataset(archive: DatasetArchive): void {
+    const da = this.state.lang === 'da';
+    if (!archive.items) return this.set({ message: { kind: 'error', text: da ? 'Ingen punkter passer til filtrene: intet at hente' : 'No items match the filters: nothing to download' } });
+    const url = URL.createObjectURL(new Blob([archive.bytes as BlobPart], { type: 'application/zip' }));
+    const a = this.deps.win.document.createElement('a');
+    a.href = url;
+    a.download = archive.name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    this.set({ message: { kind: 'info', text: `${archive.name}: ${archive.items} ${da ? 'punkter' : 'items'}, ${archive.files.length} ${da ? 'filer' : 'files'}` } });
   }
 
   /** A curator's final word on one label of one item, recorded with the user's name and the time; the view is read again. */
