@@ -105,7 +105,7 @@ describe('referat export --workspace and referat import', () => {
     run = await referat(['export', '--workspace', 'beta', '--server', server.url, '--token', beta, '-o', second]);
     expect(run.code).toBe(0);
 
-    for (const name of ['documents.jsonl', 'items.jsonl', 'items.csv', 'items.parquet', 'annotations.jsonld', 'oparl.json', 'cases.json', 'item.schema.json']) {
+    for (const name of ['documents.jsonl', 'items.jsonl', 'items.csv', 'items.parquet', 'annotations.jsonld', 'oparl/system.json', 'oparl/body/kl/meetings.json', 'cases.json', 'item.schema.json']) {
       expect(readFileSync(path.join(second, name)).equals(readFileSync(path.join(first, name))), name).toBe(true);
     }
     expect(readFileSync(path.join(second, 'documents.jsonl'), 'utf8')).toBe(documents);

@@ -40,7 +40,7 @@ export type OParlObject = { id: string; type: string } & Record<string, unknown>
 export interface OParlOptions {
   /** The URL the `oparl/` folder is served at (http or https). */
   base?: string;
-  /** ISO 8601 time of the export: the System's and Body's `created`/`modified`. */
+  /** ISO 8601 time of the export (not written: the same data gives the same files). */
   generatedAt?: string;
   pageSize?: number;
 }
@@ -143,7 +143,6 @@ export function toOParl(rows: readonly ItemRow[], options: OParlOptions = {}): O
     return url(`${kind}/${s}.json`);
   };
 
-  const dated = options.generatedAt ? { created: options.generatedAt, modified: options.generatedAt } : {};
   const lists = {
     organization: 'body/kl/organizations',
     person: 'body/kl/persons',
@@ -161,7 +160,6 @@ export function toOParl(rows: readonly ItemRow[], options: OParlOptions = {}): O
     body: url('bodies.json'),
     name: 'Referat Studio dataset: KL’s regional councils (KKR)',
     website: 'https://www.kl.dk/',
-    ...dated,
   };
   const body: OParlObject = {
     id: url('body/kl.json'),
@@ -179,7 +177,6 @@ export function toOParl(rows: readonly ItemRow[], options: OParlOptions = {}): O
     consultation: url(`${lists.consultation}.json`),
     locationList: url(`${lists.location}.json`),
     legislativeTerm: [],
-    ...dated,
   };
 
   const out: OParlExport = {

@@ -91,6 +91,11 @@ function authorOf(value: unknown): string | null {
   return ours ? decodeURIComponent(ours[1]!) : v;
 }
 
+/** The links of a Hypothesis annotation's page (its `document.link`: the URL, `urn:x-pdf:…`). */
+function linksOf(page: unknown): (string | null)[] {
+  return isObject(page) ? asArray(page.link).map((l) => (isObject(l) ? str(l.href) : null)) : [];
+}
+
 /** Finds the quote in `text` (UTF-16 offsets), or null. */
 export function anchorQuote(text: string, a: Anchor): { start: number; end: number } | null {
   if (a.position && a.position.end <= text.length && text.slice(a.position.start, a.position.end) === a.exact) return a.position;
@@ -179,7 +184,7 @@ export function importWebAnnotations(input: unknown, docs: readonly CuratedDocum
     const names = [
       ...targets.map((t) => (isObject(t) ? nameOf(t.source) : nameOf(t))),
       str(a.uri),
-      ...asArray(isObject(a.document) ? a.document.link : undefined).map((l) => (isObject(l) ? str(l.href) : null)),
+      ...linksOf(a['document']),
     ].filter((x): x is string => !!x);
     const ours = ANNOTATION_IRI.exec(iri);
     const hit = find(names) ?? (ours ? index.find((x) => x.doc.documentId === decodeURIComponent(ours[1]!)) ?? null : null);
