@@ -43,9 +43,12 @@ target and renamed into place, and is left as it was when every input fails.
 ${EXAMPLES}`;
 
 const EXPORT_DETAILS = `
-Writes into OUTDIR: items.jsonl and documents.jsonl (jsonl), items.csv (csv),
-items.parquet (parquet), annotations.jsonld (webannotation), oparl.json (oparl),
-and always cases.json, item.schema.json and the dataset card README.md.
+Writes into OUTDIR: items.jsonl and documents.jsonl (jsonl), items.csv (csv;
+--csv-delimiter ';' for a spreadsheet in a Danish locale), items.xlsx (xlsx),
+items.parquet (parquet), annotations.jsonld and texts/ (webannotation), oparl/
+(oparl: static files under --oparl-base, from oparl/system.json),
+labelstudio/ (labelstudio), doccano.jsonl (doccano), and always cases.json,
+item.schema.json and the dataset card README.md.
 
 Examples:
   $ referat export referater/ -o dataset/
@@ -53,6 +56,7 @@ Examples:
   $ referat export --workspace kkr --server ws://127.0.0.1:1234 --token rs_… \\
       --approved-only --from 2024-01-01 --label klima -o dataset/
   $ referat import dataset/documents.jsonl --workspace kkr-copy --server ws://127.0.0.1:1234 --token rs_…
+  $ referat import annotations.jsonld --onto dataset/documents.jsonl -o annotated.jsonl
 
 Any input that cannot be read stops the export (exit status 1); nothing is written.`;
 
