@@ -132,7 +132,7 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
     return fail(io, `${e.path ?? opts.output}: ${writeReason(e)}`);
   }
   io.stdout.write(
-    `Wrote ${result.rows.length} items from ${result.documents.length} documents to ${opts.output}: ${result.files.filter((f) => !f.name.startsWith('oparl/') || f.name === 'oparl/system.json').map((f) => f.name).join(', ')}\n`,
+    `Wrote ${result.rows.length} items from ${result.documents.length} documents to ${opts.output}: ${result.files.filter((f) => f.description).map((f) => f.name).join(', ')}\n`,
   );
   return EXIT_OK;
 }
