@@ -37,12 +37,28 @@ export function neutralizeFormula(s: string): string {
   return FORMULA_START.test(s) ? `'${s}` : s;
 }
 
-/** One value as a CSV field (quoted when needed, formulas neutralized). */
-export function csvField(value: unknown, options: CsvOptions = {}): string {
+/**
+ * One value as a CSV field (quoted when needed, formulas neutralized). With
+ * `cache`, a list or object is made into its field once: a meeting's
+ * participants are the same list on each of its items.
+ */
+export function csvField(value: unknown, options: CsvOptions = {}, cache?: WeakMap<object, string>): string {
   if (value === null || value === undefined) return '';
   if (value === '') return '""';
-  const s = typeof value === 'string' ? neutralizeFormula(value) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-  return NEEDS_QUOTES[options.delimiter ?? ','].test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const delimiter = options.delimiter ?? ',';
+  if (typeof value === 'object') {
+    let field = cache?.get(value);
+    if (field === undefined) {
+      field = quoted(JSON.stringify(value), delimiter);
+      cache?.set(value, field);
+    }
+    return field;
+  }
+  return quoted(typeof value === 'string' ? neutralizeFormula(value) : String(value), delimiter);
+}
+
+function quoted(s: string, delimiter: CsvDelimiter): string {
+  return NEEDS_QUOTES[delimiter].test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function rowsToCsv(rows: readonly ItemRow[], options: CsvOptions = {}): string {
@@ -50,7 +66,8 @@ export function rowsToCsv(rows: readonly ItemRow[], options: CsvOptions = {}): s
   // One join per row, then one for the file: several times faster on large
   // exports than appending cell by cell.
   const parts: string[] = [CSV_BOM + ROW_COLUMNS.join(delimiter) + '\r\n'];
-  for (const row of rows) parts.push(ROW_COLUMNS.map((column) => csvField(row[column], options)).join(delimiter) + '\r\n');
+  const cache = new WeakMap<object, string>();
+  for (const row of rows) parts.push(ROW_COLUMNS.map((column) => csvField(row[column], options, cache)).join(delimiter) + '\r\n');
   return parts.join('');
 }
 

@@ -28,7 +28,14 @@ export function cellText(s: string): string {
   return s.length <= XLSX_CELL_LIMIT ? s : s.slice(0, XLSX_CELL_LIMIT - 1) + '…';
 }
 
-function cell(column: Column, value: unknown): Cell {
+/** JSON text of lists and objects, made once per object in one workbook: a meeting's participants are the same list on each of its items. */
+function jsonText(value: object, cache: WeakMap<object, string>): string {
+  let text = cache.get(value);
+  if (text === undefined) cache.set(value, (text = cellText(JSON.stringify(value))));
+  return text;
+}
+
+function cell(column: Column, value: unknown, cache: WeakMap<object, string>): Cell {
   if (value === null || value === undefined) return null;
   if (NUMBER_COLUMNS.has(column) && typeof value === 'number') return { value, type: Number };
   if (column === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -37,14 +44,14 @@ function cell(column: Column, value: unknown): Cell {
   if (column === 'reviewedAt' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return { value: new Date(value), type: Date, format: 'yyyy-mm-dd hh:mm:ss' };
   }
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return { value: cellText(text), type: String };
+  return { value: typeof value === 'string' ? cellText(value) : typeof value === 'object' ? jsonText(value, cache) : String(value), type: String };
 }
 
 /** The rows as an .xlsx workbook's bytes (one sheet, "items"). */
 export async function rowsToXlsx(rows: readonly ItemRow[]): Promise<Uint8Array> {
   const header: Row = ROW_COLUMNS.map((c) => ({ value: c, type: String, fontWeight: 'bold' as const }));
-  const data: Row[] = [header, ...rows.map((row) => ROW_COLUMNS.map((c) => cell(c, row[c])))];
+  const cache = new WeakMap<object, string>();
+  const data: Row[] = [header, ...rows.map((row) => ROW_COLUMNS.map((c) => cell(c, row[c], cache)))];
   const blob = await writeXlsxFile(data, {
     sheet: 'items',
     stickyRowsCount: 1,
