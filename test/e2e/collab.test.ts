@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { serveBuiltEditor, setUserName } from '../support/editor.ts';
+import { runCommand as command, serveBuiltEditor, setUserName } from '../support/editor.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { createToken, startServer, stopServer, type ServerProcess } from '../support/sync.ts';
 
@@ -42,17 +42,6 @@ async function newPage(ctx: BrowserContext): Promise<Page> {
   return p;
 }
 
-/** Runs a palette command and answers its questions in turn (each waits for its own prompt). */
-async function command(p: Page, title: string, answers: [prompt: string, answer: string][] = []): Promise<void> {
-  await p.keyboard.press('Control+Shift+P');
-  await p.fill('.palette input', title);
-  await p.click(`.palette li:has-text("${title}") >> nth=0`);
-  for (const [prompt, answer] of answers) {
-    await p.waitForSelector(`.quick-input:has(.quick-title:text-is("${prompt}")) input`);
-    await p.fill('.quick-input input', answer);
-    await p.keyboard.press('Enter');
-  }
-}
 
 async function connectTo(p: Page, user: string, tok: string): Promise<void> {
   await command(p, 'Skift brugernavn', [['Bruger', user]]);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { serveBuiltEditor } from '../support/editor.ts';
+import { runCommand as command, serveBuiltEditor } from '../support/editor.ts';
 import { connect, createToken, startServer, stopServer, until, type ServerProcess } from '../support/sync.ts';
 
 const WAIT = { timeout: 60_000 };
@@ -24,16 +24,6 @@ let page: Page;
 
 type Referat = { referat: { state: { active: string }; view: { state: { doc: { toString(): string; length: number } }; dispatch(tr: unknown): void } } };
 
-async function command(p: Page, title: string, answers: [prompt: string, answer: string][] = []): Promise<void> {
-  await p.keyboard.press('Control+Shift+P');
-  await p.fill('.palette input', title);
-  await p.click(`.palette li:has-text("${title}") >> nth=0`);
-  for (const [prompt, answer] of answers) {
-    await p.waitForSelector(`.quick-input:has(.quick-title:text-is("${prompt}")) input`);
-    await p.fill('.quick-input input', answer);
-    await p.keyboard.press('Enter');
-  }
-}
 
 beforeAll(async () => {
   editor = await serveBuiltEditor();

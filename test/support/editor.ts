@@ -89,3 +89,15 @@ export async function openEditor(page: Page, url: string, user?: string): Promis
   await page.waitForSelector('html[data-ready]');
   if (user !== undefined) await setUserName(page, user);
 }
+
+/** Runs a palette command and answers its questions in turn (each waits for its own prompt). */
+export async function runCommand(p: Page, title: string, answers: [prompt: string, answer: string][] = []): Promise<void> {
+  await p.keyboard.press('Control+Shift+P');
+  await p.fill('.palette input', title);
+  await p.click(`.palette li:has-text("${title}") >> nth=0`);
+  for (const [prompt, answer] of answers) {
+    await p.waitForSelector(`.quick-input:has(.quick-title:text-is("${prompt}")) input`);
+    await p.fill('.quick-input input', answer);
+    await p.keyboard.press('Enter');
+  }
+}
