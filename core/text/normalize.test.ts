@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalize } from './normalize.ts';
+import { DEFAULT_STEPS, normalize } from './normalize.ts';
 
 const norm = (s: string) => normalize(s).text;
 
@@ -76,6 +76,25 @@ describe('normalize', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('gives the same text, running lines and offset maps with its space and running-line steps made in one pass', () => {
+    const stepwise = [...DEFAULT_STEPS]; // not the default array: every step makes its own text
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'S', 'p', 'ø', ' ', '  ', '-', '\n', '\r\n', '\f', '\u00a0', '|', '1', '07', '.', 'SIDE | 3', ' Side 2 af 9 ', 'KKR Nord | 04-09-2020', '\u2003') }),
+        (s) => {
+          const fused = normalize(s);
+          const plain = normalize(s, stepwise);
+          expect(fused.text).toBe(plain.text);
+          expect(fused.running).toEqual(plain.running);
+          expect(fused.pageBreaks).toEqual(plain.pageBreaks);
+          for (let i = 0; i <= fused.text.length + 1; i++) expect(fused.map.toSource(i)).toBe(plain.map.toSource(i));
+          for (let i = 0; i <= s.length + 1; i++) expect(fused.map.toTarget(i)).toBe(plain.map.toTarget(i));
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

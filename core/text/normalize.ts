@@ -6,12 +6,13 @@
  * maps back to the input (and forward). Normalizing a normalized text changes
  * nothing, so the editor can re-run the pipeline on edited text.
  */
-import { applyEdits, ComposedMap, type Edit, type OffsetMap } from './offset-map.ts';
-import { findRunningLines, type RunningLine } from './running-lines.ts';
+import { applyEditList, applyEdits, ComposedMap, EditList, OffsetMap } from './offset-map.ts';
+import { findRunningLines, mayBeRunning, pickRunningLines, type RunningCandidate, type RunningLine } from './running-lines.ts';
 
 export interface NormalizeStep {
   name: string;
-  edits(text: string): Edit[];
+  /** Appends the step's edits of `text` to `out` (sorted, non-overlapping). */
+  edits(text: string, out: EditList): void;
   /** The step removes lines worth reporting (running headers and footers). */
   reportsRemovals?: boolean;
 }
@@ -34,12 +35,16 @@ const LINE_BREAKS = '\r\u2028\u2029\u0085';
 
 const lineEndings: NormalizeStep = {
   name: 'line-endings',
-  edits: (text) => (hasAnyOf(text, LINE_BREAKS) ? matchEdits(text, /\r\n?|[\u2028\u2029\u0085]/g, '\n') : []),
+  edits: (text, out) => {
+    if (hasAnyOf(text, LINE_BREAKS)) matchEdits(text, /\r\n?|[\u2028\u2029\u0085]/g, '\n', out);
+  },
 };
 
 const formFeeds: NormalizeStep = {
   name: 'form-feeds',
-  edits: (text) => (text.includes('\f') ? matchEdits(text, /\f/g, '\n') : []),
+  edits: (text, out) => {
+    if (text.includes('\f')) matchEdits(text, /\f/g, '\n', out);
+  },
 };
 
 // NBSP and friends become spaces; tabs become spaces; zero-width characters and a BOM vanish;
@@ -53,23 +58,21 @@ const INDEXOF_UNFRIENDLY = /[\u2007\u200b\u200c\u200d]/;
 const SPECIAL_CHARACTER = /[\u00a0\u2007\u202f\t\v\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
 const characters: NormalizeStep = {
   name: 'characters',
-  edits: (text) => {
-    const out: Edit[] = [];
-    if (!hasAnyOf(text, INDEXOF_FRIENDLY) && !INDEXOF_UNFRIENDLY.test(text)) return out;
+  edits: (text, out) => {
+    if (!hasAnyOf(text, INDEXOF_FRIENDLY) && !INDEXOF_UNFRIENDLY.test(text)) return;
     SPECIAL_CHARACTER.lastIndex = 0;
     for (let m = SPECIAL_CHARACTER.exec(text); m; m = SPECIAL_CHARACTER.exec(text)) {
       const i = m.index;
       const c = m[0];
       if (c === '\u00ad') {
         const atEol = i + 1 === text.length || text[i + 1] === '\n';
-        out.push({ from: i, to: i + 1, insert: atEol ? '-' : '' });
+        out.push(i, i + 1, atEol ? '-' : '');
       } else if (SPACE_LIKE.includes(c)) {
-        out.push({ from: i, to: i + 1, insert: ' ' });
+        out.push(i, i + 1, ' ');
       } else {
-        out.push({ from: i, to: i + 1, insert: '' });
+        out.push(i, i + 1, '');
       }
     }
-    return out;
   },
 };
 
@@ -80,8 +83,7 @@ const characters: NormalizeStep = {
 const SPACE_RUN = / (?: |$)|^ /gm;
 const spaces: NormalizeStep = {
   name: 'spaces',
-  edits: (text) => {
-    const out: Edit[] = [];
+  edits: (text, out) => {
     const n = text.length;
     const re = SPACE_RUN;
     re.lastIndex = 0;
@@ -92,17 +94,18 @@ const spaces: NormalizeStep = {
       re.lastIndex = j;
       const lineStart = i === 0 || text.charCodeAt(i - 1) === 10;
       const lineEnd = j === n || text.charCodeAt(j) === 10;
-      if (lineStart || lineEnd) out.push({ from: i, to: j, insert: '' });
-      else if (j - i > 1) out.push({ from: i, to: j, insert: ' ' });
+      if (lineStart || lineEnd) out.push(i, j, '');
+      else if (j - i > 1) out.push(i, j, ' ');
     }
-    return out;
   },
 };
 
 const runningLines: NormalizeStep = {
   name: 'running-lines',
   reportsRemovals: true,
-  edits: (text) => findRunningLines(text).map((r) => ({ from: r.start, to: r.end, insert: '' })),
+  edits: (text, out) => {
+    for (const r of findRunningLines(text)) out.push(r.start, r.end, '');
+  },
 };
 
 /**
@@ -112,12 +115,11 @@ const runningLines: NormalizeStep = {
  */
 const blankLines: NormalizeStep = {
   name: 'blank-lines',
-  edits: (text) => {
+  edits: (text, out) => {
     const n = text.length;
     // The text is content lines separated by runs of newlines; a run of k newlines
-    // between two content lines holds k - 1 blank lines. Found with indexOf, run by run.
-    const runStarts: number[] = [];
-    const runLengths: number[] = [];
+    // between two content lines holds k - 1 blank lines. Found with indexOf, run by run,
+    // twice: once to count, once to edit (nothing is kept per run in between).
     let content = 0;
     let adjacent = 0;
     let segmentStart = 0;
@@ -129,34 +131,33 @@ const blankLines: NormalizeStep = {
         // One newline between two content lines: the line before is directly followed by another.
         if (k === 1 && q > 0 && q + 1 < n) adjacent++;
       }
-      runStarts.push(q);
-      runLengths.push(k);
       q += k;
       segmentStart = q;
     }
     if (n > segmentStart) content++;
     // Double-spaced: almost no content line is directly followed by another.
     const doubleSpaced = content > 8 && adjacent / content < 0.25;
-    if (content === 0) return n ? [{ from: 0, to: n, insert: '' }] : [];
-    const out: Edit[] = [];
-    for (let r = 0; r < runStarts.length; r++) {
-      const q = runStarts[r]!;
-      const k = runLengths[r]!;
+    if (content === 0) {
+      if (n) out.push(0, n, '');
+      return;
+    }
+    for (let q = text.indexOf('\n'); q >= 0; q = text.indexOf('\n', q)) {
+      let k = 1;
+      while (q + k < n && text.charCodeAt(q + k) === 10) k++;
       if (q === 0) {
         // Leading blank lines.
-        out.push({ from: 0, to: k, insert: '' });
-        continue;
-      }
-      if (q + k === n) {
+        out.push(0, k, '');
+      } else if (q + k === n) {
         // Trailing blank lines: drop them and the newline before them.
-        out.push({ from: q, to: n, insert: '' });
+        out.push(q, n, '');
         break;
+      } else {
+        const blank = k - 1;
+        const keep = doubleSpaced ? (blank >= 2 ? 1 : 0) : 1;
+        if (blank > keep) out.push(q + 1, q + 1 + blank - keep, '');
       }
-      const blank = k - 1;
-      const keep = doubleSpaced ? (blank >= 2 ? 1 : 0) : 1;
-      if (blank > keep) out.push({ from: q + 1, to: q + 1 + blank - keep, insert: '' });
+      q += k;
     }
-    return out;
   },
 };
 
@@ -263,8 +264,7 @@ function nextWordLength(text: string, start: number, first: number): number {
  */
 const dehyphenate: NormalizeStep = {
   name: 'dehyphenate',
-  edits: (text) => {
-    const out: Edit[] = [];
+  edits: (text, out) => {
     // indexOf finds the few candidates; the Unicode tests run only on those, in place
     // (sticky expressions at the next line's start: no word matches across a newline).
     for (let hyphenAt = text.indexOf('-\n'); hyphenAt > 0; hyphenAt = text.indexOf('-\n', hyphenAt + 2)) {
@@ -290,7 +290,7 @@ const dehyphenate: NormalizeStep = {
         (hyphenAt - leadStart > 1 && allUpper(text, leadStart, hyphenAt));
       // Join the word's halves and break the line after it instead, so that the
       // characters themselves stay where they are and only whitespace is edited.
-      out.push({ from: keepHyphen ? hyphenAt + 1 : hyphenAt, to: nextStart, insert: '' });
+      out.push(keepHyphen ? hyphenAt + 1 : hyphenAt, nextStart, '');
       let wordEnd = nextStart + wordLength;
       // A continuation ending in a hyphen (`sundheds-` + ` og …`) keeps the next word
       // on its line: breaking there would end a line in a hyphen that never ended one.
@@ -304,12 +304,11 @@ const dehyphenate: NormalizeStep = {
       }
       let end = wordEnd;
       while (text.charCodeAt(end) === 32) end++;
-      if (end < nextEnd) out.push({ from: wordEnd, to: end, insert: '\n' });
+      if (end < nextEnd) out.push(wordEnd, end, '\n');
       // Go on from the word's last character: a continuation that is itself
       // hyphenated at its line's end (`a-` / `b-` / `c`) is joined in this pass too.
       hyphenAt = end - 3;
     }
-    return out;
   },
 };
 
@@ -325,27 +324,106 @@ export const DEFAULT_STEPS: readonly NormalizeStep[] = [
 
 /** Runs the normalization pipeline over `input`. Total: never throws on any string. */
 export function normalize(input: string, steps: readonly NormalizeStep[] = DEFAULT_STEPS): Normalized {
+  return normalizeTaking({ text: input }, steps);
+}
+
+/**
+ * `normalize` over the text in `holder`, which it empties: the input is then
+ * held only until the first step that changes it has made its text, so a
+ * long input is not kept alive beside its normalized form.
+ */
+export function normalizeTaking(holder: { text: string }, steps: readonly NormalizeStep[] = DEFAULT_STEPS): Normalized {
   const maps: OffsetMap[] = [];
-  let text = input;
+  let text = holder.text;
+  holder.text = '';
   const running: RunningLine[] = [];
   const pageBreaks: number[] = [];
-  for (let at = input.indexOf('\f'); at >= 0; at = input.indexOf('\f', at + 1)) pageBreaks.push(at + 1);
-  for (const step of steps) {
-    const edits = step.edits(text);
-    const applied = applyEdits(text, edits);
+  for (let at = text.indexOf('\f'); at >= 0; at = text.indexOf('\f', at + 1)) pageBreaks.push(at + 1);
+  for (let s = 0; s < steps.length; s++) {
+    const step = steps[s]!;
+    if (steps === DEFAULT_STEPS && step === spaces && steps[s + 1] === runningLines) {
+      text = spacesThenRunningLines(text, maps, running);
+      s++;
+      continue;
+    }
+    const edits = new EditList();
+    step.edits(text, edits);
     if (step.reportsRemovals) {
       // Report what the step removed in input coordinates.
       const sofar = new ComposedMap(maps);
-      for (const e of edits) {
-        const from = sofar.toSource(e.from);
+      for (let i = 0; i < edits.length; i++) {
+        const from = edits.from(i);
+        const to = edits.to(i);
         // A copy, not a slice: a slice would keep this step's whole text alive with the line.
-        running.push({ text: copyString(text.slice(e.from, e.to).trim()), start: from, end: sofar.toSource(e.to) });
+        running.push({ text: copyString(text.slice(from, to).trim()), start: sofar.toSource(from), end: sofar.toSource(to) });
       }
     }
+    const applied = applyEdits(text, edits);
     maps.push(applied.map);
     text = applied.text;
   }
   return { text, map: new ComposedMap(maps), running, pageBreaks };
+}
+
+/**
+ * The space step and the running-line step in one pass over `text`, with the same
+ * maps (pushed onto `maps`) and the same result as the two one after the other,
+ * but without making the spaced text in between (a long text is copied once, not
+ * twice). The space step only removes spaces, so the spaced text has the same
+ * lines; the few lines that may be running are spaced on their own.
+ */
+function spacesThenRunningLines(text: string, maps: OffsetMap[], running: RunningLine[]): string {
+  const spaceEdits = new EditList();
+  spaces.edits(text, spaceEdits);
+  const spaceMap = new OffsetMap(text.length, spaceEdits);
+  const n = text.length;
+  const candidates: RunningCandidate[] = [];
+  /** A candidate's line in `text` (from its start to past its newline), by its start in the spaced text. */
+  const sourceLines = new Map<number, [number, number]>();
+  let bar = text.indexOf('|');
+  for (let pos = 0; pos <= n; ) {
+    const nl = text.indexOf('\n', pos);
+    const stop = nl < 0 ? n : nl;
+    const start = spaceMap.toTarget(pos);
+    const length = spaceMap.toTarget(stop) - start;
+    if (length > 0 && length <= 80) {
+      if (bar !== -1 && bar < pos) bar = text.indexOf('|', pos);
+      const rule = bar !== -1 && bar < stop;
+      let first = pos;
+      while (text.charCodeAt(first) === 32) first++;
+      if (mayBeRunning(length, text.charCodeAt(first), rule)) {
+        candidates.push({ text: spacedLine(text.slice(pos, stop)), start, end: nl < 0 ? start + length : start + length + 1, rule });
+        sourceLines.set(start, [pos, nl < 0 ? stop : stop + 1]);
+      }
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  const removed = pickRunningLines(candidates);
+  const sofar = new ComposedMap([...maps, spaceMap]);
+  const runEdits = new EditList();
+  // The edits of both steps in `text`: the space edits outside the removed lines, and the removed lines.
+  const edits = new EditList();
+  let e = 0;
+  for (const r of removed) {
+    runEdits.push(r.start, r.end, '');
+    // A copy, not a slice: a slice would keep this step's whole text alive with the line.
+    running.push({ text: copyString(r.text.trim()), start: sofar.toSource(r.start), end: sofar.toSource(r.end) });
+    const [from, to] = sourceLines.get(r.start)!;
+    for (; e < spaceEdits.length && spaceEdits.from(e) < from; e++) edits.push(spaceEdits.from(e), spaceEdits.to(e), spaceEdits.insert(e));
+    while (e < spaceEdits.length && spaceEdits.from(e) < to) e++;
+    edits.push(from, to, '');
+  }
+  for (; e < spaceEdits.length; e++) edits.push(spaceEdits.from(e), spaceEdits.to(e), spaceEdits.insert(e));
+  maps.push(spaceMap, new OffsetMap(spaceMap.targetLength, runEdits));
+  return applyEditList(text, edits);
+}
+
+/** One line as the space step leaves it (the step works line by line). */
+function spacedLine(line: string): string {
+  const edits = new EditList();
+  spaces.edits(line, edits);
+  return applyEditList(line, edits);
 }
 
 /** `s` in a string of its own (V8 keeps a slice's whole parent string alive). */
@@ -353,10 +431,8 @@ function copyString(s: string): string {
   return (' ' + s).slice(1);
 }
 
-function matchEdits(text: string, re: RegExp, insert: string): Edit[] {
-  const out: Edit[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ from: m.index, to: m.index + m[0].length, insert });
-  return out;
+function matchEdits(text: string, re: RegExp, insert: string, out: EditList): void {
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index, m.index + m[0].length, insert);
 }
 
 /** Whether `text` holds any of the characters of `chars`. */

@@ -27,6 +27,64 @@ export interface OffsetMapper {
 }
 
 /**
+ * Sorted, non-overlapping edits held compactly: a long text has hundreds of
+ * thousands of them (one per line for the space step), so they are kept in
+ * growing typed arrays, not as an object each. An insert of one character is
+ * stored as its code; longer ones in a side table.
+ */
+export class EditList {
+  private fromAt = new Int32Array(64);
+  private toAt = new Int32Array(64);
+  /** -1: nothing inserted; 0..0xffff: that one UTF-16 unit; <= -2: `longInserts[-code - 2]`. */
+  private insertCode = new Int32Array(64);
+  private readonly longInserts: string[] = [];
+  length = 0;
+
+  static of(edits: readonly Edit[]): EditList {
+    const list = new EditList();
+    for (const e of edits) list.push(e.from, e.to, e.insert);
+    return list;
+  }
+
+  push(from: number, to: number, insert: string): void {
+    const i = this.length;
+    if (i === this.fromAt.length) {
+      this.fromAt = grow(this.fromAt);
+      this.toAt = grow(this.toAt);
+      this.insertCode = grow(this.insertCode);
+    }
+    this.fromAt[i] = from;
+    this.toAt[i] = to;
+    this.insertCode[i] = insert.length === 0 ? -1 : insert.length === 1 ? insert.charCodeAt(0) : -2 - (this.longInserts.push(insert) - 1);
+    this.length = i + 1;
+  }
+
+  from(i: number): number {
+    return this.fromAt[i]!;
+  }
+
+  to(i: number): number {
+    return this.toAt[i]!;
+  }
+
+  insertLength(i: number): number {
+    const code = this.insertCode[i]!;
+    return code === -1 ? 0 : code >= 0 ? 1 : this.longInserts[-code - 2]!.length;
+  }
+
+  insert(i: number): string {
+    const code = this.insertCode[i]!;
+    return code === -1 ? '' : code >= 0 ? String.fromCharCode(code) : this.longInserts[-code - 2]!;
+  }
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
  * A map built from sorted, non-overlapping edits. Stores one breakpoint per edit,
  * so lookups are a binary search.
  */
@@ -39,9 +97,10 @@ export class OffsetMap implements OffsetMapper {
 
   constructor(
     readonly sourceLength: number,
-    edits: readonly Edit[],
+    edits: readonly Edit[] | EditList,
   ) {
-    const n = edits.length;
+    const list = edits instanceof EditList ? edits : EditList.of(edits);
+    const n = list.length;
     this.srcFrom = new Int32Array(n);
     this.srcTo = new Int32Array(n);
     this.tgtFrom = new Int32Array(n);
@@ -49,16 +108,17 @@ export class OffsetMap implements OffsetMapper {
     let delta = 0;
     let last = 0;
     for (let i = 0; i < n; i++) {
-      const e = edits[i]!;
-      if (e.from < last || e.to < e.from || e.to > sourceLength) {
-        throw new RangeError(`edit ${i} [${e.from}, ${e.to}) is out of order or out of bounds (previous end ${last}, length ${sourceLength})`);
+      const from = list.from(i);
+      const to = list.to(i);
+      if (from < last || to < from || to > sourceLength) {
+        throw new RangeError(`edit ${i} [${from}, ${to}) is out of order or out of bounds (previous end ${last}, length ${sourceLength})`);
       }
-      this.srcFrom[i] = e.from;
-      this.srcTo[i] = e.to;
-      this.tgtFrom[i] = e.from + delta;
-      delta += e.insert.length - (e.to - e.from);
-      this.tgtTo[i] = e.to + delta;
-      last = e.to;
+      this.srcFrom[i] = from;
+      this.srcTo[i] = to;
+      this.tgtFrom[i] = from + delta;
+      delta += list.insertLength(i) - (to - from);
+      this.tgtTo[i] = to + delta;
+      last = to;
     }
     this.targetLength = sourceLength + delta;
   }
@@ -113,20 +173,35 @@ export class ComposedMap implements OffsetMapper {
 }
 
 /** Applies sorted, non-overlapping edits to `source`, returning the new text and its map. */
-export function applyEdits(source: string, edits: readonly Edit[]): { text: string; map: OffsetMap } {
-  const map = new OffsetMap(source.length, edits);
-  if (edits.length === 0) return { text: source, map };
-  const parts: string[] = [];
+export function applyEdits(source: string, edits: readonly Edit[] | EditList): { text: string; map: OffsetMap } {
+  const list = edits instanceof EditList ? edits : EditList.of(edits);
+  return { text: applyEditList(source, list), map: new OffsetMap(source.length, list) };
+}
+
+/** The text of `applyEdits`, without its map (edits are checked by whoever maps with them). */
+export function applyEditList(source: string, list: EditList): string {
+  if (list.length === 0) return source;
+  // Counted first, so that the array of pieces is made once at its size, not grown.
+  let count = 0;
   let pos = 0;
-  for (let i = 0; i < edits.length; i++) {
-    const e = edits[i]!;
-    // Most edits only delete: no empty strings to join.
-    if (e.from > pos) parts.push(source.slice(pos, e.from));
-    if (e.insert.length > 0) parts.push(e.insert);
-    pos = e.to;
+  for (let i = 0; i < list.length; i++) {
+    if (list.from(i) > pos) count++;
+    if (list.insertLength(i) > 0) count++;
+    pos = list.to(i);
   }
-  if (pos < source.length) parts.push(source.slice(pos));
-  return { text: parts.join(''), map };
+  if (pos < source.length) count++;
+  const parts = new Array<string>(count);
+  let k = 0;
+  pos = 0;
+  for (let i = 0; i < list.length; i++) {
+    const from = list.from(i);
+    // Most edits only delete: no empty strings to join.
+    if (from > pos) parts[k++] = source.slice(pos, from);
+    if (list.insertLength(i) > 0) parts[k++] = list.insert(i);
+    pos = list.to(i);
+  }
+  if (pos < source.length) parts[k++] = source.slice(pos);
+  return parts.join('');
 }
 
 function clamp(offset: number, length: number): number {

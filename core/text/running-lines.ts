@@ -18,11 +18,30 @@ const PAGE_NUMBER = /^(?:side|page|s\.)\s*\|?\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1
 const BODY_DATE = /^[^|\n]{2,60}\|\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.\s*\p{Ll}+\s+\d{4})$/u;
 const DATE_BODY = /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\s*\|\s*[^|\n]{2,60}$/;
 
+/** A line that may be running: it has a rule (`|`) or starts with a page word. */
+export interface RunningCandidate {
+  text: string;
+  start: number;
+  end: number;
+  rule: boolean;
+}
+
 /** Finds running lines in a text whose lines are already trimmed. */
 export function findRunningLines(text: string): RunningLine[] {
+  return pickRunningLines(runningCandidates(text));
+}
+
+/** Whether a line of `length` units starting with `first` (a char code), with or without a rule, may be running. */
+export function mayBeRunning(length: number, first: number, rule: boolean): boolean {
+  if (length === 0 || length > 80) return false;
+  const lower = first | 0x20;
+  return rule || lower === 0x73 /* s */ || lower === 0x70 /* p */;
+}
+
+function runningCandidates(text: string): RunningCandidate[] {
   // Every running line has a rule or starts with a page word; most lines are neither,
   // so only those lines are cut out of the text (found with indexOf, line by line).
-  const candidates: { text: string; start: number; end: number; rule: boolean }[] = [];
+  const candidates: RunningCandidate[] = [];
   let bar = text.indexOf('|');
   let pos = 0;
   while (pos <= text.length) {
@@ -32,14 +51,18 @@ export function findRunningLines(text: string): RunningLine[] {
     if (length > 0 && length <= 80) {
       if (bar !== -1 && bar < pos) bar = text.indexOf('|', pos);
       const rule = bar !== -1 && bar < stop;
-      const first = text.charCodeAt(pos) | 0x20;
-      if (rule || first === 0x73 /* s */ || first === 0x70 /* p */) {
+      if (mayBeRunning(length, text.charCodeAt(pos), rule)) {
         candidates.push({ text: text.slice(pos, stop), start: pos, end: nl < 0 ? stop : stop + 1, rule });
       }
     }
     if (nl < 0) break;
     pos = nl + 1;
   }
+  return candidates;
+}
+
+/** The running lines among the candidate lines of one text. */
+export function pickRunningLines(candidates: readonly RunningCandidate[]): RunningLine[] {
   const counts = new Map<string, number>();
   for (const l of candidates) {
     if (!l.rule) continue;
