@@ -3,14 +3,15 @@
  * case line or (in minutes) without a decision, numbers that had to be inferred,
  * a document that does not look like KL minutes at all.
  */
-import type { ClassifiedLine } from './lines.ts';
+import type { ClassifiedLines } from './lines.ts';
 import type { Diagnostic, Meeting } from './model.ts';
 import type { Structure } from './structure.ts';
 
-export function diagnose(meeting: Meeting, structure: Structure, lines: readonly ClassifiedLine[], looksLikeKl: boolean): Diagnostic[] {
+export function diagnose(meeting: Meeting, structure: Structure, lines: ClassifiedLines, looksLikeKl: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const items = meeting.sections.flatMap((s) => s.items);
-  const hasCaseLines = lines.some((l) => l.cls.kind === 'case');
+  let hasCaseLines = false;
+  for (let i = 0; i < lines.length && !hasCaseLines; i++) hasCaseLines = lines.cls(i).kind === 'case';
   if (items.length === 0 && !hasCaseLines) {
     out.push({
       severity: 'error',

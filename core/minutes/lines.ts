@@ -30,17 +30,74 @@ export function classifyLine(line: Line): ClassifiedLine {
 }
 
 /**
- * Classifies every line of a text, replacing each Line in the array by its
- * ClassifiedLine as it goes, so that a long text's lines are not held twice.
+ * The lines of a text with their classes, held as offsets into the text (typed
+ * arrays) and a class each (most lines share the one text class), not as an
+ * object and a string per line: a long text has hundreds of thousands of lines.
+ * A line's text is sliced from the text when asked for.
  */
-export function classifyLines(lines: Line[]): ClassifiedLine[] {
-  const out = lines as (Line | ClassifiedLine)[];
-  for (let i = 0; i < out.length; i++) out[i] = classifyLine(out[i]!);
-  return out as ClassifiedLine[];
+export class ClassifiedLines {
+  readonly length: number;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly classes: LineClass[];
+
+  /** Splits `text` into lines (an empty text has one empty line) and classifies each. */
+  constructor(readonly text: string) {
+    let count = 1;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) count++;
+    this.length = count;
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+    this.classes = new Array<LineClass>(count);
+    let start = 0;
+    for (let i = 0; i < count; i++) {
+      const nl = text.indexOf('\n', start);
+      const end = nl < 0 ? text.length : nl;
+      this.starts[i] = start;
+      this.ends[i] = end;
+      this.classes[i] = classifyAt(text, start, end);
+      start = end + 1;
+    }
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+
+  /** The line's text (without its newline). */
+  lineText(i: number): string {
+    return this.text.slice(this.starts[i]!, this.ends[i]!);
+  }
+
+  cls(i: number): LineClass {
+    return this.classes[i]!;
+  }
+
+  setCls(i: number, cls: LineClass): void {
+    this.classes[i] = cls;
+  }
+
+  /** Line `i` as an object of its own (for the few lines read as a list: the cover). */
+  line(i: number): ClassifiedLine {
+    return { index: i, start: this.starts[i]!, end: this.ends[i]!, text: this.lineText(i), cls: this.classes[i]! };
+  }
 }
 
-const BLANK: LineClass = { kind: 'blank' };
-const TEXT: LineClass = { kind: 'text' };
+export const BLANK: LineClass = { kind: 'blank' };
+export const TEXT: LineClass = { kind: 'text' };
+
+/** `classify(text.slice(start, end))`, slicing only the lines the cheap tests do not decide. */
+function classifyAt(text: string, start: number, end: number): LineClass {
+  if (end === start) return BLANK;
+  const first = text.charCodeAt(start);
+  const digit = first >= 48 && first <= 57;
+  if (!digit && first !== 83 && first !== 115 && end - start > 20) return TEXT;
+  return classify(text.slice(start, end));
+}
 
 function classify(text: string): LineClass {
   if (text.length === 0) return BLANK;

@@ -4,7 +4,7 @@
  * diagnostics.
  */
 import type { Line } from '../text/lines.ts';
-import { stripLeaders, type ClassifiedLine } from './lines.ts';
+import { stripLeaders, type ClassifiedLines } from './lines.ts';
 import type { ItemMark, SectionMark, Structure } from './structure.ts';
 import { readPeople } from './people.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -16,7 +16,7 @@ import type { TextView } from './text-view.ts';
 
 export class MeetingBuilder {
   constructor(
-    private readonly lines: readonly ClassifiedLine[],
+    private readonly lines: ClassifiedLines,
     private readonly structure: Structure,
     private readonly view: TextView,
     private readonly repairer: TextRepairer | null,
@@ -28,7 +28,8 @@ export class MeetingBuilder {
 
   build(running: readonly { text: string }[], options: ParseOptions): Meeting {
     const { lines, structure, view } = this;
-    const cover = lines.slice(0, structure.bodyStart);
+    const cover: Line[] = [];
+    for (let i = 0; i < structure.bodyStart && i < lines.length; i++) cover.push(lines.line(i));
     const lineText = (l: Line) => view.slice(l.start, l.end);
     const front = readFrontMatter(
       cover.map((l) => ({ ...l, text: lineText(l) })),
@@ -106,7 +107,7 @@ export class MeetingBuilder {
     const number = `${mark.major}.${mark.minor}`;
     const titleLines = mark.titleLines;
     const titleStart = titleLines.length ? this.lineStart(titleLines[0]!) : this.lineStart(mark.headLine);
-    const titleEnd = titleLines.length ? lines[titleLines[titleLines.length - 1]!]!.end : titleStart;
+    const titleEnd = titleLines.length ? lines.end(titleLines[titleLines.length - 1]!) : titleStart;
     const title = this.title(titleLines, /^\d{1,2}\.\d{1,2}\.?\s*/);
     const start = this.lineStart(mark.headLine);
     const item: Item = {
@@ -125,10 +126,10 @@ export class MeetingBuilder {
       if (raw !== title) item.titleRaw = raw;
     }
     if (mark.caseLine !== null) {
-      const c = lines[mark.caseLine]!;
-      if (c.cls.kind === 'case') {
-        item.caseNumber = c.cls.caseNumber;
-        item.caseworkers = c.cls.workers.map((w) => w.toLowerCase());
+      const c = lines.cls(mark.caseLine);
+      if (c.kind === 'case') {
+        item.caseNumber = c.caseNumber;
+        item.caseworkers = c.workers.map((w) => w.toLowerCase());
         item.caseSpan = this.lineSpan(mark.caseLine);
       }
     }
@@ -146,15 +147,15 @@ export class MeetingBuilder {
     const span = this.trimSpan(start, end);
     const parts: string[] = [];
     let paragraph: string[] = [];
-    for (let l = headingLine + 1; l < this.lines.length && this.lines[l]!.start < span.end; l++) {
-      const line = this.lines[l]!;
+    const { lines } = this;
+    for (let l = headingLine + 1; l < lines.length && lines.start(l) < span.end; l++) {
       if (this.structure.skip.has(l)) continue;
-      if (line.cls.kind === 'blank') {
+      if (lines.cls(l).kind === 'blank') {
         if (paragraph.length) parts.push(paragraph.join(' '));
         paragraph = [];
         continue;
       }
-      paragraph.push(this.view.slice(line.start, line.end).trim());
+      paragraph.push(this.view.slice(lines.start(l), lines.end(l)).trim());
     }
     if (paragraph.length) parts.push(paragraph.join(' '));
     return { text: parts.join('\n\n'), span };
@@ -182,22 +183,18 @@ export class MeetingBuilder {
   /** Joins title lines into one line (already de-hyphenated by normalization). */
   private joinLines(lineIdx: readonly number[], raw = false): string {
     return lineIdx
-      .map((l) => {
-        const line = this.lines[l]!;
-        return raw ? line.text : this.view.slice(line.start, line.end);
-      })
+      .map((l) => (raw ? this.lines.lineText(l) : this.view.slice(this.lines.start(l), this.lines.end(l))))
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim();
   }
 
   private lineStart(l: number): number {
-    return this.lines[l]?.start ?? this.view.text.length;
+    return l >= 0 && l < this.lines.length ? this.lines.start(l) : this.view.text.length;
   }
 
   private lineSpan(l: number): Span {
-    const line = this.lines[l]!;
-    return { start: line.start, end: line.end };
+    return { start: this.lines.start(l), end: this.lines.end(l) };
   }
 
   /** A span that ends at the last non-blank character before `end`. */

@@ -5,9 +5,8 @@
  * (line indices) → spans in the normalized text → texts through the OCR
  * repair view → Meeting with diagnostics.
  */
-import { normalize, type Normalized } from '../text/normalize.ts';
-import { splitLines } from '../text/lines.ts';
-import { classifyLines, type ClassifiedLine } from './lines.ts';
+import { normalizeTaking, type Normalized } from '../text/normalize.ts';
+import { ClassifiedLines, TEXT } from './lines.ts';
 import { readStructure } from './structure.ts';
 import { MeetingBuilder } from './meeting-builder.ts';
 import { TextView } from './text-view.ts';
@@ -62,13 +61,27 @@ const OCR_DAMAGE_THRESHOLD = 0.02;
 const OCR_SAMPLE = 12_000;
 
 export function parseMinutes(input: string, options: ParseOptions = {}): Meeting {
-  return parseMinutesDetailed(input, options).meeting;
+  return parseMinutesDetailedTaking({ text: input }, options).meeting;
+}
+
+/**
+ * `parseMinutes` over the text in `holder`, which it empties: the caller's
+ * input is then not kept alive through the parse (a long text would be held
+ * twice, as input and normalized).
+ */
+export function parseMinutesTaking(holder: { text: string }, options: ParseOptions = {}): Meeting {
+  return parseMinutesDetailedTaking(holder, options).meeting;
 }
 
 export function parseMinutesDetailed(input: string, options: ParseOptions = {}): ParseResult {
-  const normalized = normalize(typeof input === 'string' ? input : '');
+  return parseMinutesDetailedTaking({ text: input }, options);
+}
+
+function parseMinutesDetailedTaking(holder: { text: string }, options: ParseOptions): ParseResult {
+  if (typeof holder.text !== 'string') holder.text = '';
+  const normalized = normalizeTaking(holder);
   const text = normalized.text;
-  const lines = classifyLines(splitLines(text));
+  const lines = new ClassifiedLines(text);
   if (options.layout) demoteUnstyledHeadings(lines, normalized, options.layout);
   const repairer = ocrRepairer(text, options.repairer);
   const structure = readStructure(lines, repairer !== null);
@@ -84,25 +97,25 @@ export function parseMinutesDetailed(input: string, options: ParseOptions = {}):
  * their case line confirms), a numbered line that is not bold, or is indented
  * further than those headings, is a list entry in the text, not a heading.
  */
-function demoteUnstyledHeadings(lines: ClassifiedLine[], normalized: Normalized, layout: LayoutEvidence): void {
-  const styleOf = (l: ClassifiedLine) => layout.styleAt(normalized.map.toSource(l.start));
+function demoteUnstyledHeadings(lines: ClassifiedLines, normalized: Normalized, layout: LayoutEvidence): void {
+  const styleOf = (i: number) => layout.styleAt(normalized.map.toSource(lines.start(i)));
   const confirmed: LineStyle[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.cls.kind !== 'heading') continue;
+    if (lines.cls(i).kind !== 'heading') continue;
     let j = i + 1;
-    while (j < lines.length && lines[j]!.cls.kind === 'blank') j++;
-    const style = styleOf(lines[i]!);
-    if (lines[j]?.cls.kind === 'case' && style) confirmed.push(style);
+    while (j < lines.length && lines.cls(j).kind === 'blank') j++;
+    const style = styleOf(i);
+    if (j < lines.length && lines.cls(j).kind === 'case' && style) confirmed.push(style);
   }
   if (confirmed.length < 2) return;
   const boldHeadings = confirmed.filter((s) => s.bold).length >= confirmed.length * 0.6;
   const xs = confirmed.map((s) => s.x).sort((a, b) => a - b);
   const headingX = xs[Math.floor(xs.length / 2)]!;
-  for (const line of lines) {
-    if (line.cls.kind !== 'heading') continue;
-    const style = styleOf(line);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines.cls(i).kind !== 'heading') continue;
+    const style = styleOf(i);
     if (!style) continue;
-    if ((boldHeadings && !style.bold) || style.x > headingX + 6) line.cls = { kind: 'text' };
+    if ((boldHeadings && !style.bold) || style.x > headingX + 6) lines.setCls(i, TEXT);
   }
 }
 

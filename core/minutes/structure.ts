@@ -9,7 +9,7 @@
  * sub-heading; a section heading by its first item or the next section.
  * The result is line indices; spans are built from them by the caller.
  */
-import { attachmentMarker, endsSentence, isTocEntry, type ClassifiedLine } from './lines.ts';
+import { attachmentMarker, endsSentence, isTocEntry, type ClassifiedLines } from './lines.ts';
 import type { FieldName } from './model.ts';
 
 export interface SectionMark {
@@ -55,7 +55,7 @@ function looksLikeTitle(title: string): boolean {
   return title.length <= 60 && !title.includes(':') && !/[.,;]$/.test(title);
 }
 
-export function readStructure(lines: readonly ClassifiedLine[], ocr: boolean): Structure {
+export function readStructure(lines: ClassifiedLines, ocr: boolean): Structure {
   return new StructureReader(lines, ocr).read();
 }
 
@@ -72,20 +72,19 @@ class StructureReader {
   private untitled: SectionMark | null = null;
 
   constructor(
-    private readonly lines: readonly ClassifiedLine[],
+    private readonly lines: ClassifiedLines,
     private readonly ocr: boolean,
   ) {}
 
   read(): Structure {
     const { lines } = this;
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      const cls = line.cls;
+      const cls = lines.cls(i);
       switch (cls.kind) {
         case 'blank':
           break;
         case 'heading':
-          if (isTocEntry(line.text)) {
+          if (isTocEntry(lines.lineText(i))) {
             this.skip.add(i);
           } else if (cls.minor === null) {
             if (!this.trySection(i, cls.major, false)) this.onText(i);
@@ -158,11 +157,11 @@ class StructureReader {
     const { lines } = this;
     // A heading that reads like one (short, no colon, no full stop) may have a few lines of
     // text under it ("7. Eventuelt" / "Intet."), but only before the next section or the end.
-    const heading = lines[i]!.cls;
+    const heading = lines.cls(i);
     const plain = !numberOnly && heading.kind === 'heading' && looksLikeTitle(heading.title);
     let textLines = 0;
     for (let j = i + 1; j < lines.length; j++) {
-      const cls = lines[j]!.cls;
+      const cls = lines.cls(j);
       if (cls.kind === 'blank') continue;
       if (cls.kind === 'text') {
         // A detached section number is followed by its title (and the item titles) as text;
@@ -170,7 +169,7 @@ class StructureReader {
         if (++textLines > (numberOnly ? 6 : plain ? MAX_SECTION_TEXT : 0)) return false;
         continue;
       }
-      if (cls.kind === 'heading' && isTocEntry(lines[j]!.text)) return true;
+      if (cls.kind === 'heading' && isTocEntry(lines.lineText(j))) return true;
       if (cls.kind === 'heading' || cls.kind === 'number') {
         if (cls.minor === null) {
           const next = cls.major > major && (textLines === 0 || numberOnly || (cls.kind === 'heading' && looksLikeTitle(cls.title)));
@@ -191,7 +190,7 @@ class StructureReader {
   /** A confirmed item heading further on that belongs to an earlier section: then `i` was no section. */
   private laterItemOfEarlierSection(i: number, major: number): boolean {
     for (let j = i + 1; j < this.lines.length; j++) {
-      const cls = this.lines[j]!.cls;
+      const cls = this.lines.cls(j);
       if (cls.kind === 'heading' && cls.minor !== null && this.itemConfirmed(j)) return cls.major < major;
     }
     return false;
@@ -202,7 +201,7 @@ class StructureReader {
     const { lines } = this;
     let seen = 0;
     for (let j = i + 1; j < lines.length && seen < MAX_TITLE_LINES + 2; j++) {
-      const cls = lines[j]!.cls;
+      const cls = lines.cls(j);
       if (cls.kind === 'blank') continue;
       seen++;
       if (cls.kind === 'case' || cls.kind === 'field') return true;
@@ -233,7 +232,7 @@ class StructureReader {
     const titleLines = [i];
     let caseLine: number | null = null;
     for (let j = i + 1, n = 0; j < this.lines.length && n < MAX_TITLE_LINES; j++) {
-      const cls = this.lines[j]!.cls;
+      const cls = this.lines.cls(j);
       if (cls.kind === 'blank') continue;
       if (cls.kind === 'case') {
         caseLine = j;
@@ -286,27 +285,30 @@ class StructureReader {
   private titleAbove(i: number): number[] {
     const out: number[] = [];
     for (let k = i - 1; k >= 0 && out.length < MAX_TITLE_LINES - 1; k--) {
-      const line = this.lines[k]!;
+      const kind = this.lines.cls(k).kind;
       // Blank lines may stand between the title and its case line, not inside the title.
-      if (line.cls.kind === 'blank' && out.length === 0) continue;
-      if (line.cls.kind !== 'text' || this.titleOwned.has(k) || this.skip.has(k)) break;
+      if (kind === 'blank' && out.length === 0) continue;
+      if (kind !== 'text' || this.titleOwned.has(k) || this.skip.has(k)) break;
       if (this.item && k <= this.item.headLine) break;
-      if (out.length > 0 && endsSentence(line.text)) break;
-      if (out.length === 0 && endsSentence(line.text) && line.text.length > 60) break;
+      const text = this.lines.lineText(k);
+      if (out.length > 0 && endsSentence(text)) break;
+      if (out.length === 0 && endsSentence(text) && text.length > 60) break;
       out.unshift(k);
     }
     return out;
   }
 
   private onText(i: number): void {
-    const text = this.lines[i]!.text;
     if (this.untitled && !this.item) {
       this.untitled.titleLines.push(i);
       this.titleOwned.add(i);
       this.untitled = null;
       return;
     }
-    if (this.item && attachmentMarker(text, this.ocr)) this.item.attachments.push(i);
+    if (!this.item) return;
+    // An attachment marker starts with "." (or, in OCR text, "A"): only those lines are cut out.
+    const first = this.lines.text.charCodeAt(this.lines.start(i));
+    if ((first === 0x2e || (this.ocr && first === 0x41)) && attachmentMarker(this.lines.lineText(i), this.ocr)) this.item.attachments.push(i);
   }
 
   private openItem(mark: ItemMark): void {
