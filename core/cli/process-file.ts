@@ -3,7 +3,7 @@
  * main thread or in a worker (worker.ts); every expected failure is a value.
  */
 import type { Meeting } from '../minutes/model.ts';
-import { parseMinutes, type TextRepairer } from '../minutes/parse.ts';
+import { parseMinutesTaking, type TextRepairer } from '../minutes/parse.ts';
 import { createDanishRepairer } from '../ocr/text-repairer.ts';
 import { loadDanishLexicon } from '../ocr/load-lexicon.node.ts';
 import { createSerializer, type Format } from './formats.ts';
@@ -61,7 +61,10 @@ export async function processBytes(path: string, input: { bytes: Uint8Array | nu
   }
 }
 
-/** Parses one decoded document; a parser exception becomes a one-line reason. */
+/**
+ * Parses one decoded document; a parser exception becomes a one-line reason.
+ * A text document's text is taken out of `doc` (left empty) by the parse.
+ */
 export async function parseDocument(doc: DocumentInput, includeText: boolean): Promise<{ meeting: Meeting } | { error: string }> {
   try {
     if (doc.kind === 'text') doc.bytes = EMPTY; // decoded: the text is all the parse needs
@@ -71,7 +74,9 @@ export async function parseDocument(doc: DocumentInput, includeText: boolean): P
       const result = await parsePdfBytes(doc.bytes, options);
       return result.ok ? { meeting: result.meeting } : { error: result.reason };
     }
-    return { meeting: parseMinutes(doc.text, options) };
+    // The parse takes the text out of the document (which the caller still holds), so that
+    // the input is let go once it is normalized.
+    return { meeting: parseMinutesTaking(doc, options) };
   } catch (error) {
     return { error: `parser failed (${errorMessage(error)})` };
   }
