@@ -79,11 +79,20 @@ describe('normalize', () => {
     );
   });
 
-  it('gives the same text, running lines and offset maps with its space and running-line steps made in one pass', () => {
+  it('gives the same text, running lines and offset maps with its space, running-line and blank-line steps made in one pass', () => {
     const stepwise = [...DEFAULT_STEPS]; // not the default array: every step makes its own text
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom('a', 'S', 'p', 'ø', ' ', '  ', '-', '\n', '\r\n', '\f', '\u00a0', '|', '1', '07', '.', 'SIDE | 3', ' Side 2 af 9 ', 'KKR Nord | 04-09-2020', '\u2003') }),
+        fc.oneof(
+          fc.string({
+            unit: fc.constantFrom('a', 'S', 'p', 'ø', ' ', '  ', '-', '\n', '\n', '\n\n', ' \n', '\r\n', '\f', '\u00a0', '|', '1', '07', '.', 'ord\n\n', 'SIDE | 3', '\nSide 2 af 9 \n', 'KKR Nord | 04-09-2020', '\u2003'),
+            maxLength: 80,
+          }),
+          // Double-spaced extractions: lines mostly apart, now and then a paragraph or a running line.
+          fc
+            .array(fc.tuple(fc.constantFrom('ord', ' ord  to ', 'x-', 'SIDE | 4', '', ' '), fc.constantFrom('\n\n', '\n \n', '\n\n\n', '\n', '\n\n\n\n', '\n\n \n\n')), { minLength: 8, maxLength: 24 })
+            .map((parts) => parts.map(([line, gap]) => line + gap).join('')),
+        ),
         (s) => {
           const fused = normalize(s);
           const plain = normalize(s, stepwise);
@@ -94,7 +103,7 @@ describe('normalize', () => {
           for (let i = 0; i <= s.length + 1; i++) expect(fused.map.toTarget(i)).toBe(plain.map.toTarget(i));
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 3000 },
     );
   });
 });

@@ -341,9 +341,9 @@ export function normalizeTaking(holder: { text: string }, steps: readonly Normal
   for (let at = text.indexOf('\f'); at >= 0; at = text.indexOf('\f', at + 1)) pageBreaks.push(at + 1);
   for (let s = 0; s < steps.length; s++) {
     const step = steps[s]!;
-    if (steps === DEFAULT_STEPS && step === spaces && steps[s + 1] === runningLines) {
-      text = spacesThenRunningLines(text, maps, running);
-      s++;
+    if (steps === DEFAULT_STEPS && step === spaces && steps[s + 1] === runningLines && steps[s + 2] === blankLines) {
+      text = spacesRunningBlankLines(text, maps, running);
+      s += 2;
       continue;
     }
     const edits = new EditList();
@@ -366,26 +366,34 @@ export function normalizeTaking(holder: { text: string }, steps: readonly Normal
 }
 
 /**
- * The space step and the running-line step in one pass over `text`, with the same
- * maps (pushed onto `maps`) and the same result as the two one after the other,
- * but without making the spaced text in between (a long text is copied once, not
- * twice). The space step only removes spaces, so the spaced text has the same
- * lines; the few lines that may be running are spaced on their own.
+ * The space, running-line and blank-line steps in one pass over `text`, with the
+ * same maps (pushed onto `maps`) and the same result as the three one after the
+ * other, but without making the texts in between (a long text is copied once, not
+ * three times). The space step only removes spaces, so the spaced text has the
+ * same lines; the few lines that may be running are spaced on their own; the
+ * blank-line step only needs to know which of the remaining lines are empty.
  */
-function spacesThenRunningLines(text: string, maps: OffsetMap[], running: RunningLine[]): string {
+function spacesRunningBlankLines(text: string, maps: OffsetMap[], running: RunningLine[]): string {
   const spaceEdits = new EditList();
   spaces.edits(text, spaceEdits);
   const spaceMap = new OffsetMap(text.length, spaceEdits);
   const n = text.length;
+  let lineCount = 1;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineCount++;
+  // Per line of `text`: its start, and its length once spaced (the spaced text has the same lines).
+  const lineStarts = new Int32Array(lineCount);
+  const spacedLengths = new Int32Array(lineCount);
   const candidates: RunningCandidate[] = [];
-  /** A candidate's line in `text` (from its start to past its newline), by its start in the spaced text. */
-  const sourceLines = new Map<number, [number, number]>();
+  /** A candidate's line index, by its start in the spaced text. */
+  const candidateLines = new Map<number, number>();
   let bar = text.indexOf('|');
-  for (let pos = 0; pos <= n; ) {
+  for (let line = 0, pos = 0; line < lineCount; line++) {
     const nl = text.indexOf('\n', pos);
     const stop = nl < 0 ? n : nl;
     const start = spaceMap.toTarget(pos);
     const length = spaceMap.toTarget(stop) - start;
+    lineStarts[line] = pos;
+    spacedLengths[line] = length;
     if (length > 0 && length <= 80) {
       if (bar !== -1 && bar < pos) bar = text.indexOf('|', pos);
       const rule = bar !== -1 && bar < stop;
@@ -393,29 +401,130 @@ function spacesThenRunningLines(text: string, maps: OffsetMap[], running: Runnin
       while (text.charCodeAt(first) === 32) first++;
       if (mayBeRunning(length, text.charCodeAt(first), rule)) {
         candidates.push({ text: spacedLine(text.slice(pos, stop)), start, end: nl < 0 ? start + length : start + length + 1, rule });
-        sourceLines.set(start, [pos, nl < 0 ? stop : stop + 1]);
+        candidateLines.set(start, line);
       }
     }
-    if (nl < 0) break;
-    pos = nl + 1;
+    pos = stop + 1;
   }
-  const removed = pickRunningLines(candidates);
+
+  // Running lines: reported, and removed (with their newline) from the spaced text.
+  const removedLines = new Uint8Array(lineCount);
   const sofar = new ComposedMap([...maps, spaceMap]);
   const runEdits = new EditList();
-  // The edits of both steps in `text`: the space edits outside the removed lines, and the removed lines.
-  const edits = new EditList();
-  let e = 0;
-  for (const r of removed) {
+  for (const r of pickRunningLines(candidates)) {
     runEdits.push(r.start, r.end, '');
     // A copy, not a slice: a slice would keep this step's whole text alive with the line.
     running.push({ text: copyString(r.text.trim()), start: sofar.toSource(r.start), end: sofar.toSource(r.end) });
-    const [from, to] = sourceLines.get(r.start)!;
+    removedLines[candidateLines.get(r.start)!] = 1;
+  }
+  const runMap = new OffsetMap(spaceMap.targetLength, runEdits);
+
+  // Blank lines, as the blank-line step finds them in the text without running lines: that text
+  // is the kept lines, each spaced and followed by its newline (the last line has none).
+  // `eachRun` calls `f` for each run of newlines in it: its offset, its length, and where its
+  // newlines are in `text`.
+  const runNewlines: number[] = [];
+  const eachRun = (f: (q: number, k: number) => boolean | void): void => {
+    let at = 0;
+    let runStart = -1;
+    for (let line = 0; line < lineCount; line++) {
+      if (removedLines[line]) continue;
+      const length = spacedLengths[line]!;
+      const hasNewline = line + 1 < lineCount;
+      if (length > 0 && runStart >= 0) {
+        if (f(runStart, runNewlines.length) === false) return;
+        runStart = -1;
+      }
+      if (hasNewline) {
+        if (runStart < 0) {
+          runStart = at + length;
+          runNewlines.length = 0;
+        }
+        runNewlines.push(line + 1 < lineCount ? lineStarts[line + 1]! - 1 : n);
+      }
+      at += length + (hasNewline ? 1 : 0);
+    }
+    if (runStart >= 0) f(runStart, runNewlines.length);
+  };
+  const blankSource = runMap.targetLength;
+  let content = 0;
+  let adjacent = 0;
+  let segmentStart = 0;
+  eachRun((q, k) => {
+    if (q > segmentStart) {
+      content++;
+      if (k === 1 && q > 0 && q + 1 < blankSource) adjacent++;
+    }
+    segmentStart = q + k;
+  });
+  if (blankSource > segmentStart) content++;
+  const doubleSpaced = content > 8 && adjacent / content < 0.25;
+  const blankEdits = new EditList();
+  // What the blank-line step removes, in `text` (whole stretches: what lies between the
+  // removed newlines is spaces or running lines, removed anyway).
+  const blankRemovals = new EditList();
+  if (content === 0) {
+    if (blankSource) {
+      blankEdits.push(0, blankSource, '');
+      blankRemovals.push(0, n, '');
+    }
+  } else {
+    eachRun((q, k) => {
+      if (q === 0) {
+        blankEdits.push(0, k, '');
+        blankRemovals.push(0, runNewlines[k - 1]! + 1, '');
+      } else if (q + k === blankSource) {
+        blankEdits.push(q, blankSource, '');
+        blankRemovals.push(runNewlines[0]!, n, '');
+        return false;
+      } else {
+        const blank = k - 1;
+        const keep = doubleSpaced ? (blank >= 2 ? 1 : 0) : 1;
+        if (blank > keep) {
+          blankEdits.push(q + 1, q + 1 + blank - keep, '');
+          blankRemovals.push(runNewlines[1]!, runNewlines[blank - keep]! + 1, '');
+        }
+      }
+    });
+  }
+  maps.push(spaceMap, runMap, new OffsetMap(blankSource, blankEdits));
+
+  // The edits of the three steps in `text`: the removed stretches (running lines and blank
+  // lines, merged where they meet), and the space edits outside them.
+  const edits = new EditList();
+  let e = 0;
+  let b = 0;
+  for (let line = 0; ; ) {
+    // The next removed stretch: a running line or a blank-line removal, whichever starts first.
+    while (line < lineCount && !removedLines[line]) line++;
+    const runFrom = line < lineCount ? lineStarts[line]! : n + 1;
+    const blankFrom = b < blankRemovals.length ? blankRemovals.from(b) : n + 1;
+    if (runFrom > n && blankFrom > n) break;
+    let from: number;
+    let to: number;
+    if (runFrom <= blankFrom) {
+      from = runFrom;
+      to = line + 1 < lineCount ? lineStarts[line + 1]! : n;
+      line++;
+    } else {
+      from = blankFrom;
+      to = blankRemovals.to(b++);
+    }
+    // Stretches that meet or overlap this one join it.
+    for (;;) {
+      while (line < lineCount && !removedLines[line]) line++;
+      if (line < lineCount && lineStarts[line]! <= to) {
+        to = Math.max(to, line + 1 < lineCount ? lineStarts[line + 1]! : n);
+        line++;
+      } else if (b < blankRemovals.length && blankRemovals.from(b) <= to) {
+        to = Math.max(to, blankRemovals.to(b++));
+      } else break;
+    }
     for (; e < spaceEdits.length && spaceEdits.from(e) < from; e++) edits.push(spaceEdits.from(e), spaceEdits.to(e), spaceEdits.insert(e));
     while (e < spaceEdits.length && spaceEdits.from(e) < to) e++;
     edits.push(from, to, '');
   }
   for (; e < spaceEdits.length; e++) edits.push(spaceEdits.from(e), spaceEdits.to(e), spaceEdits.insert(e));
-  maps.push(spaceMap, new OffsetMap(spaceMap.targetLength, runEdits));
   return applyEditList(text, edits);
 }
 
