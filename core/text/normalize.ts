@@ -6,7 +6,7 @@
  * maps back to the input (and forward). Normalizing a normalized text changes
  * nothing, so the editor can re-run the pipeline on edited text.
  */
-import { applyEditList, applyEdits, ComposedMap, EditList, OffsetMap } from './offset-map.ts';
+import { applyEach, applyEditList, applyEdits, ComposedMap, EditList, OffsetMap } from './offset-map.ts';
 import { findRunningLines, mayBeRunning, pickRunningLines, type RunningCandidate, type RunningLine } from './running-lines.ts';
 
 export interface NormalizeStep {
@@ -490,42 +490,43 @@ function spacesRunningBlankLines(text: string, maps: OffsetMap[], running: Runni
   maps.push(spaceMap, runMap, new OffsetMap(blankSource, blankEdits));
 
   // The edits of the three steps in `text`: the removed stretches (running lines and blank
-  // lines, merged where they meet), and the space edits outside them.
-  const edits = new EditList();
-  let e = 0;
-  let b = 0;
-  for (let line = 0; ; ) {
-    // The next removed stretch: a running line or a blank-line removal, whichever starts first.
-    while (line < lineCount && !removedLines[line]) line++;
-    const runFrom = line < lineCount ? lineStarts[line]! : n + 1;
-    const blankFrom = b < blankRemovals.length ? blankRemovals.from(b) : n + 1;
-    if (runFrom > n && blankFrom > n) break;
-    let from: number;
-    let to: number;
-    if (runFrom <= blankFrom) {
-      from = runFrom;
-      to = line + 1 < lineCount ? lineStarts[line + 1]! : n;
-      line++;
-    } else {
-      from = blankFrom;
-      to = blankRemovals.to(b++);
-    }
-    // Stretches that meet or overlap this one join it.
-    for (;;) {
+  // lines, merged where they meet), and the space edits outside them. Handed out in order,
+  // twice (applyEach), rather than stored.
+  return applyEach(text, (edit) => {
+    let e = 0;
+    let b = 0;
+    for (let line = 0; ; ) {
+      // The next removed stretch: a running line or a blank-line removal, whichever starts first.
       while (line < lineCount && !removedLines[line]) line++;
-      if (line < lineCount && lineStarts[line]! <= to) {
-        to = Math.max(to, line + 1 < lineCount ? lineStarts[line + 1]! : n);
+      const runFrom = line < lineCount ? lineStarts[line]! : n + 1;
+      const blankFrom = b < blankRemovals.length ? blankRemovals.from(b) : n + 1;
+      if (runFrom > n && blankFrom > n) break;
+      let from: number;
+      let to: number;
+      if (runFrom <= blankFrom) {
+        from = runFrom;
+        to = line + 1 < lineCount ? lineStarts[line + 1]! : n;
         line++;
-      } else if (b < blankRemovals.length && blankRemovals.from(b) <= to) {
-        to = Math.max(to, blankRemovals.to(b++));
-      } else break;
+      } else {
+        from = blankFrom;
+        to = blankRemovals.to(b++);
+      }
+      // Stretches that meet or overlap this one join it.
+      for (;;) {
+        while (line < lineCount && !removedLines[line]) line++;
+        if (line < lineCount && lineStarts[line]! <= to) {
+          to = Math.max(to, line + 1 < lineCount ? lineStarts[line + 1]! : n);
+          line++;
+        } else if (b < blankRemovals.length && blankRemovals.from(b) <= to) {
+          to = Math.max(to, blankRemovals.to(b++));
+        } else break;
+      }
+      for (; e < spaceEdits.length && spaceEdits.from(e) < from; e++) edit(spaceEdits.from(e), spaceEdits.to(e), spaceEdits.insert(e));
+      while (e < spaceEdits.length && spaceEdits.from(e) < to) e++;
+      edit(from, to, '');
     }
-    for (; e < spaceEdits.length && spaceEdits.from(e) < from; e++) edits.push(spaceEdits.from(e), spaceEdits.to(e), spaceEdits.insert(e));
-    while (e < spaceEdits.length && spaceEdits.from(e) < to) e++;
-    edits.push(from, to, '');
-  }
-  for (; e < spaceEdits.length; e++) edits.push(spaceEdits.from(e), spaceEdits.to(e), spaceEdits.insert(e));
-  return applyEditList(text, edits);
+    for (; e < spaceEdits.length; e++) edit(spaceEdits.from(e), spaceEdits.to(e), spaceEdits.insert(e));
+  });
 }
 
 /** One line as the space step leaves it (the step works line by line). */

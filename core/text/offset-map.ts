@@ -180,26 +180,37 @@ export function applyEdits(source: string, edits: readonly Edit[] | EditList): {
 
 /** The text of `applyEdits`, without its map (edits are checked by whoever maps with them). */
 export function applyEditList(source: string, list: EditList): string {
-  if (list.length === 0) return source;
+  return applyEach(source, (edit) => {
+    for (let i = 0; i < list.length; i++) edit(list.from(i), list.to(i), list.insert(i));
+  });
+}
+
+/**
+ * The text of sorted, non-overlapping edits that `each` hands to its callback, in
+ * order; `each` is called twice (the edits need not be stored anywhere).
+ */
+export function applyEach(source: string, each: (edit: (from: number, to: number, insert: string) => void) => void): string {
   // Counted first, so that the array of pieces is made once at its size, not grown.
   let count = 0;
+  let edits = 0;
   let pos = 0;
-  for (let i = 0; i < list.length; i++) {
-    if (list.from(i) > pos) count++;
-    if (list.insertLength(i) > 0) count++;
-    pos = list.to(i);
-  }
+  each((from, to, insert) => {
+    if (from > pos) count++;
+    if (insert.length > 0) count++;
+    pos = to;
+    edits++;
+  });
+  if (edits === 0) return source;
   if (pos < source.length) count++;
   const parts = new Array<string>(count);
   let k = 0;
   pos = 0;
-  for (let i = 0; i < list.length; i++) {
-    const from = list.from(i);
+  each((from, to, insert) => {
     // Most edits only delete: no empty strings to join.
     if (from > pos) parts[k++] = source.slice(pos, from);
-    if (list.insertLength(i) > 0) parts[k++] = list.insert(i);
-    pos = list.to(i);
-  }
+    if (insert.length > 0) parts[k++] = insert;
+    pos = to;
+  });
   if (pos < source.length) parts[k++] = source.slice(pos);
   return parts.join('');
 }
