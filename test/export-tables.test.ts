@@ -15,6 +15,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { stringify } from 'csv-stringify/sync';
 import { parquetReadObjects } from 'hyparquet';
 import readXlsxFile from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/universal';
+import type { Cell, Row } from 'write-excel-file/universal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_BOM, neutralizeFormula, parseCsv, rowsToCsv } from '../core/export/csv.ts';
 import { exportDatasetAsync } from '../core/export/index.ts';
@@ -22,7 +24,7 @@ import { rowsToJsonl } from '../core/export/jsonl.ts';
 import { rowsToParquet } from '../core/export/parquet.ts';
 import { datasetRows, ROW_COLUMNS, type ItemRow } from '../core/export/rows.ts';
 import { ITEM_ROW_SCHEMA } from '../core/export/schema.ts';
-import { rowsToXlsx } from '../core/export/xlsx.ts';
+import { cellText, rowsToXlsx } from '../core/export/xlsx.ts';
 import { exportDocuments, FORMULA_TITLES } from './support/export-data.ts';
 
 const docs = exportDocuments();
@@ -220,6 +222,63 @@ describe('spreadsheet (xlsx)', () => {
     expect(numbers).toContain('2.10');
     const sheetXml = Object.entries(unzipSync(new Uint8Array(bytes))).filter(([n]) => n.startsWith('xl/worksheets/')).map(([, d]) => strFromU8(d)).join('');
     expect(sheetXml).not.toMatch(/<f[ >]/);
+  });
+});
+
+/** The same workbook written with write-excel-file, as the export wrote it before it wrote the XML itself: the oracle. */
+async function oracleXlsx(rows: readonly ItemRow[]): Promise<Uint8Array> {
+  const cell = (column: string, value: unknown): Cell => {
+    if (value === null || value === undefined) return null;
+    if (NUMBER_COLUMNS.has(column) && typeof value === 'number') return { value, type: Number };
+    if (column === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { value: new Date(`${value}T00:00:00Z`), type: Date, format: 'yyyy-mm-dd' };
+    if (column === 'reviewedAt' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return { value: new Date(value), type: Date, format: 'yyyy-mm-dd hh:mm:ss' };
+    return { value: cellText(typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value)), type: String };
+  };
+  const header: Row = ROW_COLUMNS.map((c) => ({ value: c, type: String, fontWeight: 'bold' as const }));
+  const data: Row[] = [header, ...rows.map((row) => ROW_COLUMNS.map((c) => cell(c, row[c])))];
+  const blob = await writeXlsxFile(data, { sheet: 'items', stickyRowsCount: 1 }).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** Every cell as read-excel-file reads it, Dates as their time. */
+async function readBack(bytes: Uint8Array): Promise<unknown[][]> {
+  const [sheet] = await readXlsxFile(Buffer.from(bytes), { trim: false });
+  return sheet!.data.map((r) => ROW_COLUMNS.map((_, j) => {
+    const v = r[j] ?? null;
+    return v instanceof Date ? v.getTime() : v;
+  }));
+}
+
+describe('spreadsheet (xlsx) against write-excel-file', () => {
+  it('every cell reads back equal from both workbooks', async () => {
+    expect(await readBack(await rowsToXlsx(rows))).toEqual(await readBack(await oracleXlsx(rows)));
+  });
+
+  it('awkward text: markup characters, control characters, lone surrogates, blanks at the ends, overlong text, empty text', async () => {
+    const base = rows[0]!;
+    const texts = [
+      'a & b < c > d "e" \'f\'',
+      'tab\there, line\nbreak, bell\u0007, nul\u0000, esc\u001b, C1\u0085\u0090, U+FFFE\uFFFE, U+FFFD\uFFFD',
+      'emoji 👍 and lone \uD800 surrogate',
+      '  blank at both ends  ',
+      '\nnewline first',
+      'x'.repeat(40_000),
+      'æ'.repeat(32_766) + '👍',
+      '',
+      '=SUM(A1:A2)',
+    ];
+    const odd = texts.map((t, i) => ({ ...base, id: `odd-${i}`, title: t, sagsfremstilling: t, sectionTitle: t, participants: [{ name: t, party: null, municipality: null, note: null, span: null }] }) as unknown as ItemRow);
+    const mine = await readBack(await rowsToXlsx(odd));
+    expect(mine).toEqual(await readBack(await oracleXlsx(odd)));
+    const title = ROW_COLUMNS.indexOf('title');
+    expect(mine[6]![title]).toHaveLength(32_767);
+    expect(String(mine[6]![title]).endsWith('x…')).toBe(true);
+    expect(mine[8]![title]).toBeNull();
+    expect(mine[4]![title]).toBe('  blank at both ends  ');
+    expect(mine[2]![title]).toBe('tab\there, line\nbreak, bell, nul, esc, C1\u0085, U+FFFE, U+FFFD');
+    // A lone low surrogate goes alone (write-excel-file takes the character before it too).
+    const [, low] = await readBack(await rowsToXlsx([{ ...base, title: 'lone \uDC00 low' }]));
+    expect(low![title]).toBe('lone  low');
   });
 });
 
