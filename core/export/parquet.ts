@@ -160,10 +160,11 @@ export function rowsToParquet(rows: readonly ItemRow[], createdBy = 'referat-stu
   const columnData = ROW_COLUMNS.map((name) => {
     const node = PARQUET_COLUMNS[name];
     const data = plainLeaf(node) ? rows.map((r) => r[name] ?? null) : rows.map((r) => shape(node, r[name]));
-    // Free text rarely repeats: a dictionary would cost time and save nothing.
-    return FREE_TEXT.has(name) ? { name, data, encoding: 'PLAIN' as const } : { name, data };
+    // Free text rarely repeats: a dictionary would cost time and save nothing, and its minimum and maximum (statistics) tell a reader nothing.
+    return FREE_TEXT.has(name) ? { name, data, encoding: 'PLAIN' as const, statistics: false } : { name, data };
   });
-  const writer = new ByteWriter();
+  // Room for the whole file from the start (about 1.3 kB a row): growing the buffer by doubling copies it over and over.
+  const writer = new ByteWriter(Math.max(1 << 16, rows.length * 2048));
   parquetWrite({
     writer,
     columnData,
