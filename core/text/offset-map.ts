@@ -35,8 +35,11 @@ export interface OffsetMapper {
 export class EditList {
   private fromAt = new Int32Array(64);
   private toAt = new Int32Array(64);
-  /** -1: nothing inserted; 0..0xffff: that one UTF-16 unit; <= -2: `longInserts[-code - 2]`. */
-  private insertCode = new Int32Array(64);
+  /**
+   * -1: nothing inserted; 0..0xffff: that one UTF-16 unit; <= -2: `longInserts[-code - 2]`.
+   * Made only when something is inserted: many steps only delete.
+   */
+  private insertCode: Int32Array<ArrayBuffer> | null = null;
   private readonly longInserts: string[] = [];
   length = 0;
 
@@ -51,11 +54,12 @@ export class EditList {
     if (i === this.fromAt.length) {
       this.fromAt = grow(this.fromAt);
       this.toAt = grow(this.toAt);
-      this.insertCode = grow(this.insertCode);
+      if (this.insertCode) this.insertCode = grow(this.insertCode);
     }
     this.fromAt[i] = from;
     this.toAt[i] = to;
-    this.insertCode[i] = insert.length === 0 ? -1 : insert.length === 1 ? insert.charCodeAt(0) : -2 - (this.longInserts.push(insert) - 1);
+    if (insert.length > 0 && !this.insertCode) this.insertCode = new Int32Array(this.fromAt.length).fill(-1);
+    if (this.insertCode) this.insertCode[i] = insert.length === 0 ? -1 : insert.length === 1 ? insert.charCodeAt(0) : -2 - (this.longInserts.push(insert) - 1);
     this.length = i + 1;
   }
 
@@ -68,11 +72,13 @@ export class EditList {
   }
 
   insertLength(i: number): number {
+    if (!this.insertCode) return 0;
     const code = this.insertCode[i]!;
     return code === -1 ? 0 : code >= 0 ? 1 : this.longInserts[-code - 2]!.length;
   }
 
   insert(i: number): string {
+    if (!this.insertCode) return '';
     const code = this.insertCode[i]!;
     return code === -1 ? '' : code >= 0 ? String.fromCharCode(code) : this.longInserts[-code - 2]!;
   }
