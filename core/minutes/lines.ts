@@ -39,7 +39,9 @@ export class ClassifiedLines {
   readonly length: number;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly classes: LineClass[];
+  /** 0: text, 1: blank, 2: the class in `special` (most lines are text or blank). */
+  private readonly plain: Uint8Array;
+  private readonly special = new Map<number, LineClass>();
 
   /** Splits `text` into lines (an empty text has one empty line) and classifies each. */
   constructor(readonly text: string) {
@@ -48,14 +50,14 @@ export class ClassifiedLines {
     this.length = count;
     this.starts = new Int32Array(count);
     this.ends = new Int32Array(count);
-    this.classes = new Array<LineClass>(count);
+    this.plain = new Uint8Array(count);
     let start = 0;
     for (let i = 0; i < count; i++) {
       const nl = text.indexOf('\n', start);
       const end = nl < 0 ? text.length : nl;
       this.starts[i] = start;
       this.ends[i] = end;
-      this.classes[i] = classifyAt(text, start, end);
+      this.setCls(i, classifyAt(text, start, end));
       start = end + 1;
     }
   }
@@ -74,16 +76,23 @@ export class ClassifiedLines {
   }
 
   cls(i: number): LineClass {
-    return this.classes[i]!;
+    const plain = this.plain[i];
+    return plain === 0 ? TEXT : plain === 1 ? BLANK : this.special.get(i)!;
   }
 
   setCls(i: number, cls: LineClass): void {
-    this.classes[i] = cls;
+    if (cls === TEXT || cls === BLANK) {
+      this.plain[i] = cls === TEXT ? 0 : 1;
+      this.special.delete(i);
+    } else {
+      this.plain[i] = 2;
+      this.special.set(i, cls);
+    }
   }
 
   /** Line `i` as an object of its own (for the few lines read as a list: the cover). */
   line(i: number): ClassifiedLine {
-    return { index: i, start: this.starts[i]!, end: this.ends[i]!, text: this.lineText(i), cls: this.classes[i]! };
+    return { index: i, start: this.starts[i]!, end: this.ends[i]!, text: this.lineText(i), cls: this.cls(i) };
   }
 }
 
