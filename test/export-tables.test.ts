@@ -254,6 +254,19 @@ describe('spreadsheet (xlsx) against write-excel-file', () => {
     expect(await readBack(await rowsToXlsx(rows))).toEqual(await readBack(await oracleXlsx(rows)));
   });
 
+  it('where the platform has no CompressionStream, fflate deflates the same cells', async () => {
+    const native = globalThis.CompressionStream;
+    // @ts-expect-error the platform without it
+    globalThis.CompressionStream = undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = await rowsToXlsx(rows);
+    } finally {
+      globalThis.CompressionStream = native;
+    }
+    expect(await readBack(bytes)).toEqual(await readBack(await rowsToXlsx(rows)));
+  });
+
   it('awkward text: markup characters, control characters, lone surrogates, blanks at the ends, overlong text, empty text', async () => {
     const base = rows[0]!;
     const texts = [
