@@ -95,11 +95,11 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
  * so lookups are a binary search.
  */
 export class OffsetMap implements OffsetMapper {
-  // Parallel arrays, one entry per edit: source range and target range.
+  // Parallel arrays, one entry per edit: source range and where its target range starts
+  // (it ends where the next edit's shift begins: see `tgtTo`).
   private readonly srcFrom: Int32Array;
   private readonly srcTo: Int32Array;
   private readonly tgtFrom: Int32Array;
-  private readonly tgtTo: Int32Array;
 
   constructor(
     readonly sourceLength: number,
@@ -110,7 +110,6 @@ export class OffsetMap implements OffsetMapper {
     this.srcFrom = new Int32Array(n);
     this.srcTo = new Int32Array(n);
     this.tgtFrom = new Int32Array(n);
-    this.tgtTo = new Int32Array(n);
     let delta = 0;
     let last = 0;
     for (let i = 0; i < n; i++) {
@@ -123,7 +122,6 @@ export class OffsetMap implements OffsetMapper {
       this.srcTo[i] = to;
       this.tgtFrom[i] = from + delta;
       delta += list.insertLength(i) - (to - from);
-      this.tgtTo[i] = to + delta;
       last = to;
     }
     this.targetLength = sourceLength + delta;
@@ -135,13 +133,20 @@ export class OffsetMap implements OffsetMapper {
     return this.srcFrom.length;
   }
 
+  /** Where edit `i`'s target range ends: its source end shifted by every edit up to it. */
+  private tgtTo(i: number): number {
+    const shift = i + 1 < this.srcFrom.length ? this.tgtFrom[i + 1]! - this.srcFrom[i + 1]! : this.targetLength - this.sourceLength;
+    return this.srcTo[i]! + shift;
+  }
+
   toSource(offset: number): number {
     const o = clamp(offset, this.targetLength);
     // Last edit whose target range starts at or before o.
     const i = lastAtOrBefore(this.tgtFrom, o);
     if (i < 0) return o;
-    if (o < this.tgtTo[i]!) return this.srcFrom[i]!;
-    return o - this.tgtTo[i]! + this.srcTo[i]!;
+    const tgtTo = this.tgtTo(i);
+    if (o < tgtTo) return this.srcFrom[i]!;
+    return o - tgtTo + this.srcTo[i]!;
   }
 
   toTarget(offset: number): number {
@@ -149,7 +154,7 @@ export class OffsetMap implements OffsetMapper {
     const i = lastAtOrBefore(this.srcFrom, o);
     if (i < 0) return o;
     if (o < this.srcTo[i]!) return this.tgtFrom[i]!;
-    return o - this.srcTo[i]! + this.tgtTo[i]!;
+    return o - this.srcTo[i]! + this.tgtTo(i);
   }
 }
 
