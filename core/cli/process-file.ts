@@ -91,7 +91,7 @@ const EMPTY = new Uint8Array(0);
  * memory-saving heap policy (`--optimize-for-size`: the heap is collected sooner
  * instead of grown): normalizing a long text leaves whole-text copies behind,
  * which the default policy lets pile up (on the 10 MB bench text the peak is
- * about a fifth lower). It costs CPU time (there, about 40% more), and stays set
+ * about a quarter lower). It costs CPU time (there, 20–40% more), and stays set
  * for the rest of the process; small texts, PDFs and so most batches never set it.
  * The flag changes how memory is managed, never what is computed.
  */
