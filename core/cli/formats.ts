@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, FieldName, Item, Meeting, Person } from '../minutes/model.ts';
 import { FIELD_NAMES } from '../minutes/model.ts';
+import { neutralizeFormula } from '../export/formula.ts';
 
 export type Format = 'json' | 'jsonl' | 'csv' | 'md';
 export const FORMATS: readonly Format[] = ['json', 'jsonl', 'csv', 'md'];
@@ -151,10 +152,14 @@ export const CSV_COLUMNS = [
   ...FIELD_NAMES,
 ] as const;
 
-/** Quotes a field as RFC 4180 asks: when it holds a quote, comma, CR or LF; quotes are doubled. */
+/**
+ * Quotes a field as RFC 4180 asks: when it holds a quote, comma, CR or LF; quotes are doubled.
+ * A text that a spreadsheet would read as a formula gets a leading `'` first (`neutralizeFormula`).
+ */
 export function csvField(value: string | null | undefined): string {
   if (value == null) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralizeFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV record, CRLF-terminated as RFC 4180 specifies. */

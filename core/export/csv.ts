@@ -17,7 +17,10 @@
  * written here because csv-stringify takes several times as long on large
  * cells, and the export of 10,000 items has to stay within two seconds.
  */
+import { neutralizeFormula } from './formula.ts';
 import { ROW_COLUMNS, type ItemRow } from './rows.ts';
+
+export { neutralizeFormula };
 
 export const CSV_BOM = '\uFEFF';
 
@@ -28,14 +31,8 @@ export interface CsvOptions {
   delimiter?: CsvDelimiter;
 }
 
-/** The characters a spreadsheet reads as the start of a formula (OWASP, CSV injection), with the full-width forms. */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const NEEDS_QUOTES: Record<CsvDelimiter, RegExp> = { ',': /[",\r\n]/, ';': /[";\r\n]/ };
 
-/** A text as the CSV holds it: what would start a formula gets a leading `'`. */
-export function neutralizeFormula(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
-}
 
 /**
  * One value as a CSV field (quoted when needed, formulas neutralized). With
