@@ -25,6 +25,7 @@
  * carry the prefix `referat:` (the municipality of a membership, the absent of
  * a meeting, the SHA-256 of a file).
  */
+import { foldDanish } from '../minutes/meeting-builder.ts';
 import type { Person } from '../minutes/model.ts';
 import type { ItemRow } from './rows.ts';
 
@@ -79,13 +80,7 @@ export function checkOParlBase(base: string): { ok: true; base: string } | { ok:
 /** A file-name-safe form of a name: lower case, Danish letters spelled out, anything else a hyphen. */
 export function slug(s: string): string {
   return (
-    s
-      .toLowerCase()
-      .replace(/æ/g, 'ae')
-      .replace(/ø/g, 'oe')
-      .replace(/å/g, 'aa')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
+    foldDanish(s)
       .replace(/[^a-z0-9._-]+/g, '-')
       .replace(/^[-.]+|-+$/g, '')
       .slice(0, 120) || 'x'

@@ -223,14 +223,20 @@ function unifyOcrInitials(items: Item[]): void {
   }
 }
 
-export function slug(s: string): string {
+/** Lower case with the Danish letters spelled out (æ → ae, ø → oe, å → aa) and other accents dropped. */
+export function foldDanish(s: string): string {
   return s
     .toLowerCase()
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'oe')
     .replace(/å/g, 'aa')
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** The form of a name in a meeting id: `foldDanish`, then every run of other characters a hyphen. */
+export function slug(s: string): string {
+  return foldDanish(s)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
