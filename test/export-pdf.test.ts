@@ -13,8 +13,8 @@ import type { PdfjsLike } from '../core/pdf/extract.ts';
 import { parsePdf, type PdfParseResult } from '../core/pdf/parse-pdf.ts';
 import { documentsToJsonl, importJsonl } from '../core/export/jsonl.ts';
 import { datasetRows } from '../core/export/rows.ts';
-import { curatedFromStudioDoc, writeCuratedToStudioDoc } from '../editor/services/curate.ts';
-import { StudioDoc } from '../editor/model/studio-doc.ts';
+import { curatedFromStudioDoc, writeCuratedToStudioDoc } from '../core/document/curate.ts';
+import { StudioDoc } from '../core/document/studio-doc.ts';
 import { buildMinutesPdf, readGold, readSeed } from './fixtures/pdf/generate.ts';
 import { studioDoc } from './support/curated.ts';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjudicate } from '../editor/services/curate.ts';
+import { adjudicate } from '../core/document/curate.ts';
 import { annotatedSeed, seedFiles } from './support/curated.ts';
 import { referat } from './support/referat.ts';
 import { connect, createToken, startServer, stopServer, until, type ServerProcess } from './support/sync.ts';

@@ -7,8 +7,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { StudioDoc } from '../../editor/model/studio-doc.ts';
-import { listingUrl, serverUrls } from '../../editor/services/sync-address.ts';
+import { StudioDoc } from '../document/studio-doc.ts';
+import { listingUrl, serverUrls } from '../document/sync-address.ts';
 
 export interface WorkspaceTarget {
   /** ws://, wss://, http:// or https:// address of the sync server. */

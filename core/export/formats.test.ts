@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { curatedFromStudioDoc } from '../../editor/services/curate.ts';
+import { curatedFromStudioDoc } from '../document/curate.ts';
 import { annotatedSeed, seedDocuments } from '../../test/support/curated.ts';
 import { checkFilter, filterRows } from './filter.ts';
 import { exportDataset } from './index.ts';

@@ -71,7 +71,7 @@ export interface Adjudication {
   note: string | null;
 }
 
-/** A structure override as the editor stores it (see editor/model/overrides.ts). */
+/** A structure override as the editor stores it (see core/document/overrides.ts). */
 export interface CuratedOverride {
   id: string;
   kind: string;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useWorkbench } from './use-workbench.ts';
-import type { AnnotationView, Comment } from '../model/studio-doc.ts';
-import { REVIEW_STATUSES } from '../model/studio-doc.ts';
+import type { AnnotationView, Comment } from '../../core/document/studio-doc.ts';
+import { REVIEW_STATUSES } from '../../core/document/studio-doc.ts';
 import { itemAt, itemNumbered } from '../services/workbench.ts';
 
 /** The form of a new annotation; mounted afresh for each draft, so no labels or comment carry over from the last one. */

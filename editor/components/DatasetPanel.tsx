@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { useWorkbench } from './use-workbench.ts';
 import { DATASET_FORMATS, type DatasetFormat } from '../../core/export/index.ts';
 import { formFilter, previewDataset } from '../services/dataset.ts';
-import { REVIEW_STATUSES } from '../model/studio-doc.ts';
+import { REVIEW_STATUSES } from '../../core/document/studio-doc.ts';
 
 const FORMAT_NAMES: Record<DatasetFormat, string> = {
   jsonl: 'JSONL',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { colorFromName, documentName, initials, parseSyncSettings, peersOf, presenceState } from './collab.ts';
-import { LOCAL_ORIGIN, StudioDoc } from '../model/studio-doc.ts';
+import { LOCAL_ORIGIN, StudioDoc } from '../../core/document/studio-doc.ts';
 
 describe('collaboration helpers', () => {
   it('derives a stable colour from a name, the same however it is cased or padded', () => {

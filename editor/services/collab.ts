@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { listingUrl } from './sync-address.ts';
+import { listingUrl } from '../../core/document/sync-address.ts';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 

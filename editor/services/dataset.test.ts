@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { datasetArchive, DEFAULT_DATASET_FORM, formFilter, previewDataset } from './dataset.ts';
-import { adjudicate, curatedFromStudioDoc } from './curate.ts';
+import { adjudicate, curatedFromStudioDoc } from '../../core/document/curate.ts';
 import { caseMentions, otherAppearances, type LibraryEntry } from './library.ts';
 import { annotatedSeed, seedFiles } from '../../test/support/curated.ts';
 import { parseMinutes } from '../../core/minutes/parse.ts';

@@ -7,7 +7,7 @@ import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/sea
 import { lintKeymap } from '@codemirror/lint';
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
 import type { Awareness } from 'y-protocols/awareness';
-import type { StudioDoc } from '../model/studio-doc.ts';
+import type { StudioDoc } from '../../core/document/studio-doc.ts';
 import { liveParse } from '../extensions/live-parse/index.ts';
 import { structure } from '../extensions/structure/index.ts';
 import { fieldGutter } from '../extensions/field-gutter/index.ts';

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { seedUpdate } from './persistence.ts';
 import { docIdFor, duplicatesOf, type LibraryEntry } from './library.ts';
 import { locateQuote, mergeInto } from './merge.ts';
-import { StudioDoc } from '../model/studio-doc.ts';
+import { StudioDoc } from '../../core/document/studio-doc.ts';
 
 const TEXT = 'KKR Nordjylland\nReferat\n\n1. Godkendelse\n1.1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n1.2. Trafik i regionen\nBeslutning\nTaget til efterretning.\n';
 

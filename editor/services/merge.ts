@@ -6,10 +6,10 @@
  * anchors in the kept text; what does not anchor is counted and left out.
  */
 import * as Y from 'yjs';
-import { createAnchor, type TextAnchor } from '../model/anchor.ts';
-import { labelSet, type Comment, type StudioDoc } from '../model/studio-doc.ts';
-import { parseWithOverrides } from '../model/overrides.ts';
-import { adjudicationsOf } from './curate.ts';
+import { createAnchor, type TextAnchor } from '../../core/document/anchor.ts';
+import { labelSet, type Comment, type StudioDoc } from '../../core/document/studio-doc.ts';
+import { parseWithOverrides } from '../../core/document/overrides.ts';
+import { adjudicationsOf } from '../../core/document/curate.ts';
 
 export interface MergeResult {
   annotations: number;

@@ -1,7 +1,7 @@
 /** Each document's Y.Doc, persisted in IndexedDB by y-indexeddb (one database per document). */
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { StudioDoc } from '../model/studio-doc.ts';
+import { StudioDoc } from '../../core/document/studio-doc.ts';
 import type { PageRun } from '../../core/pdf/text-layer.ts';
 
 export const docDbName = (id: string) => `referat-doc-${id}`;

@@ -7,7 +7,7 @@ import { parseMinutes } from '../../core/minutes/parse.ts';
 import { createDanishRepairer } from '../../core/ocr/text-repairer.ts';
 import { loadDanishLexicon } from '../../core/ocr/load-lexicon.node.ts';
 import { curatedFromMeeting, type CuratedDocument } from '../../core/export/model.ts';
-import { StudioDoc } from '../../editor/model/studio-doc.ts';
+import { StudioDoc } from '../../core/document/studio-doc.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const seedsDir = path.join(root, 'test/fixtures/seeds');

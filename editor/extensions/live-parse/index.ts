@@ -7,7 +7,7 @@
 import { combineConfig, Facet, StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
 import type { Meeting, Source } from '../../../core/minutes/model.ts';
 import type { TextRepairer } from '../../../core/minutes/parse.ts';
-import { parseWithOverrides, type PlacedOverride } from '../../model/overrides.ts';
+import { parseWithOverrides, type PlacedOverride } from '../../../core/document/overrides.ts';
 
 export interface LiveParse {
   meeting: Meeting;

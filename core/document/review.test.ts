@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { parseMinutes } from '../../core/minutes/parse.ts';
+import { parseMinutes } from '../minutes/parse.ts';
 import { seedFiles } from '../../test/support/curated.ts';
 import { rng } from '../../test/support/variants.ts';
 import { LOCAL_ORIGIN, StudioDoc, type ReviewStatus } from './studio-doc.ts';

@@ -6,14 +6,14 @@
  * and reading it again gives the same curated document.
  */
 import * as Y from 'yjs';
-import type { FieldName, Source } from '../../core/minutes/model.ts';
-import type { ParseOptions } from '../../core/minutes/parse.ts';
-import { forEverySpan } from '../../core/minutes/spans.ts';
-import { boxesForRuns } from '../../core/pdf/text-layer.ts';
-import { isoTime, type Adjudication, type CuratedDocument, type OrphanedReviewRecord, type ReviewRecord } from '../../core/export/model.ts';
-import { createAnchor, resolveAnchor, type TextAnchor } from '../model/anchor.ts';
-import { lineAt, parseWithOverrides, type OverrideKind } from '../model/overrides.ts';
-import { labelMarksOf, labelSet, orphanAnchor, StudioDoc, type Comment, type ReviewMark, type ReviewStatus } from '../model/studio-doc.ts';
+import type { FieldName, Source } from '../minutes/model.ts';
+import type { ParseOptions } from '../minutes/parse.ts';
+import { forEverySpan } from '../minutes/spans.ts';
+import { boxesForRuns } from '../pdf/text-layer.ts';
+import { isoTime, type Adjudication, type CuratedDocument, type OrphanedReviewRecord, type ReviewRecord } from '../export/model.ts';
+import { createAnchor, resolveAnchor, type TextAnchor } from './anchor.ts';
+import { lineAt, parseWithOverrides, type OverrideKind } from './overrides.ts';
+import { labelMarksOf, labelSet, orphanAnchor, StudioDoc, type Comment, type ReviewMark, type ReviewStatus } from './studio-doc.ts';
 
 /** The Y.Map of a StudioDoc's Y.Doc holding adjudications: `${itemNumber}\u001f${label}` → Adjudication. */
 export const ADJUDICATIONS = 'adjudications';

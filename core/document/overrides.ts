@@ -9,10 +9,10 @@
  * Coordinates: `pos` is a UTF-16 offset into the editor text (= `Meeting.text`);
  * the override applies to the line holding it.
  */
-import { applyEdits, type Edit } from '../../core/text/offset-map.ts';
-import { parseMinutesDetailed, type ParseOptions } from '../../core/minutes/parse.ts';
-import { forEverySpan } from '../../core/minutes/spans.ts';
-import type { FieldName, Meeting, Span } from '../../core/minutes/model.ts';
+import { applyEdits, type Edit } from '../text/offset-map.ts';
+import { parseMinutesDetailed, type ParseOptions } from '../minutes/parse.ts';
+import { forEverySpan } from '../minutes/spans.ts';
+import type { FieldName, Meeting, Span } from '../minutes/model.ts';
 
 export type OverrideKind =
   | 'item-start'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseMinutes } from '../../core/minutes/parse.ts';
+import { parseMinutes } from '../minutes/parse.ts';
 import { applyOverrides, lineAt, NOT_HEADING_MARK, parseWithOverrides, validateOverride, type PlacedOverride } from './overrides.ts';
 
 const seed = (name: string) => readFileSync(new URL(`../../test/fixtures/seeds/${name}`, import.meta.url), 'utf8');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StudioDoc } from '../model/studio-doc.ts';
+import { StudioDoc } from './studio-doc.ts';
 import { adjudicate, curatedFromStudioDoc, writeCuratedToStudioDoc } from './curate.ts';
 import { annotatedSeed } from '../../test/support/curated.ts';
-import { documentsToJsonl, importJsonl } from '../../core/export/jsonl.ts';
-import { datasetRows } from '../../core/export/rows.ts';
+import { documentsToJsonl, importJsonl } from '../export/jsonl.ts';
+import { datasetRows } from '../export/rows.ts';
 
 describe('curatedFromStudioDoc', () => {
   const doc = annotatedSeed();

@@ -7,8 +7,8 @@
  * undoable through one `Y.UndoManager` shared with the text binding.
  */
 import * as Y from 'yjs';
-import type { FieldName, Item, Meeting } from '../../core/minutes/model.ts';
-import type { PageRun } from '../../core/pdf/text-layer.ts';
+import type { FieldName, Item, Meeting } from '../minutes/model.ts';
+import type { PageRun } from '../pdf/text-layer.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from './anchor.ts';
 import { lineAt, parseWithOverrides, validateOverride, type OverrideKind, type PlacedOverride } from './overrides.ts';
 import { headingKey, resolveReviews, reviewEntry, type ItemHeading, type ItemReview, type OrphanedReview, type ReviewEntry, type ReviewMark, type ReviewStatus } from './review.ts';

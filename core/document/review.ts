@@ -16,7 +16,7 @@
  * items come from a parse of that text, so their spans are in the same coordinates.
  */
 import * as Y from 'yjs';
-import type { Span } from '../../core/minutes/model.ts';
+import type { Span } from '../minutes/model.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from './anchor.ts';
 import { lineAt } from './overrides.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMinutes } from '../../core/minutes/parse.ts';
+import { parseMinutes } from '../minutes/parse.ts';
 import { seedFiles } from '../../test/support/curated.ts';
 import { matchQuote, MIN_FUZZY_SCORE, type QuoteSelector } from './match-quote.ts';
 
