@@ -14,7 +14,7 @@ import { OCR_DAMAGE, VARIANTS, type Gold, type Variant } from './support/variant
 // @ts-expect-error plain JavaScript module without types
 import { score } from './fixtures/score-structure.mjs';
 
-const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const seeds = readdirSync(`${fixtures}seeds`).filter((f) => f.endsWith('.txt')).sort();
 
 type Scores = Record<string, number>;

@@ -11,8 +11,14 @@ import { readFrontMatter } from './front-matter.ts';
 import { diagnose } from './diagnostics.ts';
 import type { Diagnostic, Field, Item, Meeting, Section, Source, Span } from './model.ts';
 import { SCHEMA_VERSION } from './model.ts';
-import type { ParseOptions, TextRepairer } from './parse.ts';
-import type { TextView } from './text-view.ts';
+import type { TextRepairer, TextView } from './text-view.ts';
+
+/** What the builder takes from the parse options: where the text came from, and whether to include it. */
+export interface BuildOptions {
+  source?: Partial<Source>;
+  /** Include `Meeting.text` (the normalized text all spans index into). */
+  includeText?: boolean;
+}
 
 export class MeetingBuilder {
   constructor(
@@ -26,7 +32,7 @@ export class MeetingBuilder {
     return this.repairer !== null;
   }
 
-  build(running: readonly { text: string }[], options: ParseOptions): Meeting {
+  build(running: readonly { text: string }[], options: BuildOptions): Meeting {
     const { lines, structure, view } = this;
     const cover: Line[] = [];
     for (let i = 0; i < structure.bodyStart && i < lines.length; i++) cover.push(lines.line(i));

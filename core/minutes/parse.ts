@@ -8,17 +8,9 @@
 import { normalizeTaking, type Normalized } from '../text/normalize.ts';
 import { ClassifiedLines, TEXT } from './lines.ts';
 import { readStructure } from './structure.ts';
-import { MeetingBuilder } from './meeting-builder.ts';
-import { TextView } from './text-view.ts';
+import { MeetingBuilder, type BuildOptions } from './meeting-builder.ts';
+import { TextView, type TextRepairer } from './text-view.ts';
 import type { FieldName, Meeting, Source } from './model.ts';
-
-/** Repairs OCR-damaged words; edits are offsets into the text given. */
-export interface TextRepairer {
-  repairText(text: string): { text: string; edits: { start: number; end: number; from: string; to: string }[] };
-  damageScore(text: string): number;
-  /** Repairs a heading as printed (joined, de-hyphenated); may be bolder than running text. */
-  repairTitle?(text: string): string;
-}
 
 /** How a line is set: bold, font size, left edge (PDF user units). */
 export interface LineStyle {
@@ -35,11 +27,8 @@ export interface LayoutEvidence {
   running: { text: string }[];
 }
 
-export interface ParseOptions {
-  source?: Partial<Source>;
+export interface ParseOptions extends BuildOptions {
   layout?: LayoutEvidence;
-  /** Include `Meeting.text` (the normalized text all spans index into). */
-  includeText?: boolean;
   /**
    * OCR repair, or a function giving it (called only when the text looks OCR-damaged,
    * so the lexicon loads only when needed).
@@ -141,7 +130,7 @@ function ocrRepairer(text: string, option: ParseOptions['repairer']): TextRepair
   // A stretch from the middle of the body is enough to judge the text layer by.
   return repairer.damageScore(text.slice(from, to)) >= OCR_DAMAGE_THRESHOLD ? repairer : null;
 }
-export type { FieldName };
+export type { FieldName, TextRepairer };
 
 export { slug } from './meeting-builder.ts';
 export { TextView };

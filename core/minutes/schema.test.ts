@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from './meeting.schema.json' with { type: 'json' };
 import { parseMinutes } from './parse.ts';
 
-const seeds = fileURLToPath(new URL('../../test/fixtures/seeds', import.meta.url));
+const seeds = fileURLToPath(new URL('../../test/fixtures/seeds/', import.meta.url));
 
 describe('meeting.schema.json', () => {
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);

@@ -4,7 +4,14 @@
  * true to `Meeting.text`.
  */
 import { applyEdits, OffsetMap } from '../text/offset-map.ts';
-import type { TextRepairer } from './parse.ts';
+
+/** Repairs OCR-damaged words; edits are offsets into the text given. */
+export interface TextRepairer {
+  repairText(text: string): { text: string; edits: { start: number; end: number; from: string; to: string }[] };
+  damageScore(text: string): number;
+  /** Repairs a heading as printed (joined, de-hyphenated); may be bolder than running text. */
+  repairTitle?(text: string): string;
+}
 
 /** The text as reported: the normalized text, or its OCR-repaired form, sliced by normalized offsets. */
 export class TextView {
