@@ -3,11 +3,11 @@
  * one-line reasons why they cannot be read. Expected failures are values
  * (`InputError`), never exceptions.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeText, sniffBinary, type TextEncodingName } from './decode.ts';
+import { fileContent, type TextEncodingName } from '../text/decode.ts';
+import { sha256Hex } from '../hash/sha256.ts';
 
 export type { TextEncodingName };
 
@@ -56,9 +56,6 @@ export interface InputError {
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 const DOCUMENT_EXTENSIONS = /\.(txt|pdf)$/i;
-const PDF_MAGIC = '%PDF-';
-/** PDF readers accept the header anywhere in the first 1024 bytes. */
-const PDF_MAGIC_WINDOW = 1024;
 
 /** The argument that names standard input. */
 export const STDIN = '-';
@@ -198,28 +195,12 @@ function refuse(filePath: string, info: Stats): InputError | null {
 export async function identify(filePath: string, bytes: Uint8Array): Promise<DocumentInput | InputError> {
   const name = filePath === STDIN ? STDIN_NAME : path.basename(filePath);
   filePath = displayPath(filePath);
-  if (bytes.length === 0) return inputError(filePath, 'empty', 'empty file');
-
-  const base = { ok: true as const, name, path: filePath, bytes, sha256: '' };
+  const content = fileContent(bytes, filePath);
+  if (!content.ok) return inputError(filePath, content.code, content.reason);
+  const base = { ok: true as const, name, path: filePath, bytes, sha256: sha256Hex(bytes) };
   // A PDF's text layer is read when it is parsed (core/cli/pdf.ts), with its page boxes.
-  if (hasPdfMagic(bytes)) return { ...base, sha256: sha256(bytes), kind: 'pdf', text: '' };
-  if (/\.pdf$/i.test(filePath)) {
-    const other = sniffBinary(bytes);
-    return inputError(filePath, 'not-pdf', `not a PDF (no ${PDF_MAGIC} header${other ? `; looks like ${other}` : ''})`);
-  }
-
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return inputError(filePath, decoded.code, decoded.reason);
-  return { ...base, sha256: sha256(bytes), kind: 'text', text: decoded.text, encoding: decoded.encoding };
-}
-
-function hasPdfMagic(bytes: Uint8Array): boolean {
-  const window = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PDF_MAGIC_WINDOW));
-  return window.indexOf(PDF_MAGIC, 0, 'latin1') !== -1;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  if (content.kind === 'pdf') return { ...base, kind: 'pdf', text: '' };
+  return { ...base, kind: 'text', text: content.text, encoding: content.encoding };
 }
 
 function formatSize(n: number): string {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { looksOcrDamaged } from './pool.ts';
-import { decodeWindows1252 } from './decode.ts';
+import { decodeWindows1252 } from '../text/decode.ts';
 
 const seeds = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/seeds');
 

@@ -6,6 +6,7 @@
 import type { PageBox, PdfSource } from '../minutes/model.ts';
 import { markRunning, pageLines, type PdfItem, type PdfLine, type PdfPageItems } from './layout.ts';
 import { buildTextLayer, type TextLayer } from './text-layer.ts';
+import { hasPdfHeader } from '../text/decode.ts';
 
 /** The part of the pdf.js API this module uses. */
 export interface PdfjsLike {
@@ -80,7 +81,7 @@ export async function extractPdf(pdfjs: PdfjsLike, data: Uint8Array, options: Ex
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (data.byteLength === 0) throw new PdfError('empty', 'empty file');
   if (data.byteLength > max) throw new PdfError('too-large', `file is ${mib(data.byteLength)} MiB, more than the ${mib(max)} MiB allowed`);
-  if (!startsWithPdfHeader(data)) throw new PdfError('not-pdf', 'not a PDF file (no %PDF- header)');
+  if (!hasPdfHeader(data)) throw new PdfError('not-pdf', 'not a PDF file (no %PDF- header)');
   const task = pdfjs.getDocument({
     // pdf.js may transfer (detach) the buffer it is given, and refuses Node's Buffer: hand it a plain copy.
     data: new Uint8Array(data),
@@ -159,12 +160,6 @@ export function pdfDate(s: string | undefined): string | undefined {
   const [, y, mo = '01', d = '01', h = '00', mi = '00', se = '00', tz, th, tm] = m;
   const zone = !tz || tz.toUpperCase() === 'Z' ? 'Z' : `${tz}${th ?? '00'}:${tm ?? '00'}`;
   return `${y}-${mo}-${d}T${h}:${mi}:${se}${zone}`;
-}
-
-function startsWithPdfHeader(data: Uint8Array): boolean {
-  // The header may follow a little junk; readers look in the first kilobyte.
-  const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
-  return head.includes('%PDF-');
 }
 
 function toPdfError(e: unknown): PdfError {

@@ -123,7 +123,7 @@ describe('import', () => {
 
   it('refuses empty, binary and fake PDF files with a one-line reason', async () => {
     await expect(importFile(file('e.txt', new Uint8Array()), noPdf)).rejects.toThrow('e.txt: the file is empty');
-    await expect(importFile(file('r.bin', new Uint8Array(4096).map((_, i) => (i * 7) % 256)), noPdf)).rejects.toThrow(/not a text file/);
+    await expect(importFile(file('r.bin', new Uint8Array(4096).map((_, i) => (i * 7) % 256)), noPdf)).rejects.toThrow('r.bin: binary file (contains NUL bytes), not text');
     await expect(importFile(file('x.pdf', new TextEncoder().encode('hello')), noPdf)).rejects.toThrow(/not a PDF/);
     await expect(importFile(file('y.pdf', new TextEncoder().encode('%PDF-1.7 broken')), async () => Promise.reject(new Error('truncated')))).rejects.toThrow('y.pdf: truncated');
     expect(() => importText('   ', 'p.txt')).toThrow(/empty/);

@@ -6,6 +6,8 @@ import type { Meeting } from '../../core/minutes/model.ts';
 import { parseMinutes } from '../../core/minutes/parse.ts';
 import type { HandoffDocument } from '../../core/handoff/handoff.ts';
 import type { PageRun } from '../../core/pdf/text-layer.ts';
+import { fileContent } from '../../core/text/decode.ts';
+import { sha256Hex, sha256HexOfText } from '../../core/hash/sha256.ts';
 import type { LibraryEntry, LibrarySource } from './library.ts';
 import { summarize } from './library.ts';
 
@@ -35,27 +37,6 @@ export type PdfReader = (bytes: Uint8Array, name: string) => Promise<PdfRead>;
 export class ImportError extends Error {}
 
 const MAX_BYTES = 100 * 1024 * 1024;
-
-/** Decodes text bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else windows-1252. */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 4096);
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0 || (b < 9 && b !== 0)) bad++;
-  }
-  return bad > n * 0.01;
-}
 
 /** From a parse of the text (spans in its normalized text). */
 export function fromMeeting(meeting: Meeting, source: LibrarySource, fileName: string, url?: string): ImportedDocument {
@@ -119,8 +100,10 @@ export async function importFile(file: { name: string; size: number; arrayBuffer
   if (file.size === 0) throw new ImportError(`${file.name}: the file is empty`);
   if (file.size > MAX_BYTES) throw new ImportError(`${file.name}: larger than 100 MB`);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (head.includes('%PDF-')) {
+  // The CLI decides what a file is by the same function (core/text/decode.ts).
+  const content = fileContent(bytes, file.name);
+  if (!content.ok) throw new ImportError(`${file.name}: ${content.reason}`);
+  if (content.kind === 'pdf') {
     let read: PdfRead;
     try {
       read = await readPdf(bytes, file.name);
@@ -129,20 +112,12 @@ export async function importFile(file: { name: string; size: number; arrayBuffer
     }
     return { ...fromPdfMeeting(read.meeting, file.name, 'pdf', undefined, read.runs), pdf: bytes };
   }
-  if (/\.pdf$/i.test(file.name)) throw new ImportError(`${file.name}: not a PDF (no %PDF- header)`);
-  if (looksBinary(bytes)) throw new ImportError(`${file.name}: not a text file (binary content)`);
-  const doc = importText(decodeText(bytes), file.name);
-  return { ...doc, source: { ...doc.source, sha256: await sha256Hex(bytes) } };
+  const doc = importText(content.text, file.name);
+  return { ...doc, source: { ...doc.source, sha256: sha256Hex(bytes) } };
 }
 
 /** Text as typed or pasted (or fetched): the source's SHA-256 is that of its UTF-8 bytes. */
 export async function importTextHashed(raw: string, fileName: string, source: LibrarySource): Promise<ImportedDocument> {
   const doc = importText(raw, fileName, source);
-  return { ...doc, source: { ...doc.source, sha256: await sha256Hex(new TextEncoder().encode(raw)) } };
-}
-
-/** SHA-256 of bytes, hex (Web Crypto: the browser and Node alike). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return { ...doc, source: { ...doc.source, sha256: sha256HexOfText(raw) } };
 }

@@ -4,12 +4,13 @@ import workerSrc from 'pdfjs-dist/build/pdf.worker.mjs?url';
 import { parsePdf } from '../../core/pdf/parse-pdf.ts';
 import type { PdfjsLike } from '../../core/pdf/extract.ts';
 import type { TextRepairer } from '../../core/minutes/parse.ts';
-import { sha256Hex, type PdfRead } from './import.ts';
+import { sha256Hex } from '../../core/hash/sha256.ts';
+import type { PdfRead } from './import.ts';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
 
 export async function readPdf(bytes: Uint8Array, name: string, repairer: TextRepairer | null = null): Promise<PdfRead> {
-  const hash = await sha256Hex(bytes);
+  const hash = sha256Hex(bytes);
   const { meeting, runs } = await parsePdf(pdfjs as unknown as PdfjsLike, bytes.slice(), {
     fontNames: true,
     includeText: true,

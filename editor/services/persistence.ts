@@ -2,6 +2,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { StudioDoc } from '../../core/document/studio-doc.ts';
+import { sha256HexOfText } from '../../core/hash/sha256.ts';
 import type { PageRun } from '../../core/pdf/text-layer.ts';
 
 export const docDbName = (id: string) => `referat-doc-${id}`;
@@ -39,12 +40,13 @@ const SEED_VERSION = 1;
  * merge into one text instead of two.
  */
 export async function seedUpdate(text: string, hints: readonly { kind: 'not-heading'; pos: number }[] = [], runs: readonly PageRun[] = [], meta: Record<string, unknown> = {}): Promise<Uint8Array> {
-  const digest = async (value: unknown) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value))));
-  const clientOf = (d: Uint8Array) => (((d[0]! << 24) | (d[1]! << 16) | (d[2]! << 8) | d[3]!) >>> 0) || 1;
-  const content = await digest([SEED_VERSION, text, hints, runs]);
+  const digest = (value: unknown) => sha256HexOfText(JSON.stringify(value));
+  // The first four bytes of a digest, as an unsigned 32-bit number (0 is not a client id).
+  const clientOf = (hex: string) => Number.parseInt(hex.slice(0, 8), 16) || 1;
+  const content = digest([SEED_VERSION, text, hints, runs]);
   const ydoc = new Y.Doc();
   ydoc.clientID = clientOf(content);
-  const tag = [...content.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const tag = content.slice(0, 8);
   let n = 0;
   const doc = new StudioDoc(ydoc, { now: () => 0, newId: () => `seed${tag}${(n++).toString(36)}` });
   doc.setText(text);
@@ -54,7 +56,7 @@ export async function seedUpdate(text: string, hints: readonly { kind: 'not-head
   // the same name writes the same items; under another name, the two settings meet as one map key and converge.
   const withMeta = new Y.Doc();
   Y.applyUpdate(withMeta, Y.encodeStateAsUpdate(ydoc));
-  withMeta.clientID = clientOf(await digest([SEED_VERSION, tag, meta]));
+  withMeta.clientID = clientOf(digest([SEED_VERSION, tag, meta]));
   withMeta.transact(() => {
     const map = withMeta.getMap('meta');
     for (const [k, v] of Object.entries(meta)) map.set(k, v);

@@ -5,17 +5,13 @@
 import type { Meeting } from '../../core/minutes/model.ts';
 import { PdfError, type PdfjsDocument, type PdfjsLike, type PdfjsPage } from '../../core/pdf/extract.ts';
 import { parsePdf } from '../../core/pdf/parse-pdf.ts';
+import { sha256Hex } from '../../core/hash/sha256.ts';
 import { isKlPdfSource, KL_PDF_ORIGIN } from './links.ts';
 import { fileName } from './names.ts';
 
 export interface ParsedDocument {
   meeting: Meeting;
   fingerprint: string | null;
-}
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Asked to fetch from anywhere but https://www.kl.dk. */
@@ -45,7 +41,7 @@ export type PdfOrigin = string | { name: string };
 
 export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, from: PdfOrigin, loaded?: PdfjsDocument): Promise<ParsedDocument> {
   const lib: PdfjsLike = loaded ? { getDocument: () => ({ promise: Promise.resolve(loaded), destroy: async () => undefined }) } : pdfjs;
-  const sha256 = await sha256Hex(bytes);
+  const sha256 = sha256Hex(bytes);
   const { meeting, pdf } = await parsePdf(lib, bytes, {
     params: { isEvalSupported: false },
     fontNames: true,

@@ -2,8 +2,9 @@
  * Workspace tokens: a token grants one workspace, read-write or read-only. Only
  * a hash of each token is stored; the token itself is shown once, when made.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { sha256HexOfText } from '../../../core/hash/sha256.ts';
 import { privateFile } from './store.ts';
 
 export type Access = 'read-write' | 'read-only';
@@ -53,7 +54,7 @@ export function openTokens(file: string): TokenRegistry {
 }
 
 function hash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256HexOfText(token);
 }
 
 /** Document names are `<workspace>/<document id>`. */

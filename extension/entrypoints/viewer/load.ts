@@ -7,6 +7,7 @@ import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { PdfError, type PdfjsDocument, type PdfjsLike } from '../../../core/pdf/extract.ts';
 import type { ViewBox } from '../../../core/pdf/geometry.ts';
+import { hasPdfHeader } from '../../../core/text/decode.ts';
 import { fetchPdf, parseDocument, prefetching, type ParsedDocument, type PdfOrigin } from '../../utils/parse.ts';
 
 export interface OpenedPdf {
@@ -37,7 +38,7 @@ export async function openPdf(source: string | { name: string; bytes: Uint8Array
   let bytes: Uint8Array;
   try {
     bytes = typeof source === 'string' ? await fetchPdf(source) : source.bytes;
-    if (!new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) throw new PdfError('not-pdf', 'not a PDF file (no %PDF- header)');
+    if (!hasPdfHeader(bytes)) throw new PdfError('not-pdf', 'not a PDF file (no %PDF- header)');
   } catch (e) {
     renderWorker.destroy();
     parseWorker.destroy();

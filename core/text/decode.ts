@@ -1,6 +1,7 @@
 /**
- * Text decoding for the input layer: which encoding a text file is in, and
- * whether it is text at all. Pure functions over bytes.
+ * What a file's bytes are: a PDF, text in some encoding, or neither (with a
+ * one-line reason). Pure functions over bytes, shared by the CLI and the editor,
+ * so both call the same file binary, or decode it the same way.
  */
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -114,4 +115,38 @@ export function sniffBinary(bytes: Uint8Array): string | null {
   if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'a TIFF image';
   if (starts(0x1f, 0x8b)) return 'a gzip archive';
   return null;
+}
+
+/** PDF readers accept the `%PDF-` header anywhere in the first 1024 bytes (a little junk may precede it). */
+const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d];
+const PDF_HEADER_WINDOW = 1024;
+
+/** True when `%PDF-` occurs in the first kilobyte, where PDF readers look for it. */
+export function hasPdfHeader(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, PDF_HEADER_WINDOW) - PDF_HEADER.length;
+  for (let at = bytes.indexOf(PDF_HEADER[0]!); at !== -1 && at <= end; at = bytes.indexOf(PDF_HEADER[0]!, at + 1)) {
+    if (PDF_HEADER.every((b, i) => bytes[at + i] === b)) return true;
+  }
+  return false;
+}
+
+export type FileContent =
+  | { ok: true; kind: 'pdf' }
+  | { ok: true; kind: 'text'; text: string; encoding: TextEncodingName }
+  | { ok: false; code: 'empty' | 'binary' | 'not-text' | 'not-pdf'; reason: string };
+
+/**
+ * What a file is, by its bytes and (for a missing PDF header) its name: a PDF by its
+ * header, else text decoded by `decodeText`; a `.pdf` without the header is refused
+ * rather than read as text. `reason` is one line without the file name.
+ */
+export function fileContent(bytes: Uint8Array, name: string): FileContent {
+  if (bytes.length === 0) return { ok: false, code: 'empty', reason: 'empty file' };
+  if (hasPdfHeader(bytes)) return { ok: true, kind: 'pdf' };
+  if (/\.pdf$/i.test(name)) {
+    const other = sniffBinary(bytes);
+    return { ok: false, code: 'not-pdf', reason: `not a PDF (no %PDF- header${other ? `; looks like ${other}` : ''})` };
+  }
+  const decoded = decodeText(bytes);
+  return decoded.ok ? { ok: true, kind: 'text', text: decoded.text, encoding: decoded.encoding } : decoded;
 }
