@@ -18,10 +18,11 @@
 import * as Y from 'yjs';
 import type { Span } from '../minutes/model.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from './anchor.ts';
+import type { ReviewStatus } from '../export/model.ts';
 import { lineAt } from './overrides.ts';
 
-export type ReviewStatus = 'unreviewed' | 'corrected' | 'approved';
-export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'corrected', 'approved'];
+// The statuses are the dataset's (core/export/model.ts): what an analyst sets is what an export holds.
+export { REVIEW_STATUSES, type ReviewStatus } from '../export/model.ts';
 
 /** Who last set an item's review status, and when (ms since the epoch). */
 export interface ReviewMark {

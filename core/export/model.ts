@@ -10,6 +10,7 @@
 import type { FieldName, Meeting } from '../minutes/model.ts';
 import type { PageRun } from '../pdf/text-layer.ts';
 
+/** An item's review status, as analysts set it in the editor (core/document/review.ts) and exports record it. */
 export type ReviewStatus = 'unreviewed' | 'corrected' | 'approved';
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'corrected', 'approved'];
 
