@@ -180,7 +180,9 @@ export class MeetingBuilder {
     }
     for (const d of byWord.values()) {
       const n = d.occurrences.length;
-      d.message = `"${this.view.text.slice(d.span!.start, d.span!.end)}" looks like OCR damage of "${d.suggestion}"${n > 1 ? ` (${n} times)` : ''}`;
+      const found = this.view.text.slice(d.span!.start, d.span!.end);
+      d.message = `"${found}" looks like OCR damage of "${d.suggestion}"${n > 1 ? ` (${n} times)` : ''}`;
+      d.params = { found, suggestion: d.suggestion!, count: n };
       out.push(d);
     }
     return out;

@@ -76,13 +76,18 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface Diagnostic {
   severity: Severity;
   code: DiagnosticCode;
+  /** What it says, in English; people read it in their language from `code` and `params` (see diagnostic-messages.ts). */
   message: string;
+  /** The values its message names (item and section numbers, a page, a word and its count), for saying it in another language. */
+  params?: DiagnosticParams;
   span?: Span;
   /** For OCR diagnostics: the suggested replacement text for `span`. */
   suggestion?: string;
   /** For OCR diagnostics: every place the same misread word occurs (`span` is the first). */
   occurrences?: Span[];
 }
+
+export type DiagnosticParams = Record<string, string | number>;
 
 export type DiagnosticCode =
   | 'not-kl-minutes'

@@ -34,6 +34,7 @@ export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: Pars
         severity: 'warning',
         code: 'no-text-layer',
         message: `Page ${p.page} has no text layer (a scanned image?); its content could not be read`,
+        params: { page: p.page },
       });
     }
   }
