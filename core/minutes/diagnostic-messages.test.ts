@@ -26,6 +26,7 @@ const CODES: Record<DiagnosticCode, true> = {
   'no-text-layer': true,
 };
 
+const D = (d: Diagnostic) => d;
 const doc = (...lines: string[]) => lines.join('\n');
 const ITEM = (n: string, title: string) => doc(`${n}. ${title}`, 'SAG-2024-00001 abc', '', 'Beslutning', 'Godkendt.', '');
 
@@ -82,12 +83,12 @@ describe('diagnostic messages', () => {
     expect([diagnosticText(en, twice), diagnosticText(da, twice)]).toEqual(['Section 3 occurs twice', 'Afsnit 3 forekommer to gange']);
     const itemTwice: Diagnostic = { ...twice, params: { unit: 'item', number: '3.2' } };
     expect([diagnosticText(en, itemTwice), diagnosticText(da, itemTwice)]).toEqual(['Item 3.2 occurs twice', 'Punkt 3.2 forekommer to gange']);
-    expect(diagnosticText(en, { severity: 'warning', code: 'no-text-layer', message: '', params: { page: 4 } })).toBe('Page 4 has no text layer (a scanned image?); its content could not be read');
-    expect(diagnosticText(da, { severity: 'warning', code: 'no-text-layer', message: '', params: { page: 4 } })).toBe('Side 4 har intet tekstlag (et scannet billede?); indholdet kunne ikke læses');
+    expect(diagnosticText(en, D({ severity: 'warning', code: 'no-text-layer', message: '', params: { page: 4 } }))).toBe('Page 4 has no text layer (a scanned image?); its content could not be read');
+    expect(diagnosticText(da, D({ severity: 'warning', code: 'no-text-layer', message: '', params: { page: 4 } }))).toBe('Side 4 har intet tekstlag (et scannet billede?); indholdet kunne ikke læses');
   });
 
   it('fall back to the stored message for a diagnostic written without params', () => {
-    expect(diagnosticText(da, { severity: 'warning', code: 'missing-case-line', message: 'Item 3.2 has no case line (SAG-…)' })).toBe('Item 3.2 has no case line (SAG-…)');
-    expect(diagnosticText(da, { severity: 'warning', code: 'no-date', message: 'old' })).toMatch(/^Der blev ikke fundet en mødedato/);
+    expect(diagnosticText(da, D({ severity: 'warning', code: 'missing-case-line', message: 'Item 3.2 has no case line (SAG-…)' }))).toBe('Item 3.2 has no case line (SAG-…)');
+    expect(diagnosticText(da, D({ severity: 'warning', code: 'no-date', message: 'old' }))).toMatch(/^Der blev ikke fundet en mødedato/);
   });
 });
