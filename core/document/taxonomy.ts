@@ -1,3 +1,5 @@
+import { DECISION_LABELS } from '../minutes/decision.ts';
+
 /** The label taxonomy annotations draw from; configurable (stored in the library settings). */
 export interface Taxonomy {
   groups: { name: string; labels: string[] }[];
@@ -6,7 +8,8 @@ export interface Taxonomy {
 export const DEFAULT_TAXONOMY: Taxonomy = {
   groups: [
     { name: 'topic', labels: ['social', 'sundhed', 'beskæftigelse', 'erhverv', 'klima', 'trafik', 'uddannelse', 'økonomi'] },
-    { name: 'decision', labels: ['godkendt', 'taget til efterretning', 'drøftet', 'udsat'] },
+    // The decision types of core/minutes/decision.ts, which the viewer's chips and the datasets use too.
+    { name: 'decision', labels: [...DECISION_LABELS] },
   ],
 };
 

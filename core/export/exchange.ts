@@ -16,7 +16,7 @@
  *   labels alike, and the item's ids as metadata.
  */
 import { FIELD_NAMES } from '../minutes/model.ts';
-import { DECISION_TYPES } from './decision.ts';
+import { DECISION_TYPES } from '../minutes/decision.ts';
 import type { CuratedDocument } from './model.ts';
 import type { ItemRow } from './rows.ts';
 import { codePointCounter } from './web-annotation.ts';

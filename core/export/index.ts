@@ -144,7 +144,7 @@ function buildExport(docs: readonly CuratedDocument[], rows: ItemRow[], options:
 export { agreementByLabel, cohenKappa, disputes, fleissKappa, type Dispute, type LabelAgreement } from './agreement.ts';
 export { casesTable } from './cases.ts';
 export { CSV_DELIMITERS, neutralizeFormula, parseCsv, rowsToCsv, type CsvDelimiter } from './csv.ts';
-export { decisionTypeOf } from './decision.ts';
+export { decisionTypeOf } from '../minutes/decision.ts';
 export { checkFilter, filterRows, type ExportFilter } from './filter.ts';
 export { documentsToJsonl, importJsonl, rowsToJsonl } from './jsonl.ts';
 export { curatedFromMeeting, type CuratedDocument } from './model.ts';

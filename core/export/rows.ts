@@ -4,7 +4,7 @@
  * key order here is the column order of every format.
  */
 import { FIELD_NAMES, SCHEMA_VERSION, type Item, type Meeting, type Person, type Section, type Span } from '../minutes/model.ts';
-import { decisionTypeOf, isDecisionLabel, type DecisionType } from './decision.ts';
+import { decisionTypeOf, isDecisionLabel, type DecisionType } from '../minutes/decision.ts';
 import type { Adjudication, CuratedAnnotation, CuratedDocument, ReviewStatus } from './model.ts';
 
 export interface RowLabel {

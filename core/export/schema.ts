@@ -3,7 +3,7 @@
  * (`item.schema.json`) and used by the tests to validate every format.
  */
 import { ROW_COLUMNS } from './rows.ts';
-import { DECISION_TYPES } from './decision.ts';
+import { DECISION_TYPES } from '../minutes/decision.ts';
 import { REVIEW_STATUSES } from './model.ts';
 
 const str = { type: 'string' };

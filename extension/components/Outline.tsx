@@ -1,7 +1,7 @@
 /** The sidebar outline: sections → items with case number and a decision chip. */
 import { useLayoutEffect } from 'preact/hooks';
 import type { Item, Meeting } from '../../core/minutes/model.ts';
-import { decisionChip } from '../utils/decision.ts';
+import { itemDecision } from '../../core/minutes/decision.ts';
 
 export interface OutlineProps {
   meeting: Meeting;
@@ -37,7 +37,7 @@ export function Outline({ meeting, active, query, onSelect, onCite, citeLabel, c
             </h3>
             <ol>
               {items.map((item) => {
-                const chip = decisionChip(item.fields.beslutning?.text);
+                const chip = itemDecision(item);
                 return (
                   <li key={item.number} data-item-number={item.number} class={active === item.number ? 'active' : ''}>
                     <button type="button" class="entry" onClick={() => onSelect(item.number)} aria-current={active === item.number ? 'true' : undefined}>
