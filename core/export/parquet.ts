@@ -14,25 +14,12 @@
  *
  * Snappy-compressed. The tests read it back with DuckDB and hyparquet.
  */
-import { ByteWriter, parquetWrite } from 'hyparquet-writer';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { writeColumn } from 'hyparquet-writer/src/column.js';
 import { FIELD_NAMES } from '../minutes/model.ts';
+import { elements, Shredder, type Element, type Node } from './parquet-shred.ts';
 import { ROW_COLUMNS, type ItemRow } from './rows.ts';
-
-/** A Parquet schema element as hyparquet-writer takes it. */
-interface Element {
-  name: string;
-  type?: 'BOOLEAN' | 'INT32' | 'INT64' | 'DOUBLE' | 'BYTE_ARRAY';
-  converted_type?: 'UTF8' | 'DATE' | 'TIMESTAMP_MILLIS' | 'LIST';
-  logical_type?: { type: 'TIMESTAMP'; isAdjustedToUTC: boolean; unit: 'MILLIS' };
-  repetition_type?: 'REQUIRED' | 'OPTIONAL' | 'REPEATED';
-  num_children?: number;
-}
-
-/** A node of the schema tree: a leaf, a struct of named fields, or a list of one element type. */
-type Node =
-  | { kind: 'leaf'; element: Omit<Element, 'name' | 'repetition_type'>; required?: boolean; value?: (v: unknown) => unknown }
-  | { kind: 'struct'; fields: Record<string, Node>; required?: boolean }
-  | { kind: 'list'; of: Node; required?: boolean };
+import { snappyCompress } from './snappy.ts';
 
 const string: Node = { kind: 'leaf', element: { type: 'BYTE_ARRAY', converted_type: 'UTF8' } };
 const int32: Node = { kind: 'leaf', element: { type: 'INT32' } };
@@ -119,58 +106,67 @@ export const PARQUET_COLUMNS: Record<(typeof ROW_COLUMNS)[number], Node> = {
   fieldSpans: struct(Object.fromEntries(FIELD_NAMES.map((f) => [f, span]))),
 };
 
-/** The flat, depth-first list of schema elements of one column (the three-level LIST layout the Parquet spec asks for). */
-function elements(name: string, node: Node, out: Element[]): void {
-  const repetition_type = node.required ? 'REQUIRED' : 'OPTIONAL';
-  if (node.kind === 'leaf') out.push({ name, ...node.element, repetition_type });
-  else if (node.kind === 'struct') {
-    const names = Object.keys(node.fields);
-    out.push({ name, repetition_type, num_children: names.length });
-    for (const n of names) elements(n, node.fields[n]!, out);
-  } else {
-    out.push({ name, repetition_type, converted_type: 'LIST', num_children: 1 });
-    out.push({ name: 'list', repetition_type: 'REPEATED', num_children: 1 });
-    elements('element', node.of, out);
-  }
-}
-
-/** A value shaped for its node: times and dates made numbers, struct fields picked, a list wrapped as the LIST layout wants. */
-function shape(node: Node, v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (node.kind === 'leaf') return node.value ? node.value(v) : v;
-  if (node.kind === 'list') {
-    if (!Array.isArray(v)) return null;
-    return v.map((x) => shape(node.of, x));
-  }
-  const o = v as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [k, child] of Object.entries(node.fields)) out[k] = shape(child, o[k]);
-  return out;
-}
+type PageData = Parameters<typeof writeColumn>[0]['pageData'];
 
 const FREE_TEXT: ReadonlySet<string> = new Set(FIELD_NAMES);
 
-/** The leaves whose values need no shaping: passed through as they are. */
-const plainLeaf = (n: Node) => n.kind === 'leaf' && !n.value;
+/** Rows a row group holds: a small first group (a reader's preview), then large ones. */
+const ROW_GROUPS = [1000, 100_000];
+/** Bytes a data page holds before the next one starts (hyparquet-writer's own default). */
+const PAGE_BYTES = 1 << 20;
 
-/** Serializes rows to a Parquet file's bytes. */
+/**
+ * Serializes rows to a Parquet file's bytes. The rows are shredded here (see
+ * parquet-shred.ts) and each leaf column goes to hyparquet-writer's column
+ * writer, which picks the encoding, compresses and keeps the statistics and
+ * page indexes; its ParquetWriter writes the footer.
+ */
 export function rowsToParquet(rows: readonly ItemRow[], createdBy = 'referat-studio'): Uint8Array {
   const schema: Element[] = [{ name: 'root', num_children: ROW_COLUMNS.length }];
   for (const name of ROW_COLUMNS) elements(name, PARQUET_COLUMNS[name], schema);
-  const columnData = ROW_COLUMNS.map((name) => {
-    const node = PARQUET_COLUMNS[name];
-    const data = plainLeaf(node) ? rows.map((r) => r[name] ?? null) : rows.map((r) => shape(node, r[name]));
-    // Free text rarely repeats: a dictionary would cost time and save nothing, and its minimum and maximum (statistics) tell a reader nothing.
-    return FREE_TEXT.has(name) ? { name, data, encoding: 'PLAIN' as const, statistics: false } : { name, data };
-  });
   // Room for the whole file from the start (about 1.3 kB a row): growing the buffer by doubling copies it over and over.
   const writer = new ByteWriter(Math.max(1 << 16, rows.length * 2048));
-  parquetWrite({
-    writer,
-    columnData,
-    schema: schema as never,
-    createdBy,
-    kvMetadata: [{ key: 'referat.schemaVersion', value: '1' }],
-  });
+  const pq = new ParquetWriter({ writer, schema, codec: 'SNAPPY', compressors: { SNAPPY: snappyCompress }, createdBy, kvMetadata: [{ key: 'referat.schemaVersion', value: '1' }] });
+  // Each leaf's slots a row in the row group before: room to make in the next.
+  const slotsPerRow: number[][] = [];
+  for (let start = 0, g = 0; start < rows.length; g++) {
+    const end = Math.min(rows.length, start + ROW_GROUPS[Math.min(g, ROW_GROUPS.length - 1)]!);
+    const groupStart = writer.offset;
+    const chunks = [];
+    for (const [c, name] of ROW_COLUMNS.entries()) {
+      const shredder = new Shredder(name, PARQUET_COLUMNS[name], end - start, slotsPerRow[c]);
+      for (let r = start; r < end; r++) shredder.add(rows[r]![name]);
+      slotsPerRow[c] = shredder.leaves.map((leaf) => leaf.length / (end - start));
+      // Free text rarely repeats: a dictionary would cost time and save nothing, and its minimum and maximum (statistics) tell a reader nothing.
+      const free = FREE_TEXT.has(name);
+      for (const leaf of shredder.leaves) {
+        const result = writeColumn({
+          writer,
+          column: {
+            columnName: leaf.path.map((e) => e.name).join('.'),
+            element: leaf.path.at(-1)!,
+            schemaPath: [schema[0]!, ...leaf.path],
+            codec: 'SNAPPY',
+            compressors: pq.compressors,
+            stats: !free,
+            pageSize: PAGE_BYTES,
+            columnIndex: false,
+            offsetIndex: true,
+            encoding: free ? 'PLAIN' : undefined,
+          },
+          // The levels are typed arrays: hyparquet-writer only reads, counts and slices them.
+          pageData: leaf.pageData() as unknown as PageData,
+        });
+        chunks.push(result.chunk);
+        pq.pendingIndexes.push(result);
+      }
+    }
+    let size = 0n;
+    for (const { meta_data } of chunks) size += meta_data?.total_uncompressed_size ?? 0n;
+    pq.num_rows += BigInt(end - start);
+    pq.row_groups.push({ columns: chunks, total_byte_size: size, num_rows: BigInt(end - start), total_compressed_size: BigInt(writer.offset - groupStart) });
+    start = end;
+  }
+  pq.finish();
   return new Uint8Array(writer.getBuffer());
 }
