@@ -1,207 +1,41 @@
-/** The UI's words in Danish and English. */
-export type Lang = 'da' | 'en';
+/**
+ * The editor's words in Danish and English through the one translation layer
+ * (core/i18n): `translator(lang)` gives `t(key, values?)`, where `values.count`
+ * chooses a plural form and `{{name}}` in a string takes `values.name`. The
+ * parser's diagnostics come in under `diagnostic.<code>` (see diagnosticText).
+ */
+import { createTranslator, type Catalog, type CatalogKey, type Lang, type Translate } from '../core/i18n/translate.ts';
+import { DIAGNOSTIC_MESSAGES } from '../core/minutes/diagnostic-messages.ts';
+import { en } from './locales/en.ts';
+import { da } from './locales/da.ts';
 
-const en = {
-  explorer: 'Explorer',
-  outline: 'Outline',
-  problems: 'Problems',
-  annotations: 'Annotations',
-  overrides: 'Structure overrides',
-  library: 'Library',
-  filter: 'Filter…',
-  sortDate: 'Date',
-  sortTitle: 'Title',
-  sortUpdated: 'Last edited',
-  sortItems: 'Items',
-  items: 'items',
-  sections: 'sections',
-  noDocument: 'Open a document from the explorer, drop PDFs or text files here, or paste text.',
-  openFiles: 'Open files…',
-  pasteText: 'Paste text…',
-  importing: 'Importing',
-  noProblems: 'No problems found.',
-  noOverrides: 'No overrides. Use the structure commands (Ctrl+Shift+P) on a line.',
-  noAnnotations: 'No annotations yet. Select text or put the cursor in an item and press Ctrl+Alt+A.',
-  orphaned: 'orphaned',
-  reply: 'Reply',
-  comment: 'Comment',
-  save: 'Save',
-  cancel: 'Cancel',
-  labels: 'Labels',
-  allLabels: 'All labels',
-  review: 'Review',
-  unreviewed: 'unreviewed',
-  corrected: 'corrected',
-  approved: 'approved',
-  remove: 'Remove',
-  offline: 'offline/local',
-  syncOffline: 'offline',
-  syncConnecting: 'connecting…',
-  syncConnected: 'connected',
-  syncSynced: 'synced',
-  syncUnsynced: 'unsynced',
-  syncReadOnly: 'read-only: you may read, not change',
-  syncRefused: 'token refused',
-  syncTooLargeMessage: 'Not shared: the change of {size} is over the workspace’s {limit} limit; it was undone here.',
-  syncTooLargeDocument: 'Not shared: the document would reach {size}, over the workspace’s {limit} limit; the change was undone here.',
-  user: 'User',
-  ln: 'Ln',
-  col: 'Col',
-  ocrLoading: 'OCR lexicon loading…',
-  ocrRepaired: 'OCR repaired',
-  typeCommand: 'Type a command',
-  annotate: 'Annotate',
-  newAnnotation: 'New annotation',
-  pastePlaceholder: 'Paste the minutes text here',
-  importButton: 'Import',
-  dataset: 'Dataset',
-  datasetScope: 'What goes in',
-  scopeLibrary: 'Whole library',
-  scopeActive: 'Active document',
-  scopeSelection: 'Documents I choose',
-  scopeWorkspace: 'Whole library and workspace',
-  approvedOnly: 'Approved items only',
-  allBodies: 'All bodies',
-  dateFrom: 'From',
-  dateTo: 'To',
-  formats: 'Formats',
-  preview: 'Preview',
-  documents: 'documents',
-  comments: 'comments',
-  linkedCases: 'cases in more than one meeting',
-  download: 'Download dataset (.zip)',
-  reading: 'Reading the library…',
-  refresh: 'Read again',
-  agreement: 'Agreement between analysts',
-  noAgreement: 'No item has been labelled by two analysts yet.',
-  kappaItems: 'items',
-  adjudication: 'Adjudication',
-  noDisputes: 'No disagreements among the chosen items.',
-  carries: 'Carries it',
-  notThis: 'Not this',
-  decided: 'decided',
-  otherAppearances: 'Same case elsewhere',
-  noOtherAppearances: 'No other meeting in the library has this case.',
-  sameMeeting: 'other items of this meeting',
-  pdfPage: 'PDF page',
-  noPdfRuns: 'This document was not read from a PDF: there is no page to show.',
-  noPdfHere: 'The PDF is not kept in this browser (the document was read from a PDF in another browser).',
-  pdfFailed: 'The PDF kept for this document could not be opened.',
-  close: 'Close',
-  nameTitle: 'What is your name?',
-  nameHint: 'Your annotations, labels, comments and review carry it, and others see it at your cursor.',
-  nameNeeded: 'Give your name first: what you do here carries it.',
-  nameMissing: 'Set your name',
-  nameOk: 'OK',
-  localOnly: 'local',
-  localHint: 'Kept in this browser only; “Share to workspace” in the palette shares it.',
-  duplicate: 'duplicate',
-  duplicateHint: 'The same meeting is in the library more than once. Click to merge a duplicate into this document.',
+export type { Lang } from '../core/i18n/translate.ts';
+
+/** A key of the editor's own catalog (diagnostics are reached through diagnosticText). */
+export type MessageKey = CatalogKey<typeof en>;
+
+/** Each language's whole catalog: the editor's words and the diagnostics'. */
+export const MESSAGES: Record<Lang, Catalog> = {
+  en: { ...en, diagnostic: DIAGNOSTIC_MESSAGES.en },
+  da: { ...da, diagnostic: DIAGNOSTIC_MESSAGES.da },
 };
 
-export type MessageKey = keyof typeof en;
-
-const da: Record<MessageKey, string> = {
-  explorer: 'Stifinder',
-  outline: 'Disposition',
-  problems: 'Problemer',
-  annotations: 'Annoteringer',
-  overrides: 'Strukturrettelser',
-  library: 'Bibliotek',
-  filter: 'Filtrér…',
-  sortDate: 'Dato',
-  sortTitle: 'Titel',
-  sortUpdated: 'Senest redigeret',
-  sortItems: 'Punkter',
-  items: 'punkter',
-  sections: 'afsnit',
-  noDocument: 'Åbn et dokument i stifinderen, slip PDF- eller tekstfiler her, eller indsæt tekst.',
-  openFiles: 'Åbn filer…',
-  pasteText: 'Indsæt tekst…',
-  importing: 'Importerer',
-  noProblems: 'Ingen problemer fundet.',
-  noOverrides: 'Ingen rettelser. Brug strukturkommandoerne (Ctrl+Shift+P) på en linje.',
-  noAnnotations: 'Ingen annoteringer endnu. Markér tekst eller stil markøren i et punkt og tryk Ctrl+Alt+A.',
-  orphaned: 'forældreløs',
-  reply: 'Svar',
-  comment: 'Kommentar',
-  save: 'Gem',
-  cancel: 'Annullér',
-  labels: 'Etiketter',
-  allLabels: 'Alle etiketter',
-  review: 'Gennemsyn',
-  unreviewed: 'ikke gennemset',
-  corrected: 'rettet',
-  approved: 'godkendt',
-  remove: 'Fjern',
-  offline: 'offline/lokal',
-  syncOffline: 'offline',
-  syncConnecting: 'forbinder…',
-  syncConnected: 'forbundet',
-  syncSynced: 'synkroniseret',
-  syncUnsynced: 'ikke synkroniseret',
-  syncReadOnly: 'skrivebeskyttet: du kan læse, ikke ændre',
-  syncRefused: 'nøgle afvist',
-  syncTooLargeMessage: 'Ikke delt: ændringen på {size} er over arbejdsområdets grænse på {limit}; den er fortrudt her.',
-  syncTooLargeDocument: 'Ikke delt: dokumentet ville nå {size}, over arbejdsområdets grænse på {limit}; ændringen er fortrudt her.',
-  user: 'Bruger',
-  ln: 'Lin',
-  col: 'Kol',
-  ocrLoading: 'OCR-ordbog indlæses…',
-  ocrRepaired: 'OCR-rettet',
-  typeCommand: 'Skriv en kommando',
-  annotate: 'Annotér',
-  newAnnotation: 'Ny annotering',
-  pastePlaceholder: 'Indsæt referatets tekst her',
-  importButton: 'Importér',
-  dataset: 'Datasæt',
-  datasetScope: 'Hvad kommer med',
-  scopeLibrary: 'Hele biblioteket',
-  scopeActive: 'Det aktive dokument',
-  scopeSelection: 'Dokumenter jeg vælger',
-  scopeWorkspace: 'Hele biblioteket og arbejdsområdet',
-  approvedOnly: 'Kun godkendte punkter',
-  allBodies: 'Alle organer',
-  dateFrom: 'Fra',
-  dateTo: 'Til',
-  formats: 'Formater',
-  preview: 'Forhåndsvisning',
-  documents: 'dokumenter',
-  comments: 'kommentarer',
-  linkedCases: 'sager i mere end ét møde',
-  download: 'Hent datasæt (.zip)',
-  reading: 'Læser biblioteket…',
-  refresh: 'Læs igen',
-  agreement: 'Enighed mellem analytikere',
-  noAgreement: 'Intet punkt er endnu etiketteret af to analytikere.',
-  kappaItems: 'punkter',
-  adjudication: 'Afgørelser',
-  noDisputes: 'Ingen uenighed blandt de valgte punkter.',
-  carries: 'Har etiketten',
-  notThis: 'Ikke denne',
-  decided: 'afgjort',
-  otherAppearances: 'Samme sag andre steder',
-  noOtherAppearances: 'Intet andet møde i biblioteket har denne sag.',
-  sameMeeting: 'andre punkter i dette møde',
-  pdfPage: 'PDF-side',
-  noPdfRuns: 'Dokumentet er ikke læst fra en PDF: der er ingen side at vise.',
-  noPdfHere: 'PDF’en er ikke gemt i denne browser (dokumentet blev læst fra en PDF i en anden browser).',
-  pdfFailed: 'Den gemte PDF kunne ikke åbnes.',
-  close: 'Luk',
-  nameTitle: 'Hvad hedder du?',
-  nameHint: 'Dine annoteringer, etiketter, kommentarer og gennemsyn bærer navnet, og andre ser det ved din markør.',
-  nameNeeded: 'Angiv først dit navn: det du gør her, bærer det.',
-  nameMissing: 'Angiv dit navn',
-  nameOk: 'OK',
-  localOnly: 'lokal',
-  localHint: 'Kun i denne browser; »Del i arbejdsområdet« i paletten deler det.',
-  duplicate: 'dublet',
-  duplicateHint: 'Samme møde ligger mere end én gang i biblioteket. Klik for at flette en dublet ind i dette dokument.',
+// Built once: a component asks for its translator on every render.
+const TRANSLATORS: Record<Lang, Translate<MessageKey>> = {
+  en: createTranslator<MessageKey>('en', MESSAGES.en),
+  da: createTranslator<MessageKey>('da', MESSAGES.da),
 };
 
-export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, da };
+export function translator(lang: Lang): Translate<MessageKey> {
+  return TRANSLATORS[lang];
+}
 
-export function translator(lang: Lang): (key: MessageKey) => string {
-  const table = MESSAGES[lang];
-  return (key) => table[key];
+/** A taxonomy group's name for people: the default groups' names translated, one's own as written. */
+export function groupName(t: Translate<MessageKey>, name: string): string {
+  return t(`taxonomyGroup.${name}` as MessageKey, { defaultValue: name });
+}
+
+/** A meeting kind (`referat`, `dagsorden`) for people; an unknown kind as written. */
+export function kindName(t: Translate<MessageKey>, kind: string): string {
+  return kind ? t(`kind.${kind}` as MessageKey, { defaultValue: kind }) : '';
 }

@@ -80,9 +80,9 @@ const PLAIN: ReadonlySet<DiagnosticCode> = new Set(['no-date', 'item-outside-sec
  * diagnostic without the params its message needs (one read from data written
  * before params existed) is shown by its stored English `message`.
  */
-export function diagnosticText(t: Translate, d: Pick<Diagnostic, 'code' | 'message' | 'params'>): string {
+export function diagnosticText<K extends string>(t: Translate<K>, d: Pick<Diagnostic, 'code' | 'message' | 'params'>): string {
   if (!d.params && !PLAIN.has(d.code)) return d.message;
   const params = d.params ?? {};
   const v = variant(d.code, params);
-  return t(`diagnostic.${d.code}${v ? `.${v}` : ''}`, params);
+  return t(`diagnostic.${d.code}${v ? `.${v}` : ''}` as K, params);
 }

@@ -96,7 +96,7 @@ function fill(pop: HTMLElement, r: Result<MeetingSummary>, lang: Lang): void {
   }
   const s = r.value;
   const head = el('div', `${s.body} · ${t(lang, s.kind)}`, 'head');
-  const meta = el('div', [longDate(s.date, lang), `${s.items.length} ${t(lang, 'items')}`, s.pages ? `${s.pages} ${t(lang, 'pages')}` : ''].filter(Boolean).join(' · '), 'meta');
+  const meta = el('div', [longDate(s.date, lang), `${s.items.length} ${t(lang, 'itemWord', { count: s.items.length })}`, s.pages ? `${s.pages} ${t(lang, 'pageWord', { count: s.pages })}` : ''].filter(Boolean).join(' · '), 'meta');
   head.setAttribute('data-kind', s.kind);
   meta.setAttribute('data-date', s.date ?? '');
   const list = el('ol');

@@ -1,51 +1,123 @@
-/** The UI strings in Danish and English. */
-import type { Lang } from './settings.ts';
+/**
+ * The extension's words in Danish and English through the one translation
+ * layer (core/i18n), with the parser's diagnostics under `diagnostic.<code>`.
+ * `t(lang, key, values?)` is `translator(lang)(key, values?)`: `values.count`
+ * chooses a plural form, `{{name}}` takes `values.name`.
+ */
+import { createTranslator, type Catalog, type CatalogKey, type Lang, type Translate, type Translation } from '../../core/i18n/translate.ts';
+import { DIAGNOSTIC_MESSAGES } from '../../core/minutes/diagnostic-messages.ts';
 
-const STRINGS = {
-  badge: { da: 'Struktur', en: 'Structure' },
-  loading: { da: 'Henter og læser …', en: 'Fetching and reading …' },
-  items: { da: 'punkter', en: 'items' },
-  pages: { da: 'sider', en: 'pages' },
-  referat: { da: 'Referat', en: 'Minutes' },
-  dagsorden: { da: 'Dagsorden', en: 'Agenda' },
-  openViewer: { da: 'Åbn i viewer', en: 'Open in viewer' },
-  sendToEditor: { da: 'Send til editor', en: 'Send to editor' },
-  editorShort: { da: '→ editor', en: '→ editor' },
-  sent: { da: 'Sendt til editoren', en: 'Sent to the editor' },
-  copyCitation: { da: 'Kopiér citat', en: 'Copy citation' },
-  cite: { da: 'citér', en: 'cite' },
-  copied: { da: 'Citat kopieret', en: 'Citation copied' },
-  search: { da: 'Søg i punkter', en: 'Search items' },
-  outline: { da: 'Indhold', en: 'Outline' },
-  participants: { da: 'Deltagere', en: 'Participants' },
-  absent: { da: 'Afbud', en: 'Absent' },
-  legend: { da: 'Farver', en: 'Colours' },
-  nativeView: { da: 'Browserens egen PDF-visning', en: "The browser's own PDF view" },
-  noFile: { da: 'Ingen PDF angivet.', en: 'No PDF given.' },
-  pickFile: { da: 'Åbn en PDF fra din computer (eller slip den her):', en: 'Open a PDF from your computer (or drop it here):' },
-  tooLarge: { da: 'større end 100 MB', en: 'larger than 100 MB' },
-  refused: { da: 'Åbner kun PDF’er fra https://www.kl.dk, ikke', en: 'Opens only PDFs from https://www.kl.dk, not' },
-  failed: { da: 'Kunne ikke læse PDF’en', en: 'Could not read the PDF' },
-  keys: { da: 'j/k: næste/forrige punkt', en: 'j/k: next/previous item' },
-  diagnostics: { da: 'Bemærkninger', en: 'Notes' },
-  foundHere: { da: 'Referater og dagsordener på siden', en: 'Minutes and agendas on this page' },
-  noneFound: { da: 'Ingen referater fundet på denne side.', en: 'No minutes found on this page.' },
-  options: { da: 'Indstillinger', en: 'Options' },
-  editorUrl: { da: 'Editorens adresse', en: 'Editor URL' },
-  redirect: { da: 'Åbn KL-referater fra kl.dk i viewer', en: 'Open KL minutes from kl.dk in the viewer' },
-  colours: { da: 'Farver på felter', en: 'Field colours' },
-  language: { da: 'Sprog', en: 'Language' },
-  saved: { da: 'Gemt', en: 'Saved' },
-  baggrund: { da: 'Baggrund', en: 'Background' },
-  indstilling: { da: 'Indstilling', en: 'Recommendation' },
-  sagsfremstilling: { da: 'Sagsfremstilling', en: 'Case presentation' },
-  beslutning: { da: 'Beslutning', en: 'Decision' },
-  item: { da: 'Punktoverskrift', en: 'Item heading' },
-  case: { da: 'Sagsnummer', en: 'Case number' },
+const en = {
+  badge: 'Structure',
+  loading: 'Fetching and reading …',
+  itemWord_one: 'item',
+  itemWord_other: 'items',
+  pageWord_one: 'page',
+  pageWord_other: 'pages',
+  referat: 'Minutes',
+  dagsorden: 'Agenda',
+  openViewer: 'Open in viewer',
+  sendToEditor: 'Send to editor',
+  editorShort: '→ editor',
+  sent: 'Sent to the editor',
+  copyCitation: 'Copy citation',
+  cite: 'cite',
+  copied: 'Citation copied',
+  search: 'Search items',
+  outline: 'Outline',
+  participants: 'Participants',
+  absent: 'Absent',
+  legend: 'Colours',
+  nativeView: "The browser's own PDF view",
+  noFile: 'No PDF given.',
+  pickFile: 'Open a PDF from your computer (or drop it here):',
+  tooLarge: 'larger than 100 MB',
+  refused: 'Opens only PDFs from https://www.kl.dk, not',
+  failed: 'Could not read the PDF',
+  keys: 'j/k: next/previous item',
+  diagnostics: 'Notes',
+  foundHere: 'Minutes and agendas on this page',
+  noneFound: 'No minutes found on this page.',
+  options: 'Options',
+  editorUrl: 'Editor URL',
+  redirect: 'Open KL minutes from kl.dk in the viewer',
+  colours: 'Field colours',
+  language: 'Language',
+  saved: 'Saved',
+  baggrund: 'Background',
+  indstilling: 'Recommendation',
+  sagsfremstilling: 'Case presentation',
+  beslutning: 'Decision',
+  item: 'Item heading',
+  case: 'Case number',
+  loopbackOnly: 'Handing documents to the editor works only on localhost and 127.0.0.1 in this version.',
+  onPage: 'p. {{page}}',
 } as const;
 
-export type StringKey = keyof typeof STRINGS;
+const da: Translation<typeof en> = {
+  badge: 'Struktur',
+  loading: 'Henter og læser …',
+  itemWord_one: 'punkt',
+  itemWord_other: 'punkter',
+  pageWord_one: 'side',
+  pageWord_other: 'sider',
+  referat: 'Referat',
+  dagsorden: 'Dagsorden',
+  openViewer: 'Åbn i viewer',
+  sendToEditor: 'Send til editor',
+  editorShort: '→ editor',
+  sent: 'Sendt til editoren',
+  copyCitation: 'Kopiér citat',
+  cite: 'citér',
+  copied: 'Citat kopieret',
+  search: 'Søg i punkter',
+  outline: 'Indhold',
+  participants: 'Deltagere',
+  absent: 'Afbud',
+  legend: 'Farver',
+  nativeView: 'Browserens egen PDF-visning',
+  noFile: 'Ingen PDF angivet.',
+  pickFile: 'Åbn en PDF fra din computer (eller slip den her):',
+  tooLarge: 'større end 100 MB',
+  refused: 'Åbner kun PDF’er fra https://www.kl.dk, ikke',
+  failed: 'Kunne ikke læse PDF’en',
+  keys: 'j/k: næste/forrige punkt',
+  diagnostics: 'Bemærkninger',
+  foundHere: 'Referater og dagsordener på siden',
+  noneFound: 'Ingen referater fundet på denne side.',
+  options: 'Indstillinger',
+  editorUrl: 'Editorens adresse',
+  redirect: 'Åbn KL-referater fra kl.dk i viewer',
+  colours: 'Farver på felter',
+  language: 'Sprog',
+  saved: 'Gemt',
+  baggrund: 'Baggrund',
+  indstilling: 'Indstilling',
+  sagsfremstilling: 'Sagsfremstilling',
+  beslutning: 'Beslutning',
+  item: 'Punktoverskrift',
+  case: 'Sagsnummer',
+  loopbackOnly: 'Overdragelse til editoren virker kun på localhost og 127.0.0.1 i denne version.',
+  onPage: 's. {{page}}',
+};
 
-export function t(lang: Lang, key: StringKey): string {
-  return STRINGS[key][lang];
+export type StringKey = CatalogKey<typeof en>;
+
+/** Each language's whole catalog: the extension's words and the diagnostics'. */
+export const STRINGS: Record<Lang, Catalog> = {
+  en: { ...en, diagnostic: DIAGNOSTIC_MESSAGES.en },
+  da: { ...da, diagnostic: DIAGNOSTIC_MESSAGES.da },
+};
+
+const TRANSLATORS: Record<Lang, Translate<StringKey>> = {
+  en: createTranslator<StringKey>('en', STRINGS.en),
+  da: createTranslator<StringKey>('da', STRINGS.da),
+};
+
+export function translator(lang: Lang): Translate<StringKey> {
+  return TRANSLATORS[lang];
+}
+
+export function t(lang: Lang, key: StringKey, values?: Parameters<Translate>[1]): string {
+  return TRANSLATORS[lang](key, values);
 }

@@ -1,11 +1,14 @@
 /**
  * The parser's diagnostics as lint marks, with quick fixes for OCR words
- * (this one, or every occurrence in the document).
+ * (this one, or every occurrence in the document), in the editor's language.
  */
 import { linter, type Action, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import type { EditorState, Extension, TransactionSpec } from '@codemirror/state';
 import type { Diagnostic } from '../../../core/minutes/model.ts';
+import { diagnosticText } from '../../../core/minutes/diagnostic-messages.ts';
+import { translator } from '../../i18n.ts';
 import { liveParseField } from '../live-parse/index.ts';
+import { uiLangOf } from '../ui-lang/index.ts';
 
 /** The edit that applies an OCR suggestion at one span, or at all its occurrences. */
 export function ocrFix(diagnostic: Diagnostic, all: boolean): TransactionSpec | null {
@@ -17,20 +20,21 @@ export function ocrFix(diagnostic: Diagnostic, all: boolean): TransactionSpec | 
 /** The lint diagnostics for a state. Pure. */
 export function lintDiagnostics(state: EditorState): LintDiagnostic[] {
   const len = state.doc.length;
+  const t = translator(uiLangOf(state));
   return state.field(liveParseField).meeting.diagnostics.map((d) => {
     const from = Math.min(d.span?.start ?? 0, len);
     const to = Math.min(Math.max(d.span?.end ?? from, from), len);
     const actions: Action[] = [];
     if (d.suggestion) {
       actions.push({ name: `→ ${d.suggestion}`, apply: (view) => view.dispatch(ocrFix(d, false)!) });
-      if ((d.occurrences?.length ?? 0) > 1) actions.push({ name: `all ${d.occurrences!.length}`, apply: (view) => view.dispatch(ocrFix(d, true)!) });
+      if ((d.occurrences?.length ?? 0) > 1) actions.push({ name: t('fixAll', { count: d.occurrences!.length }), apply: (view) => view.dispatch(ocrFix(d, true)!) });
     }
-    return { from, to, severity: d.severity, message: d.message, source: d.code, actions };
+    return { from, to, severity: d.severity, message: diagnosticText(t, d), source: d.code, actions };
   });
 }
 
 /**
- * Lints again whenever the live parse changes, not only on edits: the OCR
+ * Lints again whenever the live parse or the language changes, not only on edits: the OCR
  * repairer and structure overrides arrive as effects and bring their own
  * diagnostics (a damaged document's OCR words are found only once the
  * lexicon is in), which must be marked as soon as they are listed.
@@ -38,6 +42,6 @@ export function lintDiagnostics(state: EditorState): LintDiagnostic[] {
 export function diagnosticsLint(): Extension {
   return linter((view) => lintDiagnostics(view.state), {
     delay: 150,
-    needsRefresh: (update) => update.state.field(liveParseField) !== update.startState.field(liveParseField),
+    needsRefresh: (update) => update.state.field(liveParseField) !== update.startState.field(liveParseField) || uiLangOf(update.state) !== uiLangOf(update.startState),
   });
 }

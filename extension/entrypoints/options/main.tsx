@@ -54,9 +54,7 @@ function Options() {
       </label>
       {!loopback && (
         <p class="warn">
-          {lang === 'da'
-            ? 'Overdragelse til editoren virker kun på localhost og 127.0.0.1 i denne version.'
-            : 'Handing documents to the editor works only on localhost and 127.0.0.1 in this version.'}
+          {t(lang, 'loopbackOnly')}
         </p>
       )}
       <label class="row">

@@ -8,7 +8,8 @@ import { PageView } from '../../components/PageView.tsx';
 import { People } from '../../components/People.tsx';
 import type { ViewBox } from '../../../core/pdf/geometry.ts';
 import { boxToCss } from '../../../core/pdf/geometry.ts';
-import { t } from '../../utils/i18n.ts';
+import { diagnosticText } from '../../../core/minutes/diagnostic-messages.ts';
+import { t, translator } from '../../utils/i18n.ts';
 import { errorLine } from '../../utils/messages.ts';
 import { itemFromHash, itemNumbers, itemPage, overlaysByPage } from '../../utils/overlays.ts';
 import { fileFromViewerSearch, nativeViewUrl } from '../../utils/redirect.ts';
@@ -239,8 +240,8 @@ export function App() {
                 <ul>
                   {meeting.diagnostics.map((d, i) => (
                     <li key={i} data-severity={d.severity}>
-                      {d.message}
-                      {d.span?.pages?.[0] ? ` (s. ${d.span.pages[0].page})` : ''}
+                      {diagnosticText(translator(lang), d)}
+                      {d.span?.pages?.[0] ? ` (${t(lang, 'onPage', { page: d.span.pages[0].page })})` : ''}
                     </li>
                   ))}
                 </ul>

@@ -1,0 +1,52 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogKeys, catalogLeaves, catalogMismatches } from '../core/i18n/translate.ts';
+import { groupName, kindName, MESSAGES, translator } from './i18n.ts';
+
+const EDITOR = import.meta.dirname;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return ['node_modules', 'public', 'server'].includes(name) ? [] : sources(full);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+describe('editor strings', () => {
+  it('are complete in Danish and English, with the same values named', () => {
+    expect(catalogMismatches(MESSAGES.en, MESSAGES.da)).toEqual([]);
+  });
+
+  it('hold every key the editor asks for; a counted word is always asked with its count', () => {
+    const keys = new Set(catalogKeys(MESSAGES.en));
+    const plural = new Set(catalogLeaves(MESSAGES.en).filter(([k]) => /_(one|other)$/.test(k)).map(([k]) => k.replace(/_(one|other)$/, '')));
+    const used: string[] = [];
+    for (const file of sources(EDITOR)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([^']+)'\s*(,)?/g)) {
+        used.push(m[1]!);
+        expect(keys, `${file}: ${m[1]}`).toContain(m[1]);
+        if (plural.has(m[1]!)) expect(m[2], `${file}: ${m[1]} needs a count`).toBe(',');
+      }
+    }
+    expect(used.length).toBeGreaterThan(50);
+  });
+
+  it('count words in both languages', () => {
+    const da = translator('da');
+    const en = translator('en');
+    expect([0, 1, 2].map((count) => `${count} ${da('problemWord', { count })}`)).toEqual(['0 problemer', '1 problem', '2 problemer']);
+    expect([0, 1, 2].map((count) => `${count} ${en('problemWord', { count })}`)).toEqual(['0 problems', '1 problem', '2 problems']);
+    expect(`1 ${da('itemWord', { count: 1 })} · 3 ${da('itemWord', { count: 3 })}`).toBe('1 punkt · 3 punkter');
+    expect(da('fixAll', { count: 4 })).toBe('alle 4');
+  });
+
+  it('fill in values and name the words that come from data', () => {
+    const da = translator('da');
+    expect(da('parseMs', { ms: '1.5' })).toBe('fortolket på 1.5 ms');
+    expect(da('source.shared')).toBe('delt');
+    expect([groupName(da, 'topic'), groupName(da, 'Mine egne')]).toEqual(['emne', 'Mine egne']);
+    expect([kindName(translator('en'), 'referat'), kindName(da, 'andet'), kindName(da, '')]).toEqual(['minutes', 'andet', '']);
+  });
+});
