@@ -1,5 +1,10 @@
-/** The CodeMirror editor for one document: the Y.Text binding plus every structure feature. */
-import { EditorState, type Extension } from '@codemirror/state';
+/**
+ * The CodeMirror editor for one document: the Y.Text binding plus every
+ * structure feature. The parts that change while a document is open (the
+ * collaboration binding with its awareness, read-only) sit in `Compartment`s,
+ * so they are reconfigured in a transaction instead of rebuilding the view.
+ */
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, drawSelection, highlightActiveLine, highlightActiveLineGutter } from '@codemirror/view';
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import { foldGutter, foldKeymap, codeFolding } from '@codemirror/language';
@@ -22,8 +27,27 @@ export interface CollabOptions {
   readOnly?: boolean;
 }
 
+/** The compartments of a document editor: one per part that changes while the document is open. */
+export interface DocumentCompartments {
+  collab: Compartment;
+  readOnly: Compartment;
+}
+
+export function documentCompartments(): DocumentCompartments {
+  return { collab: new Compartment(), readOnly: new Compartment() };
+}
+
+/** The Y.Text binding of `doc` (its undo manager included), with the remote cursors of `awareness` when there is one. */
+export function collabExtension(doc: StudioDoc, awareness: Awareness | null | undefined): Extension {
+  return yCollab(doc.text, awareness ?? null, { undoManager: doc.undo });
+}
+
+export function readOnlyExtension(readOnly: boolean | undefined): Extension {
+  return readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : [];
+}
+
 /** Every feature of the document editor, bound to `doc`'s text and undo manager. */
-export function documentExtensions(doc: StudioDoc, extra: Extension[] = [], collab: CollabOptions = {}): Extension[] {
+export function documentExtensions(doc: StudioDoc, extra: Extension[] = [], collab: CollabOptions = {}, compartments: DocumentCompartments = documentCompartments()): Extension[] {
   const name = doc.meta.get('fileName');
   return [
     lineNumbers(),
@@ -37,8 +61,8 @@ export function documentExtensions(doc: StudioDoc, extra: Extension[] = [], coll
     search({ top: true }),
     EditorView.lineWrapping,
     keymap.of([...yUndoManagerKeymap, ...defaultKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
-    yCollab(doc.text, collab.awareness ?? null, { undoManager: doc.undo }),
-    ...(collab.readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : []),
+    compartments.collab.of(collabExtension(doc, collab.awareness)),
+    compartments.readOnly.of(readOnlyExtension(collab.readOnly)),
     liveParse(typeof name === 'string' ? { source: { name } } : {}),
     structure(),
     itemFold(),
@@ -48,7 +72,11 @@ export function documentExtensions(doc: StudioDoc, extra: Extension[] = [], coll
   ];
 }
 
+/** The editor state of `doc`: its text and every feature. */
+export function createDocumentState(doc: StudioDoc, extra: Extension[] = [], collab: CollabOptions = {}, compartments?: DocumentCompartments): EditorState {
+  return EditorState.create({ doc: doc.text.toString(), extensions: documentExtensions(doc, extra, collab, compartments) });
+}
+
 export function createDocumentView(doc: StudioDoc, parent: HTMLElement, extra: Extension[] = [], collab: CollabOptions = {}): EditorView {
-  const state = EditorState.create({ doc: doc.text.toString(), extensions: documentExtensions(doc, extra, collab) });
-  return new EditorView({ state, parent });
+  return new EditorView({ state: createDocumentState(doc, extra, collab), parent });
 }

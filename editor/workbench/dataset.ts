@@ -1,0 +1,126 @@
+/**
+ * The Dataset view's state: its form, and the library (with the workspace,
+ * while connected) read as curated documents; the download and the curator's
+ * adjudications.
+ */
+import { adjudicate, curatedFromStudioDoc } from '../../core/document/curate.ts';
+import type { CuratedDocument } from '../../core/export/model.ts';
+import { datasetArchive, datasetArchiveAsync, DEFAULT_DATASET_FORM, formFilter, type DatasetArchive, type DatasetForm } from '../services/dataset.ts';
+import { sharedSummary } from '../services/library.ts';
+import { looksOcrDamaged } from '../services/lexicon.ts';
+import type { Library } from './library.ts';
+import type { DocumentSession } from './session.ts';
+import type { Settings } from './settings.ts';
+import { Store } from './store.ts';
+import type { Tabs } from './tabs.ts';
+import type { Ui } from './ui.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface DatasetState {
+  form: DatasetForm;
+  /** The library read as curated documents (null until read). */
+  docs: CuratedDocument[] | null;
+  loading: boolean;
+}
+
+export class Dataset extends Store<DatasetState> {
+  constructor(
+    private readonly library: Library,
+    private readonly tabs: Tabs,
+    private readonly session: DocumentSession,
+    private readonly workspace: Workspace,
+    private readonly settings: Settings,
+    private readonly ui: Ui,
+    private readonly deps: { now(): number; win: Window },
+  ) {
+    super({ form: DEFAULT_DATASET_FORM, docs: null, loading: false });
+  }
+
+  /** Reads every library document (and, while connected, every document of the workspace) as a curated document for the Dataset view. */
+  async load(): Promise<void> {
+    if (this.get().loading) return;
+    this.set({ loading: true });
+    try {
+      await this.workspace.addDocuments();
+      await this.library.refresh();
+      const docs: CuratedDocument[] = [];
+      for (const entry of this.library.get().entries) {
+        if (entry.mergedInto) continue; // its work is in the document it was merged into
+        const curated = await this.tabs.withDocument(entry.id, async (doc) => {
+          const text = doc.text.toString();
+          if (!text) return null; // shared by id, nothing received yet
+          const mergedInto = doc.meta.get('mergedInto');
+          if (typeof mergedInto === 'string' && mergedInto) {
+            // Merged in another browser: it leaves this library too.
+            await this.library.db.docs.update(entry.id, { mergedInto });
+            return null;
+          }
+          const repairer = looksOcrDamaged(text) ? await this.session.repairer().catch(() => null) : null;
+          return curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} });
+        });
+        if (!curated) continue;
+        docs.push(curated);
+        // A document known only by id learns its title, body and date from what the server sent.
+        if (entry.source === 'shared') await this.library.db.docs.update(entry.id, sharedSummary(curated.meeting, curated.meta.fileName, curated.meeting.source?.sha256));
+      }
+      await this.library.refresh();
+      this.set({ docs, loading: false });
+    } catch (e) {
+      this.set({ loading: false });
+      this.ui.error(`Dataset: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  setForm(patch: Partial<DatasetForm>): void {
+    this.set({ form: { ...this.get().form, ...patch } });
+  }
+
+  /** Builds the dataset the form asks for and downloads it as one zip file; a bad form or an empty selection gets a one-line message. */
+  download(): void {
+    const da = this.settings.get().lang === 'da';
+    const { docs, form } = this.get();
+    if (!docs) return;
+    const filter = formFilter(form, this.tabs.get().active);
+    if (typeof filter === 'string') return this.ui.error(filter);
+    if (!form.formats.length) return this.ui.error(da ? 'Vælg mindst ét format' : 'Choose at least one format');
+    const origin = `${docs.length} documents of the Referat Studio editor library (${this.deps.win.location.origin})`;
+    if (form.formats.includes('xlsx')) {
+      // The spreadsheet is zipped asynchronously; the rest is made at once.
+      void datasetArchiveAsync(docs, filter, form.formats, new Date(this.deps.now()), origin).then(
+        (archive) => this.deliver(archive),
+        (e: unknown) => this.ui.error(`Export: ${e instanceof Error ? e.message : String(e)}`),
+      );
+      return;
+    }
+    try {
+      this.deliver(datasetArchive(docs, filter, form.formats, new Date(this.deps.now()), origin));
+    } catch (e) {
+      this.ui.error(`Export: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Saves a built dataset zip as a download, or says that nothing matched. */
+  private deliver(archive: DatasetArchive): void {
+    const da = this.settings.get().lang === 'da';
+    if (!archive.items) return this.ui.error(da ? 'Ingen punkter passer til filtrene: intet at hente' : 'No items match the filters: nothing to download');
+    const url = URL.createObjectURL(new Blob([archive.bytes as BlobPart], { type: 'application/zip' }));
+    const a = this.deps.win.document.createElement('a');
+    a.href = url;
+    a.download = archive.name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    this.ui.info(`${archive.name}: ${archive.items} ${da ? 'punkter' : 'items'}, ${archive.files.length} ${da ? 'filer' : 'files'}`);
+  }
+
+  /** A curator's final word on one label of one item, recorded with the user's name and the time; the view is read again. */
+  async adjudicate(documentId: string, itemNumber: string, label: string, value: boolean): Promise<void> {
+    if (!(await this.settings.requireUser())) return;
+    const done = await this.tabs.withDocument(documentId, (doc, readOnly) => {
+      if (readOnly) return false;
+      adjudicate(doc, { itemNumber, label, value, decidedBy: this.settings.get().user }, this.deps.now);
+      return true;
+    });
+    if (!done) return this.ui.error(this.settings.t('syncReadOnly'));
+    await this.load();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The library: every document this browser knows (IndexedDB), the explorer's
+ * filter and sort, and how an imported document is stored (or found, when
+ * its source is already there).
+ */
+import type { Meeting } from '../../core/minutes/model.ts';
+import type { ReviewStatus, StudioDoc } from '../../core/document/studio-doc.ts';
+import { caseMentions, docIdFor, duplicatesOf, filterAndSort, sharedSummary, summarize, type LibraryDb, type LibraryEntry, type LibraryReview, type SortKey } from '../services/library.ts';
+import { createDoc } from '../services/persistence.ts';
+import type { ImportedDocument } from '../services/import.ts';
+import { sourceSha } from './items.ts';
+import { Store } from './store.ts';
+
+export interface LibraryState {
+  entries: LibraryEntry[];
+  filter: string;
+  sort: SortKey;
+}
+
+let idCounter = 0;
+const newDocId = (now: number) => `d${now.toString(36)}${(idCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export class Library extends Store<LibraryState> {
+  constructor(
+    readonly db: LibraryDb,
+    private readonly now: () => number,
+  ) {
+    super({ entries: [], filter: '', sort: 'date' });
+  }
+
+  async refresh(): Promise<void> {
+    this.set({ entries: await this.db.docs.toArray() });
+  }
+
+  entry(id: string): LibraryEntry | undefined {
+    return this.get().entries.find((e) => e.id === id);
+  }
+
+  /** True when the document is kept in this browser only (a sample nobody shared): it is not synced. */
+  isLocal(id: string): boolean {
+    return this.entry(id)?.local === true;
+  }
+
+  /** The entries the explorer lists: filtered and sorted as asked. */
+  visible(): LibraryEntry[] {
+    const { entries, filter, sort } = this.get();
+    return filterAndSort(entries, filter, sort);
+  }
+
+  /** Library documents that are another's duplicate (same source SHA-256, or the same meeting): id → the others. */
+  get duplicates(): Map<string, string[]> {
+    return duplicatesOf(this.get().entries);
+  }
+
+  /** The PDF a document was read from, when this browser kept it; null otherwise. */
+  async pdfBytes(id: string): Promise<Uint8Array | null> {
+    return (await this.db.pdfs.get(id))?.bytes ?? null;
+  }
+
+  /**
+   * Stores an imported document, or finds it: a source already in the library
+   * (by its SHA-256) is the document that is there (followed to the one it was
+   * merged into). The id comes from the SHA-256, so another browser importing
+   * the same file makes the same document (see `seedUpdate`).
+   */
+  async store(doc: ImportedDocument, options: { local?: boolean } = {}): Promise<{ id: string; existed: boolean }> {
+    const now = this.now();
+    const sha256 = doc.source.sha256;
+    if (sha256) {
+      const entries = await this.db.docs.toArray();
+      let found = entries.find((e) => e.id === docIdFor(sha256)) ?? entries.find((e) => e.sha256 === sha256 && !e.mergedInto) ?? entries.find((e) => e.sha256 === sha256);
+      for (let hops = 0; found?.mergedInto && hops < 10; hops++) found = entries.find((e) => e.id === found!.mergedInto) ?? found;
+      if (found && !found.mergedInto) {
+        if (doc.pdf && !(await this.db.pdfs.get(found.id))) await this.db.pdfs.put({ id: found.id, bytes: doc.pdf });
+        return { id: found.id, existed: true };
+      }
+    }
+    const id = sha256 ? docIdFor(sha256) : newDocId(now);
+    await createDoc(id, doc.text, { fileName: doc.entry.fileName, source: doc.source }, doc.hints, doc.runs);
+    if (doc.pdf) await this.db.pdfs.put({ id, bytes: doc.pdf });
+    await this.db.docs.put({ ...doc.entry, id, ...(sha256 ? { sha256 } : {}), ...(options.local ? { local: true } : {}), createdAt: now, updatedAt: now });
+    return { id, existed: false };
+  }
+
+  /** Writes what the live parse says of an open document (items, review progress, cases) into its library entry. */
+  async summarizeOpen(id: string, meeting: Meeting, review: Record<string, ReviewStatus>, doc: StudioDoc | null): Promise<void> {
+    const items = meeting.sections.flatMap((s) => s.items);
+    const statuses = items.map((i) => review[i.number] ?? 'unreviewed');
+    const progress: LibraryReview = statuses.length && statuses.every((s) => s === 'approved') ? 'reviewed' : statuses.some((s) => s !== 'unreviewed') ? 'in-progress' : 'unreviewed';
+    const patch: Partial<LibraryEntry> = { items: items.length, sections: meeting.sections.length, body: meeting.body, date: meeting.date, cases: caseMentions(meeting), review: progress, updatedAt: this.now() };
+    // A document opened by id learns its name and kind from what the server sent.
+    const entry = this.entry(id);
+    if (entry?.source === 'shared') Object.assign(patch, sharedSummary(meeting, doc?.meta.get('fileName'), sourceSha(doc)));
+    else if (entry && !entry.sha256 && sourceSha(doc)) patch.sha256 = sourceSha(doc);
+    patch.meetingId = summarize(meeting).meetingId;
+    await this.db.docs.update(id, patch);
+    await this.refresh();
+  }
+}

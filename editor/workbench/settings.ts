@@ -1,0 +1,137 @@
+/**
+ * The person's settings: language, theme, their name (which annotations,
+ * labels, comments, review and presence carry), the label taxonomy and the
+ * PDF page view. Kept in the library database's settings table.
+ */
+import { DEFAULT_TAXONOMY, parseTaxonomy, type Taxonomy } from '../../core/document/taxonomy.ts';
+import { translator, type Lang } from '../i18n.ts';
+import type { LibraryDb } from '../services/library.ts';
+import { Store } from './store.ts';
+import type { Ui } from './ui.ts';
+
+export interface SettingsState {
+  lang: Lang;
+  theme: 'light' | 'dark';
+  /** The user's name; '' until they give one. */
+  user: string;
+  /** The dialog asking for the user's name (shown on first use, and whenever a name is needed and missing). */
+  nameDialog: boolean;
+  taxonomy: Taxonomy;
+  /** The PDF page beside the text (for documents read from a PDF in this browser). */
+  pageView: boolean;
+}
+
+/** The name everyone had before names were asked for: not a name, as two people keeping it would be one person. */
+export const DEFAULT_USER = 'analytiker';
+
+/** Why a user name cannot be used (empty, the old default, too long), or null when it can. Pure. */
+export function userNameProblem(name: string, lang: Lang): string | null {
+  const n = name.trim();
+  const da = lang === 'da';
+  if (!n) return da ? 'Skriv dit navn' : 'Type your name';
+  if (n.toLowerCase() === DEFAULT_USER) return da ? `»${DEFAULT_USER}« er ikke et navn: skriv dit eget, så dine annoteringer kan skelnes fra andres` : `"${DEFAULT_USER}" is not a name: type your own, so your annotations can be told from others'`;
+  if (n.length > 60) return da ? 'Navnet er for langt (højst 60 tegn)' : 'The name is too long (60 characters at most)';
+  return null;
+}
+
+export class Settings extends Store<SettingsState> {
+  /** Waiting for the user's name (requireUser). */
+  private nameWaiters: ((ok: boolean) => void)[] = [];
+
+  constructor(
+    private readonly db: LibraryDb,
+    private readonly ui: Ui,
+  ) {
+    super({ lang: 'da', theme: 'light', user: '', nameDialog: false, taxonomy: DEFAULT_TAXONOMY, pageView: false });
+  }
+
+  get t() {
+    return translator(this.get().lang);
+  }
+
+  /** Every stored setting by key (the workbench's start-up reads the rest: sync, tabs, positions). */
+  async load(): Promise<Map<string, unknown>> {
+    const settings = new Map((await this.db.settings.toArray()).map((s) => [s.key, s.value]));
+    const lang = (settings.get('lang') as Lang) ?? 'da';
+    const stored = typeof settings.get('user') === 'string' ? (settings.get('user') as string).trim() : '';
+    const user = userNameProblem(stored, lang) ? '' : stored;
+    this.set({
+      lang,
+      theme: (settings.get('theme') as 'light' | 'dark') ?? 'light',
+      user,
+      nameDialog: !user,
+      taxonomy: (settings.get('taxonomy') as Taxonomy) ?? DEFAULT_TAXONOMY,
+      pageView: settings.get('pageView') === true,
+    });
+    return settings;
+  }
+
+  async save(key: string, value: unknown): Promise<void> {
+    await this.db.settings.put({ key, value });
+  }
+
+  togglePageView(): void {
+    const pageView = !this.get().pageView;
+    this.set({ pageView });
+    void this.save('pageView', pageView);
+  }
+
+  toggleTheme(): void {
+    const theme = this.get().theme === 'light' ? 'dark' : 'light';
+    this.set({ theme });
+    void this.save('theme', theme);
+  }
+
+  toggleLang(): void {
+    const lang = this.get().lang === 'da' ? 'en' : 'da';
+    this.set({ lang });
+    void this.save('lang', lang);
+  }
+
+  async changeUser(): Promise<void> {
+    const user = await this.ui.ask({ title: this.t('user'), value: this.get().user });
+    if (user === null) return;
+    const problem = this.setUser(user);
+    if (problem) this.ui.error(problem);
+  }
+
+  /** Sets the user's name; returns why it cannot be used (then nothing changes), or null. */
+  setUser(name: string): string | null {
+    const problem = userNameProblem(name, this.get().lang);
+    if (problem) return problem;
+    const user = name.trim();
+    this.set({ user, nameDialog: false });
+    void this.save('user', user);
+    for (const f of this.nameWaiters.splice(0)) f(true);
+    return null;
+  }
+
+  /** Shows the name dialog (the status bar's prompt does this). */
+  askName(): void {
+    this.set({ nameDialog: true });
+    this.ui.set({ palette: false });
+  }
+
+  /** Closes the name dialog without a name; what waited for one does not happen. */
+  dismissName(): void {
+    this.set({ nameDialog: false });
+    for (const f of this.nameWaiters.splice(0)) f(false);
+  }
+
+  /** True once the user has a name; without one, asks for it first (false when they close the dialog). */
+  requireUser(): Promise<boolean> {
+    if (this.get().user) return Promise.resolve(true);
+    this.set({ nameDialog: true });
+    this.ui.info(this.t('nameNeeded'));
+    return new Promise((resolve) => this.nameWaiters.push(resolve));
+  }
+
+  async editTaxonomy(): Promise<void> {
+    const json = await this.ui.ask({ title: this.get().lang === 'da' ? 'Taksonomi som JSON: {"groups":[{"name":…,"labels":[…]}]}' : 'Taxonomy as JSON: {"groups":[{"name":…,"labels":[…]}]}', value: JSON.stringify(this.get().taxonomy) });
+    if (json === null) return;
+    const taxonomy = parseTaxonomy(json);
+    if (!taxonomy) return this.ui.error(this.get().lang === 'da' ? 'Taksonomien er ikke gyldig JSON i den rette form' : 'The taxonomy is not valid JSON of the right shape');
+    this.set({ taxonomy });
+    void this.save('taxonomy', taxonomy);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The workbench: its stores by concern, wired together, and its start-up.
+ * Components read the stores through `useStore` and call the stores' actions;
+ * the command table (commands.ts) names those actions for keys and the
+ * palette. Storage, clock and window come as arguments, so the workbench can
+ * be driven in tests.
+ */
+import { parseSyncSettings } from '../services/collab.ts';
+import type { LibraryDb } from '../services/library.ts';
+import type { PdfReader } from '../services/import.ts';
+import { handoffIdFromHash } from '../services/handoff.ts';
+import { Annotations } from './annotations.ts';
+import { Dataset } from './dataset.ts';
+import { Imports } from './imports.ts';
+import { Library } from './library.ts';
+import { DocumentSession } from './session.ts';
+import { Settings } from './settings.ts';
+import { Structure } from './structure.ts';
+import { Sync } from './sync.ts';
+import { Tabs } from './tabs.ts';
+import { Ui } from './ui.ts';
+import { Workspace } from './workspace.ts';
+
+export interface WorkbenchDeps {
+  db: LibraryDb;
+  readPdf: PdfReader;
+  fetchText(url: string): Promise<string>;
+  now(): number;
+  win: Window;
+}
+
+export class Workbench {
+  readonly ui = new Ui();
+  readonly settings: Settings;
+  readonly sync: Sync;
+  readonly library: Library;
+  readonly session: DocumentSession;
+  readonly tabs: Tabs;
+  readonly structure: Structure;
+  readonly annotations: Annotations;
+  readonly imports: Imports;
+  readonly workspace: Workspace;
+  readonly dataset: Dataset;
+
+  constructor(private readonly deps: WorkbenchDeps) {
+    const ui = this.ui;
+    const settings = (this.settings = new Settings(deps.db, ui));
+    const sync = (this.sync = new Sync(settings, ui, deps.win));
+    const library = (this.library = new Library(deps.db, deps.now));
+    const session = (this.session = new DocumentSession({ sync, settings, library, fetchText: deps.fetchText }));
+    const tabs = (this.tabs = new Tabs(library, sync, session, settings));
+    this.structure = new Structure(session, sync, settings, ui);
+    const annotations = (this.annotations = new Annotations(session, sync, settings, ui));
+    this.imports = new Imports(deps, library, tabs, settings, ui);
+    const workspace = (this.workspace = new Workspace(library, tabs, session, sync, settings, ui, deps));
+    this.dataset = new Dataset(library, tabs, session, workspace, settings, ui, deps);
+
+    ui.onAnswered = () => session.view?.focus();
+    sync.active = () => tabs.get().active;
+    sync.onChange = () => session.reconcile();
+    sync.onConfigured = () => void workspace.refresh();
+    tabs.onOpen = () => annotations.set({ draft: null, activeAnnotation: null });
+    // A new name shows in the presence at once.
+    let user = settings.get().user;
+    settings.subscribe(() => {
+      if (settings.get().user === user) return;
+      user = settings.get().user;
+      sync.collab.setPresence(user, tabs.get().active, session.get().currentItem);
+    });
+  }
+
+  async start(): Promise<void> {
+    const { win } = this.deps;
+    const settings = await this.settings.load();
+    this.session.positions.load(settings);
+    await this.sync.start(settings.has('sync') ? parseSyncSettings(settings.get('sync')) : undefined, this.deps.fetchText);
+    if (!settings.get('samplesLoaded')) await this.imports.loadSamples();
+    await this.library.refresh();
+    // Another tab (or a handoff) may have added documents meanwhile.
+    win.addEventListener('focus', () => void this.library.refresh());
+    // Where the person was in the active document, for the next time it opens (a reload included).
+    win.addEventListener('pagehide', () => this.session.rememberPosition());
+    win.document.addEventListener('visibilitychange', () => this.session.rememberPosition());
+    const handoff = handoffIdFromHash(win.location.hash);
+    if (handoff) await this.imports.receiveHandoff(handoff);
+    else {
+      const tabs = (settings.get('tabs') as string[] | undefined)?.filter((id) => this.library.entry(id)) ?? [];
+      const active = settings.get('active') as string | undefined;
+      this.tabs.set({ tabs });
+      if (active && tabs.includes(active)) await this.tabs.openDocument(active);
+    }
+  }
+
+  get win(): Window {
+    return this.deps.win;
+  }
+
+  /** Opens a library document at one of its items (the Dataset view and the case links use it). */
+  async openAt(id: string, itemNumber: string): Promise<void> {
+    await this.tabs.openDocument(id);
+    this.session.jumpToItem(itemNumber);
+  }
+}
