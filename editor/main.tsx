@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { App } from './components/App.tsx';
-import { WorkbenchContext } from './components/use-workbench.ts';
-import { Workbench } from './services/workbench.ts';
+import { WorkbenchContext } from './workbench/use-store.ts';
+import { Workbench } from './workbench/workbench.ts';
+import { testHandle } from './workbench/handle.ts';
 import { LibraryDb } from './services/library.ts';
 import { readPdf } from './services/pdf.ts';
 import './styles.css';
@@ -18,8 +19,8 @@ const workbench = new Workbench({
   win: window,
 });
 
-// For end-to-end tests and benchmarks: the workbench and its editor view.
-(window as unknown as { referat: Workbench }).referat = workbench;
+// For end-to-end tests and benchmarks: the workbench's state and its editor view.
+(window as unknown as { referat: ReturnType<typeof testHandle> }).referat = testHandle(workbench);
 
 render(
   <WorkbenchContext.Provider value={workbench}>

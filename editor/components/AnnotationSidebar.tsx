@@ -1,27 +1,30 @@
 import { useState } from 'preact/hooks';
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import type { AnnotationView, Comment } from '../../core/document/studio-doc.ts';
 import { REVIEW_STATUSES } from '../../core/document/studio-doc.ts';
-import { itemAt, itemNumbered } from '../services/workbench.ts';
+import { itemAt, itemNumbered } from '../workbench/items.ts';
 
 /** The form of a new annotation; mounted afresh for each draft, so no labels or comment carry over from the last one. */
 function DraftForm() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
+  const t = useT();
+  const draft = useStore(wb.annotations, (s) => s.draft);
+  const taxonomy = useStore(wb.settings, (s) => s.taxonomy);
   const [labels, setLabels] = useState<string[]>([]);
   const [comment, setComment] = useState('');
-  if (!s.draft) return null;
+  if (!draft) return null;
   const toggle = (l: string) => setLabels(labels.includes(l) ? labels.filter((x) => x !== l) : [...labels, l]);
   return (
     <form
       class="annotation-draft"
       onSubmit={(e) => {
         e.preventDefault();
-        wb.saveAnnotation(labels, comment);
+        wb.annotations.saveAnnotation(labels, comment);
       }}
     >
-      <h3>{wb.t('newAnnotation')}</h3>
-      <blockquote>{s.draft.quote.slice(0, 200)}</blockquote>
-      {s.taxonomy.groups.map((g) => (
+      <h3>{t('newAnnotation')}</h3>
+      <blockquote>{draft.quote.slice(0, 200)}</blockquote>
+      {taxonomy.groups.map((g) => (
         <fieldset key={g.name}>
           <legend>{g.name}</legend>
           {g.labels.map((l) => (
@@ -32,17 +35,18 @@ function DraftForm() {
           ))}
         </fieldset>
       ))}
-      <textarea placeholder={wb.t('comment')} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} aria-label={wb.t('comment')} />
+      <textarea placeholder={t('comment')} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} aria-label={t('comment')} />
       <div class="buttons">
-        <button type="submit" class="primary">{wb.t('save')}</button>
-        <button type="button" onClick={() => wb.set({ draft: null })}>{wb.t('cancel')}</button>
+        <button type="submit" class="primary">{t('save')}</button>
+        <button type="button" onClick={() => wb.annotations.set({ draft: null })}>{t('cancel')}</button>
       </div>
     </form>
   );
 }
 
 function Thread({ a }: { a: AnnotationView }) {
-  const [wb] = useWorkbench();
+  const wb = useWorkbench();
+  const t = useT();
   const [reply, setReply] = useState('');
   const roots = a.comments.filter((c) => !c.replyTo);
   const replies = (c: Comment) => a.comments.filter((r) => r.replyTo === c.id);
@@ -63,54 +67,62 @@ function Thread({ a }: { a: AnnotationView }) {
         class="reply-form"
         onSubmit={(e) => {
           e.preventDefault();
-          wb.reply(a.id, reply, last?.id ?? null);
+          wb.annotations.reply(a.id, reply, last?.id ?? null);
           setReply('');
         }}
       >
-        <input value={reply} placeholder={last ? wb.t('reply') : wb.t('comment')} onInput={(e) => setReply((e.target as HTMLInputElement).value)} onClick={(e) => e.stopPropagation()} />
+        <input value={reply} placeholder={last ? t('reply') : t('comment')} onInput={(e) => setReply((e.target as HTMLInputElement).value)} onClick={(e) => e.stopPropagation()} />
       </form>
     </div>
   );
 }
 
 export function AnnotationSidebar() {
-  const [wb, s] = useWorkbench();
-  const all = s.taxonomy.groups.flatMap((g) => g.labels);
-  const shown = s.annotations.filter((a) => !s.labelFilter || a.labels.includes(s.labelFilter));
-  const item = itemNumbered(s.meeting, s.currentItem);
+  const wb = useWorkbench();
+  const t = useT();
+  const taxonomy = useStore(wb.settings, (s) => s.taxonomy);
+  const { draft, labelFilter, activeAnnotation } = useStore(wb.annotations, (s) => s);
+  const meeting = useStore(wb.session, (s) => s.meeting);
+  const currentItem = useStore(wb.session, (s) => s.currentItem);
+  const annotations = useStore(wb.session, (s) => s.annotations);
+  const review = useStore(wb.session, (s) => s.review);
+  const reviewMarks = useStore(wb.session, (s) => s.reviewMarks);
+  const all = taxonomy.groups.flatMap((g) => g.labels);
+  const shown = annotations.filter((a) => !labelFilter || a.labels.includes(labelFilter));
+  const item = itemNumbered(meeting, currentItem);
   return (
-    <section class="annotations side-panel" aria-label={wb.t('annotations')}>
+    <section class="annotations side-panel" aria-label={t('annotations')}>
       <header>
-        <h2>{wb.t('annotations')}</h2>
-        <button class="link" onClick={() => wb.startAnnotation()} title="Ctrl+Alt+A">+ {wb.t('annotate')}</button>
+        <h2>{t('annotations')}</h2>
+        <button class="link" onClick={() => wb.annotations.startAnnotation()} title="Ctrl+Alt+A">+ {t('annotate')}</button>
       </header>
       {item && (
         <div class="review-box">
           <span>
-            {item.number} {wb.t('review')}:
+            {item.number} {t('review')}:
           </span>
-          <select value={s.review[item.number] ?? 'unreviewed'} onChange={(e) => wb.setReview(item.number, (e.target as HTMLSelectElement).value as 'unreviewed')} aria-label={wb.t('review')} data-review-item={item.number}>
+          <select value={review[item.number] ?? 'unreviewed'} onChange={(e) => wb.annotations.setReview(item.number, (e.target as HTMLSelectElement).value as 'unreviewed')} aria-label={t('review')} data-review-item={item.number}>
             {REVIEW_STATUSES.map((r) => (
-              <option key={r} value={r}>{wb.t(r)}</option>
+              <option key={r} value={r}>{t(r)}</option>
             ))}
           </select>
-          {s.reviewMarks[item.number] && <span class="review-mark">{markTitle(s.reviewMarks[item.number])}</span>}
+          {reviewMarks[item.number] && <span class="review-mark">{markTitle(reviewMarks[item.number])}</span>}
         </div>
       )}
-      {s.draft && <DraftForm key={`${s.draft.from}:${s.draft.to}`} />}
-      <select class="label-filter" value={s.labelFilter} onChange={(e) => wb.set({ labelFilter: (e.target as HTMLSelectElement).value })} aria-label={wb.t('labels')}>
-        <option value="">{wb.t('allLabels')}</option>
+      {draft && <DraftForm key={`${draft.from}:${draft.to}`} />}
+      <select class="label-filter" value={labelFilter} onChange={(e) => wb.annotations.set({ labelFilter: (e.target as HTMLSelectElement).value })} aria-label={t('labels')}>
+        <option value="">{t('allLabels')}</option>
         {all.map((l) => (
           <option key={l} value={l}>{l}</option>
         ))}
       </select>
-      {!shown.length && !s.draft && <p class="empty">{wb.t('noAnnotations')}</p>}
+      {!shown.length && !draft && <p class="empty">{t('noAnnotations')}</p>}
       <ul class="annotation-list">
         {shown.map((a) => (
-          <li key={a.id} data-annotation-id={a.id} class={`annotation${a.orphaned ? ' orphaned' : ''}${s.activeAnnotation === a.id ? ' active' : ''}`} onClick={() => wb.focusAnnotation(a)}>
+          <li key={a.id} data-annotation-id={a.id} class={`annotation${a.orphaned ? ' orphaned' : ''}${activeAnnotation === a.id ? ' active' : ''}`} onClick={() => wb.annotations.focusAnnotation(a)}>
             <div class="quote">
-              {a.orphaned && <span class="orphan-tag">{wb.t('orphaned')}</span>}
-              {!a.orphaned && s.meeting && a.from !== null && <span class="item-tag">{itemAt(s.meeting, a.from)?.number ?? ''}</span>}“{a.quote.slice(0, 120)}”
+              {a.orphaned && <span class="orphan-tag">{t('orphaned')}</span>}
+              {!a.orphaned && meeting && a.from !== null && <span class="item-tag">{itemAt(meeting, a.from)?.number ?? ''}</span>}“{a.quote.slice(0, 120)}”
             </div>
             <div class="labels">
               {a.labels.map((l) => (
@@ -122,10 +134,10 @@ export function AnnotationSidebar() {
               class="link remove"
               onClick={(e) => {
                 e.stopPropagation();
-                wb.removeAnnotation(a.id);
+                wb.annotations.removeAnnotation(a.id);
               }}
             >
-              {wb.t('remove')}
+              {t('remove')}
             </button>
           </li>
         ))}

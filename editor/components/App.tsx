@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
+import { installKeymap } from '../workbench/commands.ts';
 import { ActivityBar } from './ActivityBar.tsx';
 import { Explorer } from './Explorer.tsx';
 import { Tabs } from './Tabs.tsx';
@@ -12,59 +13,41 @@ import { PagePane } from './PagePane.tsx';
 import { CommandPalette, QuickInput } from './CommandPalette.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { NameDialog } from './NameDialog.tsx';
-import type { Workbench } from '../services/workbench.ts';
-
-/** Keys in VS Code's spirit, resolved to command ids. */
-function keyCommand(e: KeyboardEvent): string | null {
-  const mod = e.ctrlKey || e.metaKey;
-  const k = e.key.toLowerCase();
-  if (mod && e.shiftKey && k === 'p') return 'palette';
-  if (e.key === 'F1') return 'palette';
-  if (mod && e.shiftKey && k === 'e') return 'view.explorer';
-  if (mod && e.shiftKey && k === 'a') return 'view.annotations';
-  if (mod && e.shiftKey && k === 'm') return 'view.problems';
-  if (mod && e.shiftKey && k === 'o') return 'goto.item';
-  if (mod && !e.shiftKey && !e.altKey && k === 'o') return 'file.open';
-  if (e.key === 'F8') return 'problems.next';
-  if (mod && !e.shiftKey && !e.altKey && k === 'j') return 'edit.joinLines';
-  if (mod && e.altKey) {
-    const map: Record<string, string> = { p: 'view.page', i: 'structure.itemStart', s: 'structure.sectionHeading', n: 'structure.notHeading', f: 'structure.fieldStart', x: 'structure.ignoreLine', a: 'annotate', r: 'review.cycle', w: 'file.close' };
-    // Alt changes e.key on some layouts; e.code names the physical key.
-    const letter = e.code.startsWith('Key') ? e.code.slice(3).toLowerCase() : k;
-    return map[letter] ?? null;
-  }
-  return null;
-}
 
 function EditorPane() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
+  const t = useT();
+  const active = useStore(wb.tabs, (s) => s.active);
+  const pageView = useStore(wb.settings, (s) => s.pageView);
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    wb.attach(host.current);
-    return () => wb.attach(null);
+    wb.session.attach(host.current);
+    return () => wb.session.attach(null);
   }, [wb]);
-  const withPage = s.pageView && s.active;
+  const withPage = pageView && active;
   return (
     <div class={`editor-pane${withPage ? ' with-page' : ''}`}>
-      {!s.active && <div class="welcome">{wb.t('noDocument')}</div>}
-      <div class="cm-host" ref={host} style={{ display: s.active ? 'block' : 'none' }} />
+      {!active && <div class="welcome">{t('noDocument')}</div>}
+      <div class="cm-host" ref={host} style={{ display: active ? 'block' : 'none' }} />
       {withPage && <PagePane />}
     </div>
   );
 }
 
 function PasteDialog() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
+  const t = useT();
+  const paste = useStore(wb.ui, (s) => s.paste);
   // Uncontrolled: a pasted document can be hundreds of KB, no need to re-render on each input.
   const area = useRef<HTMLTextAreaElement>(null);
-  if (!s.paste) return null;
+  if (!paste) return null;
   return (
-    <div class="overlay" onClick={() => wb.set({ paste: false })}>
+    <div class="overlay" onClick={() => wb.ui.set({ paste: false })}>
       <div class="paste-dialog" role="dialog" onClick={(e) => e.stopPropagation()}>
-        <textarea ref={area} placeholder={wb.t('pastePlaceholder')} />
+        <textarea ref={area} placeholder={t('pastePlaceholder')} />
         <div class="buttons">
-          <button class="primary" onClick={() => void wb.importPasted(area.current?.value ?? '')}>{wb.t('importButton')}</button>
-          <button onClick={() => wb.set({ paste: false })}>{wb.t('cancel')}</button>
+          <button class="primary" onClick={() => void wb.imports.importPasted(area.current?.value ?? '')}>{t('importButton')}</button>
+          <button onClick={() => wb.ui.set({ paste: false })}>{t('cancel')}</button>
         </div>
       </div>
     </div>
@@ -72,26 +55,20 @@ function PasteDialog() {
 }
 
 export function App() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
+  const t = useT();
+  const theme = useStore(wb.settings, (s) => s.theme);
+  const lang = useStore(wb.settings, (s) => s.lang);
+  const activity = useStore(wb.ui, (s) => s.activity);
   const [dragging, setDragging] = useState(false);
+  useEffect(() => installKeymap(wb, window), [wb]);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const id = keyCommand(e);
-      if (!id) return;
-      e.preventDefault();
-      if (id === 'palette') wb.set({ palette: !wb.state.palette });
-      else void wb.runCommand(id);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [wb]);
-  useEffect(() => {
-    document.documentElement.dataset.theme = s.theme;
-    document.documentElement.lang = s.lang;
-  }, [s.theme, s.lang]);
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.lang = lang;
+  }, [theme, lang]);
   return (
     <div
-      class={`workbench${dragging ? ' dragging' : ''}${s.activity === 'dataset' ? ' wide-sidebar' : ''}`}
+      class={`workbench${dragging ? ' dragging' : ''}${activity === 'dataset' ? ' wide-sidebar' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -101,18 +78,18 @@ export function App() {
         e.preventDefault();
         setDragging(false);
         const files = [...(e.dataTransfer?.files ?? [])];
-        if (files.length) void wb.importFiles(files);
+        if (files.length) void wb.imports.importFiles(files);
       }}
     >
       <ActivityBar />
       <aside class="sidebar">
-        {s.activity === 'explorer' && <Explorer />}
-        {s.activity === 'annotations' && <AnnotationSidebar />}
-        {s.activity === 'dataset' && <DatasetPanel />}
-        {s.activity === 'overrides' && (
+        {activity === 'explorer' && <Explorer />}
+        {activity === 'annotations' && <AnnotationSidebar />}
+        {activity === 'dataset' && <DatasetPanel />}
+        {activity === 'overrides' && (
           <section class="side-panel">
             <header>
-              <h2>{wb.t('overrides')}</h2>
+              <h2>{t('overrides')}</h2>
             </header>
             <OverridesList />
           </section>
@@ -121,7 +98,7 @@ export function App() {
       <main class="main">
         <Tabs />
         <EditorPane />
-        <BottomPanel wb={wb} />
+        <BottomPanel />
       </main>
       <aside class="right">
         <Outline />
@@ -132,12 +109,12 @@ export function App() {
         multiple
         accept=".pdf,.txt,application/pdf,text/plain"
         class="file-input"
-        aria-label={wb.t('openFiles')}
+        aria-label={t('openFiles')}
         onChange={(e) => {
           const input = e.target as HTMLInputElement;
           const files = [...(input.files ?? [])];
           input.value = '';
-          if (files.length) void wb.importFiles(files);
+          if (files.length) void wb.imports.importFiles(files);
         }}
       />
       <CommandPalette />
@@ -148,20 +125,23 @@ export function App() {
   );
 }
 
-function BottomPanel({ wb }: { wb: Workbench }) {
-  const [, s] = useWorkbench();
-  const count = s.meeting?.diagnostics.length ?? 0;
+function BottomPanel() {
+  const wb = useWorkbench();
+  const t = useT();
+  const panel = useStore(wb.ui, (s) => s.panel);
+  const count = useStore(wb.session, (s) => s.meeting?.diagnostics.length ?? 0);
+  const overrides = useStore(wb.session, (s) => s.overrides.length);
   return (
     <section class="bottom-panel">
       <div class="panel-tabs">
-        <button class={s.panel === 'problems' ? 'active' : ''} onClick={() => wb.set({ panel: 'problems' })} data-panel="problems">
-          {wb.t('problems')} <span class="count">{count}</span>
+        <button class={panel === 'problems' ? 'active' : ''} onClick={() => wb.ui.set({ panel: 'problems' })} data-panel="problems">
+          {t('problems')} <span class="count">{count}</span>
         </button>
-        <button class={s.panel === 'overrides' ? 'active' : ''} onClick={() => wb.set({ panel: 'overrides' })} data-panel="overrides">
-          {wb.t('overrides')} <span class="count">{s.overrides.length}</span>
+        <button class={panel === 'overrides' ? 'active' : ''} onClick={() => wb.ui.set({ panel: 'overrides' })} data-panel="overrides">
+          {t('overrides')} <span class="count">{overrides}</span>
         </button>
       </div>
-      <div class="panel-body">{s.panel === 'problems' ? <Problems /> : <OverridesList />}</div>
+      <div class="panel-body">{panel === 'problems' ? <Problems /> : <OverridesList />}</div>
     </section>
   );
 }

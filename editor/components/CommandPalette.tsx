@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
+import { paletteCommands, runCommand } from '../workbench/commands.ts';
 
 /** Fuzzy-enough matching: every word of the query occurs in the title. */
 function matches(title: string, query: string): boolean {
@@ -8,27 +9,29 @@ function matches(title: string, query: string): boolean {
 }
 
 export function CommandPalette() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
+  const t = useT();
+  const palette = useStore(wb.ui, (s) => s.palette);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (s.palette) {
+    if (palette) {
       setQuery('');
       setIndex(0);
       setTimeout(() => input.current?.focus());
     }
-  }, [s.palette]);
-  if (!s.palette) return null;
-  const list = wb.commands().filter((c) => matches(c.title, query));
-  const run = (id: string | undefined) => id && void wb.runCommand(id);
+  }, [palette]);
+  if (!palette) return null;
+  const list = paletteCommands(wb).filter((c) => matches(c.title, query));
+  const run = (id: string | undefined) => id && void runCommand(wb, id);
   return (
-    <div class="overlay" onClick={() => wb.set({ palette: false })}>
+    <div class="overlay" onClick={() => wb.ui.set({ palette: false })}>
       <div class="palette" role="dialog" aria-label="Command palette" onClick={(e) => e.stopPropagation()}>
         <input
           ref={input}
           value={query}
-          placeholder={wb.t('typeCommand')}
+          placeholder={t('typeCommand')}
           onInput={(e) => {
             setQuery((e.target as HTMLInputElement).value);
             setIndex(0);
@@ -37,7 +40,7 @@ export function CommandPalette() {
             if (e.key === 'ArrowDown') setIndex(Math.min(index + 1, list.length - 1));
             else if (e.key === 'ArrowUp') setIndex(Math.max(index - 1, 0));
             else if (e.key === 'Enter') run(list[index]?.id);
-            else if (e.key === 'Escape') wb.set({ palette: false });
+            else if (e.key === 'Escape') wb.ui.set({ palette: false });
             else return;
             e.preventDefault();
           }}
@@ -57,11 +60,11 @@ export function CommandPalette() {
 
 /** A quick input: free text or a pick from choices (the palette's look). */
 export function QuickInput() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
   const [value, setValue] = useState('');
   const [index, setIndex] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const req = s.input;
+  const req = useStore(wb.ui, (s) => s.input);
   useEffect(() => {
     if (req) {
       setValue(req.value ?? '');

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import { DATASET_FORMATS, type DatasetFormat } from '../../core/export/index.ts';
 import { formFilter, previewDataset } from '../services/dataset.ts';
 import { REVIEW_STATUSES } from '../../core/document/studio-doc.ts';
@@ -19,73 +19,77 @@ const kappa = (k: number | null) => (k === null ? '—' : k.toFixed(2));
 
 /** The Dataset view: choose what goes in, see what it holds, download it; agreement per label; adjudication of disagreements. */
 export function DatasetPanel() {
-  const [wb, s] = useWorkbench();
-  const { docs, loading } = s.dataset;
-  const form = s.datasetForm;
+  const wb = useWorkbench();
+  const t = useT();
+  const { docs, loading, form } = useStore(wb.dataset, (s) => s);
+  const active = useStore(wb.tabs, (s) => s.active);
+  const taxonomy = useStore(wb.settings, (s) => s.taxonomy);
+  const library = useStore(wb.library, (s) => s.entries);
+  const syncOff = useStore(wb.sync, (s) => s.view.status === 'off');
   useEffect(() => {
-    void wb.loadDataset();
+    void wb.dataset.load();
   }, [wb]);
-  const filter = formFilter(form, s.active);
+  const filter = formFilter(form, active);
   const preview = useMemo(() => (docs && typeof filter !== 'string' ? previewDataset(docs, filter) : null), [docs, JSON.stringify(filter)]);
   const bodies = useMemo(() => [...new Set((docs ?? []).map((d) => d.meeting.body).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'da')), [docs]);
   const labelChoices = useMemo(() => {
     const used = (docs ?? []).flatMap((d) => d.annotations.flatMap((a) => a.labels.map((l) => l.label)));
-    return [...new Set([...s.taxonomy.groups.flatMap((g) => g.labels), ...used])];
-  }, [docs, s.taxonomy]);
-  const titleOf = (id: string) => s.library.find((e) => e.id === id)?.title ?? id;
+    return [...new Set([...taxonomy.groups.flatMap((g) => g.labels), ...used])];
+  }, [docs, taxonomy]);
+  const titleOf = (id: string) => library.find((e) => e.id === id)?.title ?? id;
   const toggle = <T,>(list: readonly T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
 
   return (
-    <section class="dataset side-panel" aria-label={wb.t('dataset')}>
+    <section class="dataset side-panel" aria-label={t('dataset')}>
       <header>
-        <h2>{wb.t('dataset')}</h2>
-        <button class="link" onClick={() => void wb.loadDataset()} disabled={loading} data-action="dataset-refresh">
-          ↻ {wb.t('refresh')}
+        <h2>{t('dataset')}</h2>
+        <button class="link" onClick={() => void wb.dataset.load()} disabled={loading} data-action="dataset-refresh">
+          ↻ {t('refresh')}
         </button>
       </header>
 
       <fieldset class="dataset-form">
-        <legend>{wb.t('datasetScope')}</legend>
+        <legend>{t('datasetScope')}</legend>
         <label>
-          <input type="radio" name="scope" checked={form.scope === 'library'} onChange={() => wb.setDatasetForm({ scope: 'library' })} /> {s.sync.status === 'off' ? wb.t('scopeLibrary') : wb.t('scopeWorkspace')}
+          <input type="radio" name="scope" checked={form.scope === 'library'} onChange={() => wb.dataset.setForm({ scope: 'library' })} /> {syncOff ? t('scopeLibrary') : t('scopeWorkspace')}
         </label>
         <label>
-          <input type="radio" name="scope" checked={form.scope === 'active'} onChange={() => wb.setDatasetForm({ scope: 'active' })} /> {wb.t('scopeActive')}
+          <input type="radio" name="scope" checked={form.scope === 'active'} onChange={() => wb.dataset.setForm({ scope: 'active' })} /> {t('scopeActive')}
         </label>
         <label>
-          <input type="radio" name="scope" checked={form.scope === 'selection'} onChange={() => wb.setDatasetForm({ scope: 'selection' })} /> {wb.t('scopeSelection')}
+          <input type="radio" name="scope" checked={form.scope === 'selection'} onChange={() => wb.dataset.setForm({ scope: 'selection' })} /> {t('scopeSelection')}
         </label>
         {form.scope === 'selection' && (
           <ul class="doc-choice">
             {(docs ?? []).map((d) => (
               <li key={d.documentId}>
                 <label>
-                  <input type="checkbox" data-choose-document={d.documentId} checked={form.documentIds.includes(d.documentId)} onChange={() => wb.setDatasetForm({ documentIds: toggle(form.documentIds, d.documentId) })} /> {d.meeting.body || titleOf(d.documentId)} · {d.meeting.date ?? '—'} · {d.meeting.kind}
+                  <input type="checkbox" data-choose-document={d.documentId} checked={form.documentIds.includes(d.documentId)} onChange={() => wb.dataset.setForm({ documentIds: toggle(form.documentIds, d.documentId) })} /> {d.meeting.body || titleOf(d.documentId)} · {d.meeting.date ?? '—'} · {d.meeting.kind}
                 </label>
               </li>
             ))}
           </ul>
         )}
         <label>
-          <input type="checkbox" name="approvedOnly" checked={form.approvedOnly} onChange={(e) => wb.setDatasetForm({ approvedOnly: (e.target as HTMLInputElement).checked })} /> {wb.t('approvedOnly')}
+          <input type="checkbox" name="approvedOnly" checked={form.approvedOnly} onChange={(e) => wb.dataset.setForm({ approvedOnly: (e.target as HTMLInputElement).checked })} /> {t('approvedOnly')}
         </label>
-        <select name="body" value={form.body} onChange={(e) => wb.setDatasetForm({ body: (e.target as HTMLSelectElement).value })} aria-label={wb.t('allBodies')}>
-          <option value="">{wb.t('allBodies')}</option>
+        <select name="body" value={form.body} onChange={(e) => wb.dataset.setForm({ body: (e.target as HTMLSelectElement).value })} aria-label={t('allBodies')}>
+          <option value="">{t('allBodies')}</option>
           {bodies.map((b) => (
             <option key={b} value={b}>{b}</option>
           ))}
         </select>
         <div class="dates">
           <label>
-            {wb.t('dateFrom')} <input type="date" name="from" value={form.from} onChange={(e) => wb.setDatasetForm({ from: (e.target as HTMLInputElement).value })} />
+            {t('dateFrom')} <input type="date" name="from" value={form.from} onChange={(e) => wb.dataset.setForm({ from: (e.target as HTMLInputElement).value })} />
           </label>
           <label>
-            {wb.t('dateTo')} <input type="date" name="to" value={form.to} onChange={(e) => wb.setDatasetForm({ to: (e.target as HTMLInputElement).value })} />
+            {t('dateTo')} <input type="date" name="to" value={form.to} onChange={(e) => wb.dataset.setForm({ to: (e.target as HTMLInputElement).value })} />
           </label>
         </div>
-        <div class="chips" aria-label={wb.t('labels')}>
+        <div class="chips" aria-label={t('labels')}>
           {labelChoices.map((l) => (
-            <button key={l} class={`chip${form.labels.includes(l) ? ' on' : ''}`} data-filter-label={l} aria-pressed={form.labels.includes(l)} onClick={() => wb.setDatasetForm({ labels: toggle(form.labels, l) })}>
+            <button key={l} class={`chip${form.labels.includes(l) ? ' on' : ''}`} data-filter-label={l} aria-pressed={form.labels.includes(l)} onClick={() => wb.dataset.setForm({ labels: toggle(form.labels, l) })}>
               {l}
             </button>
           ))}
@@ -93,28 +97,28 @@ export function DatasetPanel() {
       </fieldset>
 
       <fieldset class="dataset-form">
-        <legend>{wb.t('formats')}</legend>
+        <legend>{t('formats')}</legend>
         <div class="formats">
           {DATASET_FORMATS.map((f) => (
             <label key={f}>
-              <input type="checkbox" data-format={f} checked={form.formats.includes(f)} onChange={() => wb.setDatasetForm({ formats: toggle(form.formats, f) })} /> {FORMAT_NAMES[f]}
+              <input type="checkbox" data-format={f} checked={form.formats.includes(f)} onChange={() => wb.dataset.setForm({ formats: toggle(form.formats, f) })} /> {FORMAT_NAMES[f]}
             </label>
           ))}
         </div>
       </fieldset>
 
       <div class="dataset-preview" aria-live="polite">
-        <h3>{wb.t('preview')}</h3>
-        {loading && !docs && <p class="empty">{wb.t('reading')}</p>}
+        <h3>{t('preview')}</h3>
+        {loading && !docs && <p class="empty">{t('reading')}</p>}
         {typeof filter === 'string' && <p class="error-line">{filter}</p>}
         {preview && (
           <>
             <p class="counts" data-preview-items={preview.items} data-preview-documents={preview.documents}>
-              <strong>{preview.items}</strong> {wb.t('items')} · <strong>{preview.documents}</strong> {wb.t('documents')} · <strong>{preview.annotations}</strong> {wb.t('annotations').toLowerCase()} ·{' '}
-              <strong>{preview.comments}</strong> {wb.t('comments')}
+              <strong>{preview.items}</strong> {t('items')} · <strong>{preview.documents}</strong> {t('documents')} · <strong>{preview.annotations}</strong> {t('annotations').toLowerCase()} ·{' '}
+              <strong>{preview.comments}</strong> {t('comments')}
             </p>
             <p class="counts">
-              {REVIEW_STATUSES.map((r) => `${preview.review[r]} ${wb.t(r)}`).join(' · ')} · {preview.linkedCases} {wb.t('linkedCases')}
+              {REVIEW_STATUSES.map((r) => `${preview.review[r]} ${t(r)}`).join(' · ')} · {preview.linkedCases} {t('linkedCases')}
             </p>
             {preview.labels.length > 0 && (
               <ul class="label-counts">
@@ -127,24 +131,24 @@ export function DatasetPanel() {
             )}
           </>
         )}
-        <button class="primary" data-action="dataset-download" disabled={!preview || preview.items === 0 || form.formats.length === 0} onClick={() => wb.downloadDataset()}>
-          ↓ {wb.t('download')}
+        <button class="primary" data-action="dataset-download" disabled={!preview || preview.items === 0 || form.formats.length === 0} onClick={() => wb.dataset.download()}>
+          ↓ {t('download')}
         </button>
       </div>
 
       {preview && (
         <div class="agreement">
-          <h3>{wb.t('agreement')}</h3>
+          <h3>{t('agreement')}</h3>
           {preview.agreement.length === 0 ? (
-            <p class="empty">{wb.t('noAgreement')}</p>
+            <p class="empty">{t('noAgreement')}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th>{wb.t('labels')}</th>
+                  <th>{t('labels')}</th>
                   <th>κ</th>
                   <th />
-                  <th>{wb.t('kappaItems')}</th>
+                  <th>{t('kappaItems')}</th>
                   <th>p₀</th>
                 </tr>
               </thead>
@@ -167,9 +171,9 @@ export function DatasetPanel() {
       {preview && (
         <div class="adjudication">
           <h3>
-            {wb.t('adjudication')} <span class="count">{preview.disputes.filter((d) => !d.adjudication).length}</span>
+            {t('adjudication')} <span class="count">{preview.disputes.filter((d) => !d.adjudication).length}</span>
           </h3>
-          {preview.disputes.length === 0 && <p class="empty">{wb.t('noDisputes')}</p>}
+          {preview.disputes.length === 0 && <p class="empty">{t('noDisputes')}</p>}
           <ul>
             {preview.disputes.map((d) => (
               <li key={`${d.documentId}/${d.itemId}/${d.label}`} class={d.adjudication ? 'settled' : ''} data-dispute={`${d.itemNumber}:${d.label}`}>
@@ -180,15 +184,15 @@ export function DatasetPanel() {
                   <span class="label">{d.label}</span> ✓ {d.yes.join(', ')} · ✗ {d.no.join(', ')}
                 </div>
                 <div class="buttons">
-                  <button data-adjudicate="yes" class={d.adjudication?.value === true ? 'primary' : ''} onClick={() => void wb.adjudicate(d.documentId, d.itemNumber, d.label, true)}>
-                    {wb.t('carries')}
+                  <button data-adjudicate="yes" class={d.adjudication?.value === true ? 'primary' : ''} onClick={() => void wb.dataset.adjudicate(d.documentId, d.itemNumber, d.label, true)}>
+                    {t('carries')}
                   </button>
-                  <button data-adjudicate="no" class={d.adjudication?.value === false ? 'primary' : ''} onClick={() => void wb.adjudicate(d.documentId, d.itemNumber, d.label, false)}>
-                    {wb.t('notThis')}
+                  <button data-adjudicate="no" class={d.adjudication?.value === false ? 'primary' : ''} onClick={() => void wb.dataset.adjudicate(d.documentId, d.itemNumber, d.label, false)}>
+                    {t('notThis')}
                   </button>
                   {d.adjudication && (
                     <span class="decided" data-decided-by={d.adjudication.decidedBy}>
-                      {wb.t('decided')}: {d.adjudication.decidedBy} · {new Date(d.adjudication.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}
+                      {t('decided')}: {d.adjudication.decidedBy} · {new Date(d.adjudication.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}
                     </span>
                   )}
                 </div>

@@ -1,74 +1,83 @@
-import { useWorkbench } from './use-workbench.ts';
-import type { SortKey } from '../services/library.ts';
+import { useMemo } from 'preact/hooks';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
+import { duplicatesOf, filterAndSort, type SortKey } from '../services/library.ts';
 import { Presence } from './Presence.tsx';
+import { runCommand } from '../workbench/commands.ts';
 
 export function Explorer() {
-  const [wb, s] = useWorkbench();
-  const entries = wb.visibleLibrary;
-  const duplicates = wb.duplicates;
+  const wb = useWorkbench();
+  const t = useT();
+  const library = useStore(wb.library, (s) => s.entries);
+  const filter = useStore(wb.library, (s) => s.filter);
+  const sort = useStore(wb.library, (s) => s.sort);
+  const progress = useStore(wb.ui, (s) => s.progress);
+  const active = useStore(wb.tabs, (s) => s.active);
+  const peers = useStore(wb.sync, (s) => s.peers);
+  const entries = useMemo(() => filterAndSort(library, filter, sort), [library, filter, sort]);
+  const duplicates = useMemo(() => duplicatesOf(library), [library]);
   return (
-    <section class="explorer side-panel" aria-label={wb.t('explorer')}>
+    <section class="explorer side-panel" aria-label={t('explorer')}>
       <header>
-        <h2>{wb.t('library')}</h2>
+        <h2>{t('library')}</h2>
       </header>
       <div class="explorer-actions">
-        <button class="link" onClick={() => wb.runCommand('file.open')}>{wb.t('openFiles')}</button>
-        <button class="link" onClick={() => wb.set({ paste: true })}>{wb.t('pasteText')}</button>
+        <button class="link" onClick={() => runCommand(wb, 'file.open')}>{t('openFiles')}</button>
+        <button class="link" onClick={() => wb.ui.set({ paste: true })}>{t('pasteText')}</button>
       </div>
       <div class="explorer-tools">
-        <input type="search" placeholder={wb.t('filter')} value={s.filter} onInput={(e) => wb.set({ filter: (e.target as HTMLInputElement).value })} aria-label={wb.t('filter')} />
-        <select value={s.sort} onChange={(e) => wb.set({ sort: (e.target as HTMLSelectElement).value as SortKey })} aria-label="Sort">
-          <option value="date">{wb.t('sortDate')}</option>
-          <option value="title">{wb.t('sortTitle')}</option>
-          <option value="updatedAt">{wb.t('sortUpdated')}</option>
-          <option value="items">{wb.t('sortItems')}</option>
+        <input type="search" placeholder={t('filter')} value={filter} onInput={(e) => wb.library.set({ filter: (e.target as HTMLInputElement).value })} aria-label={t('filter')} />
+        <select value={sort} onChange={(e) => wb.library.set({ sort: (e.target as HTMLSelectElement).value as SortKey })} aria-label="Sort">
+          <option value="date">{t('sortDate')}</option>
+          <option value="title">{t('sortTitle')}</option>
+          <option value="updatedAt">{t('sortUpdated')}</option>
+          <option value="items">{t('sortItems')}</option>
         </select>
       </div>
-      {s.progress && (
-        <div class="progress" role="progressbar" aria-valuenow={s.progress.done} aria-valuemax={s.progress.total}>
-          {wb.t('importing')} {s.progress.done}/{s.progress.total}
-          <div class="bar" style={{ width: `${(100 * s.progress.done) / Math.max(1, s.progress.total)}%` }} />
+      {progress && (
+        <div class="progress" role="progressbar" aria-valuenow={progress.done} aria-valuemax={progress.total}>
+          {t('importing')} {progress.done}/{progress.total}
+          <div class="bar" style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
         </div>
       )}
       <ul class="library">
         {entries.map((e) => (
           <li
             key={e.id}
-            class={s.active === e.id ? 'active' : ''}
+            class={active === e.id ? 'active' : ''}
             data-doc-id={e.id}
             data-file={e.fileName}
             data-local={e.local ? 'true' : undefined}
             data-duplicate-of={duplicates.get(e.id)?.join(' ')}
-            onClick={() => void wb.openDocument(e.id)}
+            onClick={() => void wb.tabs.openDocument(e.id)}
             title={e.fileName}
           >
             <div class="doc-title">
               {duplicates.has(e.id) && (
                 <button
                   class="duplicate"
-                  title={wb.t('duplicateHint')}
+                  title={t('duplicateHint')}
                   onClick={(ev) => {
                     ev.stopPropagation();
-                    void wb.openDocument(e.id).then(() => wb.askMerge(e.id));
+                    void wb.tabs.openDocument(e.id).then(() => wb.workspace.askMerge(e.id));
                   }}
                 >
-                  {wb.t('duplicate')} ×{(duplicates.get(e.id)?.length ?? 0) + 1}
+                  {t('duplicate')} ×{(duplicates.get(e.id)?.length ?? 0) + 1}
                 </button>
               )}
               {e.body || e.fileName}
-              <Presence peers={s.peers[e.id]} />
+              <Presence peers={peers[e.id]} />
             </div>
             <div class="doc-meta">
               <span>{e.date ?? '—'}</span>
               <span class={`source source-${e.source}`}>{e.source}</span>
               {e.local && (
-                <span class="local" title={wb.t('localHint')}>
-                  {wb.t('localOnly')}
+                <span class="local" title={t('localHint')}>
+                  {t('localOnly')}
                 </span>
               )}
               <span class={`review review-${e.review}`}>{e.review}</span>
               <span>
-                {e.items} {wb.t('items')}
+                {e.items} {t('items')}
               </span>
             </div>
           </li>

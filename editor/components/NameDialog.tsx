@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 
 /**
  * Asks for the user's name on first use: one line, above the status bar,
@@ -7,19 +7,21 @@ import { useWorkbench } from './use-workbench.ts';
  * old default; closing it (Escape) leaves the prompt in the status bar.
  */
 export function NameDialog() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
+  const t = useT();
+  const nameDialog = useStore(wb.settings, (s) => s.nameDialog);
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (!s.nameDialog) return;
+    if (!nameDialog) return;
     setProblem(null);
     setTimeout(() => input.current?.focus());
-  }, [s.nameDialog]);
-  if (!s.nameDialog) return null;
-  const submit = () => setProblem(wb.setUser(value));
+  }, [nameDialog]);
+  if (!nameDialog) return null;
+  const submit = () => setProblem(wb.settings.setUser(value));
   return (
-    <div class="name-dialog" role="dialog" aria-label={wb.t('nameTitle')}>
+    <div class="name-dialog" role="dialog" aria-label={t('nameTitle')}>
     <form
       onSubmit={(e) => {
         e.preventDefault();
@@ -27,9 +29,9 @@ export function NameDialog() {
       }}
     >
       <label class="name-title" for="referat-user-name">
-        {wb.t('nameTitle')}
+        {t('nameTitle')}
       </label>
-      <p class="name-hint">{wb.t('nameHint')}</p>
+      <p class="name-hint">{t('nameHint')}</p>
       <div class="name-row">
         <input
           id="referat-user-name"
@@ -44,14 +46,14 @@ export function NameDialog() {
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.preventDefault();
-              wb.dismissName();
+              wb.settings.dismissName();
             }
           }}
         />
         <button type="submit" class="primary">
-          {wb.t('nameOk')}
+          {t('nameOk')}
         </button>
-        <button type="button" onClick={() => wb.dismissName()} aria-label={wb.t('close')}>
+        <button type="button" onClick={() => wb.settings.dismissName()} aria-label={t('close')}>
           ×
         </button>
       </div>

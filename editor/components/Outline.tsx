@@ -1,21 +1,28 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import { Presence } from './Presence.tsx';
+import type { Peer } from '../services/collab.ts';
 import { otherAppearances, type Appearance } from '../services/library.ts';
-import { itemNumbered } from '../services/workbench.ts';
+import { itemNumbered } from '../workbench/items.ts';
+
+const NOBODY: readonly Peer[] = [];
 
 export function Outline() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
+  const t = useT();
   const ref = useRef<HTMLElement>(null);
-  const m = s.meeting;
-  const peers = (s.active && s.peers[s.active]) || [];
+  const m = useStore(wb.session, (s) => s.meeting);
+  const currentItem = useStore(wb.session, (s) => s.currentItem);
+  const review = useStore(wb.session, (s) => s.review);
+  const active = useStore(wb.tabs, (s) => s.active);
+  const peers = useStore(wb.sync, (s) => (active && s.peers[active]) || NOBODY);
   useEffect(() => {
     ref.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
-  }, [s.currentItem]);
+  }, [currentItem]);
   return (
-    <section class="outline side-panel" aria-label={wb.t('outline')} ref={ref}>
+    <section class="outline side-panel" aria-label={t('outline')} ref={ref}>
       <header>
-        <h2>{wb.t('outline')}</h2>
+        <h2>{t('outline')}</h2>
       </header>
       {m && (
         <div class="meeting-head">
@@ -26,24 +33,24 @@ export function Outline() {
       <ol class="outline-tree">
         {m?.sections.map((sec) => (
           <li key={`${sec.number}@${sec.span.start}`} class="outline-section" data-section-number={sec.number}>
-            <a onClick={() => wb.jump(sec.span.start)}>
+            <a onClick={() => wb.session.jump(sec.span.start)}>
               {sec.number}. {sec.title}
             </a>
             <ol>
               {sec.items.map((item) => {
-                const review = s.review[item.number] ?? 'unreviewed';
+                const status = review[item.number] ?? 'unreviewed';
                 return (
                   <li
                     key={`${item.number}@${item.span.start}`}
-                    class={`outline-item${s.currentItem === item.number ? ' current' : ''}`}
+                    class={`outline-item${currentItem === item.number ? ' current' : ''}`}
                     data-item-number={item.number}
                     data-item-title={item.title}
-                    onClick={() => wb.jump(item.titleSpan.start)}
+                    onClick={() => wb.session.jump(item.titleSpan.start)}
                     title={item.caseNumber ?? ''}
                   >
                     <span class="num">{item.number}</span> <span class="title">{item.title}</span>
                     <Presence peers={peers.filter((p) => p.item === item.number)} />
-                    <span class={`review-dot review-${review}`} title={wb.t(review)} />
+                    <span class={`review-dot review-${status}`} title={t(status)} />
                   </li>
                 );
               })}
@@ -57,23 +64,28 @@ export function Outline() {
 
 /** The current item's case in other meetings of the library (and elsewhere in this one): a case number links them. */
 function CaseLinks() {
-  const [wb, s] = useWorkbench();
-  const item = itemNumbered(s.meeting, s.currentItem);
-  if (!item?.caseNumber || !s.active) return null;
-  const others = otherAppearances(s.library, item.caseNumber, s.active);
-  const siblings = (s.meeting?.sections.flatMap((x) => x.items) ?? []).filter((i) => i.caseNumber === item.caseNumber && i.number !== item.number).length;
+  const wb = useWorkbench();
+  const t = useT();
+  const meeting = useStore(wb.session, (s) => s.meeting);
+  const currentItem = useStore(wb.session, (s) => s.currentItem);
+  const active = useStore(wb.tabs, (s) => s.active);
+  const library = useStore(wb.library, (s) => s.entries);
+  const item = itemNumbered(meeting, currentItem);
+  if (!item?.caseNumber || !active) return null;
+  const others = otherAppearances(library, item.caseNumber, active);
+  const siblings = (meeting?.sections.flatMap((x) => x.items) ?? []).filter((i) => i.caseNumber === item.caseNumber && i.number !== item.number).length;
   return (
-    <div class="case-links" aria-label={wb.t('otherAppearances')} data-case-number={item.caseNumber}>
+    <div class="case-links" aria-label={t('otherAppearances')} data-case-number={item.caseNumber}>
       <div class="case-head">
-        {wb.t('otherAppearances')}: <span class="case">{item.caseNumber}</span>
+        {t('otherAppearances')}: <span class="case">{item.caseNumber}</span>
       </div>
       {siblings > 0 && (
         <div class="case-siblings">
-          +{siblings} {wb.t('sameMeeting')}
+          +{siblings} {t('sameMeeting')}
         </div>
       )}
       {others.length === 0 ? (
-        <p class="empty">{wb.t('noOtherAppearances')}</p>
+        <p class="empty">{t('noOtherAppearances')}</p>
       ) : (
         <ul>
           {byDocument(others).map(({ id, date, title, items }) => (

@@ -9,9 +9,9 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PageBox } from '../../core/minutes/model.ts';
 import { boxToCss, pageSize, renderPageCanvas, type RenderablePage, type ViewBox } from '../../core/pdf/geometry.ts';
 import { boxesForRuns } from '../../core/pdf/text-layer.ts';
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import { openPdf } from '../services/pdf.ts';
-import { itemNumbered } from '../services/workbench.ts';
+import { itemNumbered } from '../workbench/items.ts';
 
 type Loaded = { id: string; pdf: PDFDocumentProxy } | { id: string; pdf: null; reason: 'none' | 'failed' };
 
@@ -19,7 +19,12 @@ type Loaded = { id: string; pdf: PDFDocumentProxy } | { id: string; pdf: null; r
 const PAD = 1.5;
 
 export function PagePane() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
+  const t = useT();
+  const active = useStore(wb.tabs, (s) => s.active);
+  const meeting = useStore(wb.session, (s) => s.meeting);
+  const currentItem = useStore(wb.session, (s) => s.currentItem);
+  const cursorPos = useStore(wb.session, (s) => s.cursor.pos);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [width, setWidth] = useState(0);
   const host = useRef<HTMLDivElement>(null);
@@ -29,14 +34,14 @@ export function PagePane() {
 
   // The PDF of the active document, opened once per document.
   useEffect(() => {
-    const id = s.active;
+    const id = active;
     if (!id) return;
     let gone = false;
     let opened: PDFDocumentProxy | null = null;
     setLoaded(null);
     setView(null);
     void wb
-      .pdfBytes(id)
+      .library.pdfBytes(id)
       .then(async (bytes) => {
         if (!bytes) return { id, pdf: null, reason: 'none' as const };
         opened = await openPdf(bytes);
@@ -51,7 +56,7 @@ export function PagePane() {
       gone = true;
       void opened?.destroy();
     };
-  }, [wb, s.active]);
+  }, [wb, active]);
 
   useEffect(() => {
     const el = host.current;
@@ -63,15 +68,16 @@ export function PagePane() {
   }, []);
 
   // Where the runs are now: recomputed when the text is parsed again.
-  const runs = useMemo(() => wb.activeDoc()?.currentPageRuns() ?? [], [wb, s.active, s.meeting]);
-  const line = wb.view?.state.doc.lineAt(Math.min(s.cursor.pos, wb.view.state.doc.length));
+  const runs = useMemo(() => wb.tabs.activeDoc()?.currentPageRuns() ?? [], [wb, active, meeting]);
+  const editor = wb.session.view;
+  const line = editor?.state.doc.lineAt(Math.min(cursorPos, editor.state.doc.length));
   const lineBoxes = line && runs.length ? boxesForRuns(runs, line.from, Math.max(line.to, line.from + 1)) : [];
-  const item = itemNumbered(s.meeting, s.currentItem);
+  const item = itemNumbered(meeting, currentItem);
   const itemBoxes = item && runs.length ? boxesForRuns(runs, item.span.start, item.span.end) : [];
   const titleBoxes = item && runs.length ? boxesForRuns(runs, item.titleSpan.start, item.titleSpan.end) : [];
   const page = lineBoxes[0]?.page ?? titleBoxes[0]?.page ?? lastPage.current;
   lastPage.current = page;
-  const pdf = loaded?.id === s.active ? loaded.pdf : null;
+  const pdf = loaded?.id === active ? loaded.pdf : null;
 
   // Renders the page to fit the pane's width.
   useEffect(() => {
@@ -111,15 +117,15 @@ export function PagePane() {
       : null;
 
   let note: string | null = null;
-  if (!runs.length) note = wb.t('noPdfRuns');
-  else if (loaded?.id === s.active && !loaded.pdf) note = loaded.reason === 'none' ? wb.t('noPdfHere') : wb.t('pdfFailed');
+  if (!runs.length) note = t('noPdfRuns');
+  else if (loaded?.id === active && !loaded.pdf) note = loaded.reason === 'none' ? t('noPdfHere') : t('pdfFailed');
 
   return (
-    <aside class="page-pane" ref={host} aria-label={wb.t('pdfPage')} data-page={view?.page ?? ''}>
+    <aside class="page-pane" ref={host} aria-label={t('pdfPage')} data-page={view?.page ?? ''}>
       <header>
-        {wb.t('pdfPage')} {view ? `${view.page} / ${pdf?.numPages ?? '?'}` : ''}
+        {t('pdfPage')} {view ? `${view.page} / ${pdf?.numPages ?? '?'}` : ''}
         {item && <span class="pp-item-name"> · {item.number}</span>}
-        <button class="link" onClick={() => wb.togglePageView()} title="Ctrl+Alt+P" aria-label={wb.t('close')}>
+        <button class="link" onClick={() => wb.settings.togglePageView()} title="Ctrl+Alt+P" aria-label={t('close')}>
           ×
         </button>
       </header>

@@ -1,13 +1,15 @@
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 
 export function Problems() {
-  const [wb, s] = useWorkbench();
-  const diags = s.meeting?.diagnostics ?? [];
-  if (!diags.length) return <p class="empty">{wb.t('noProblems')}</p>;
+  const wb = useWorkbench();
+  const t = useT();
+  const lang = useStore(wb.settings, (s) => s.lang);
+  const diags = useStore(wb.session, (s) => s.meeting?.diagnostics) ?? [];
+  if (!diags.length) return <p class="empty">{t('noProblems')}</p>;
   return (
     <ul class="problems">
       {diags.map((d, i) => (
-        <li key={i} class={`problem severity-${d.severity}`} data-diagnostic-code={d.code} onClick={() => d.span && wb.jump(d.span.start, d.span.end)}>
+        <li key={i} class={`problem severity-${d.severity}`} data-diagnostic-code={d.code} onClick={() => d.span && wb.session.jump(d.span.start, d.span.end)}>
           <span class="sev">{d.severity === 'error' ? '⛔' : d.severity === 'warning' ? '⚠' : 'ℹ'}</span>
           <span class="code">{d.code}</span>
           <span class="msg">{d.message}</span>
@@ -16,7 +18,7 @@ export function Problems() {
               <button
                 onClick={(e) => {
                   e.stopPropagation();
-                  wb.applyFix(d, false);
+                  wb.structure.applyFix(d, false);
                 }}
               >
                 → {d.suggestion}
@@ -25,10 +27,10 @@ export function Problems() {
                 <button
                   onClick={(e) => {
                     e.stopPropagation();
-                    wb.applyFix(d, true);
+                    wb.structure.applyFix(d, true);
                   }}
                 >
-                  {s.lang === 'da' ? `alle ${d.occurrences!.length}` : `all ${d.occurrences!.length}`}
+                  {lang === 'da' ? `alle ${d.occurrences!.length}` : `all ${d.occurrences!.length}`}
                 </button>
               )}
             </span>

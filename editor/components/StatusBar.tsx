@@ -1,6 +1,7 @@
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import type { Lang, MessageKey } from '../i18n.ts';
 import type { SyncRefusal } from '../services/collab.ts';
+import { runCommand } from '../workbench/commands.ts';
 
 const SYNC_WORDS: Record<string, MessageKey> = { off: 'offline', offline: 'syncOffline', connecting: 'syncConnecting', connected: 'syncConnected', synced: 'syncSynced' };
 
@@ -20,74 +21,93 @@ export function refusalLine(t: (key: MessageKey) => string, refused: SyncRefusal
 
 /** The connection state: off (local only), offline, connecting, connected or synced, with the count of unsynced changes. */
 function SyncStatus() {
-  const [wb, s] = useWorkbench();
-  const { status, unsynced, readOnly, error, workspace, refused } = s.sync;
-  const title = workspace ? `${wb.t('syncConnected')}: ${workspace}` : 'Sync';
+  const wb = useWorkbench();
+  const t = useT();
+  const lang = useStore(wb.settings, (s) => s.lang);
+  const { status, unsynced, readOnly, error, workspace, refused } = useStore(wb.sync, (s) => s.view);
+  const title = workspace ? `${t('syncConnected')}: ${workspace}` : 'Sync';
   return (
     <>
-      <span class={`sync sync-${status}`} title={title} data-sync={status} data-unsynced={unsynced} onClick={() => void wb.runCommand('sync.connect')}>
-        ● {wb.t(SYNC_WORDS[status]!)}
+      <span class={`sync sync-${status}`} title={title} data-sync={status} data-unsynced={unsynced} onClick={() => void runCommand(wb, 'sync.connect')}>
+        ● {t(SYNC_WORDS[status]!)}
         {status !== 'off' && unsynced > 0 && (
           <span class="unsynced">
             {' '}
-            · {unsynced} {wb.t('syncUnsynced')}
+            · {unsynced} {t('syncUnsynced')}
           </span>
         )}
-        {error && <span class="sync-error"> · {wb.t('syncRefused')}</span>}
+        {error && <span class="sync-error"> · {t('syncRefused')}</span>}
       </span>
       {refused && (
         // One line that the rest of the bar gives way to (up to 70% of it); the full text is also its title.
-        <span class="sync-refused" data-sync-refused={refused.reason} role="alert" title={refusalLine(wb.t, refused, s.lang)} style={REFUSED_STYLE}>
-          {refusalLine(wb.t, refused, s.lang)}
+        <span class="sync-refused" data-sync-refused={refused.reason} role="alert" title={refusalLine(t, refused, lang)} style={REFUSED_STYLE}>
+          {refusalLine(t, refused, lang)}
         </span>
       )}
       {readOnly && (
         <span class="read-only" data-read-only role="note">
-          {wb.t('syncReadOnly')}
+          {t('syncReadOnly')}
         </span>
       )}
     </>
   );
 }
 
+/** Line and column of the cursor: the one part of the bar that follows every cursor move. */
+function CursorPosition() {
+  const wb = useWorkbench();
+  const t = useT();
+  const { line, col } = useStore(wb.session, (s) => s.cursor);
+  return (
+    <span>
+      {t('ln')} {line}, {t('col')} {col}
+    </span>
+  );
+}
+
 export function StatusBar() {
-  const [wb, s] = useWorkbench();
-  const m = s.meeting;
+  const wb = useWorkbench();
+  const t = useT();
+  const m = useStore(wb.session, (s) => s.meeting);
+  const parseMs = useStore(wb.session, (s) => s.parseMs);
+  const currentItem = useStore(wb.session, (s) => s.currentItem);
+  const ocr = useStore(wb.session, (s) => s.ocr);
+  const message = useStore(wb.ui, (s) => s.message);
+  const user = useStore(wb.settings, (s) => s.user);
+  const lang = useStore(wb.settings, (s) => s.lang);
   const items = m?.sections.reduce((n, x) => n + x.items.length, 0) ?? 0;
   return (
     <footer class="status-bar">
       <SyncStatus />
       {m && (
         <>
-          <span>
-            {wb.t('ln')} {s.cursor.line}, {wb.t('col')} {s.cursor.col}
-          </span>
+          <CursorPosition />
           <span data-stats>
-            {m.sections.length} {wb.t('sections')} · {items} {wb.t('items')} · {m.diagnostics.length} {wb.t('problems').toLowerCase()}
+            {m.sections.length} {t('sections')} · {items} {t('items')} · {m.diagnostics.length} {t('problems').toLowerCase()}
           </span>
-          <span title="parse time">parse {s.parseMs.toFixed(1)} ms</span>
-          {s.currentItem && <span>§ {s.currentItem}</span>}
+          <span title="parse time">parse {parseMs.toFixed(1)} ms</span>
+          {currentItem && <span>§ {currentItem}</span>}
         </>
       )}
-      {s.ocr === 'loading' && <span data-ocr="loading">{wb.t('ocrLoading')}</span>}
-      {s.ocr === 'repaired' && <span data-ocr="repaired">{wb.t('ocrRepaired')}</span>}
-      {s.ocr === 'failed' && <span data-ocr="failed">OCR ✗</span>}
+      {ocr === 'loading' && <span data-ocr="loading">{t('ocrLoading')}</span>}
+      {ocr === 'repaired' && <span data-ocr="repaired">{t('ocrRepaired')}</span>}
+      {ocr === 'failed' && <span data-ocr="failed">OCR ✗</span>}
       <span class="spacer" />
-      {s.message && (
-        <span class={`message ${s.message.kind}`} role={s.message.kind === 'error' ? 'alert' : 'status'} onClick={() => wb.set({ message: null })}>
-          {s.message.text}
+      {message && (
+        <span class={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} onClick={() => wb.ui.set({ message: null })}>
+          {message.text}
         </span>
       )}
-      {s.user ? (
-        <span class="user" onClick={() => void wb.changeUser()}>
-          {wb.t('user')}: {s.user}
+      {user ? (
+        <span class="user" onClick={() => void wb.settings.changeUser()}>
+          {t('user')}: {user}
         </span>
       ) : (
-        <span class="user unset" role="button" data-user-unset onClick={() => void wb.changeUser()}>
-          ⚠ {wb.t('nameMissing')}
+        <span class="user unset" role="button" data-user-unset onClick={() => void wb.settings.changeUser()}>
+          ⚠ {t('nameMissing')}
         </span>
       )}
-      <span class="lang" onClick={() => wb.toggleLang()}>{s.lang.toUpperCase()}</span>
+      <span class="lang" onClick={() => wb.settings.toggleLang()}>{lang.toUpperCase()}</span>
     </footer>
   );
 }

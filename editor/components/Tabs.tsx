@@ -1,20 +1,23 @@
-import { useWorkbench } from './use-workbench.ts';
+import { useStore, useWorkbench } from '../workbench/use-store.ts';
 
 export function Tabs() {
-  const [wb, s] = useWorkbench();
+  const wb = useWorkbench();
+  const tabs = useStore(wb.tabs, (s) => s.tabs);
+  const active = useStore(wb.tabs, (s) => s.active);
+  const library = useStore(wb.library, (s) => s.entries);
   return (
     <div class="tabs" role="tablist">
-      {s.tabs.map((id) => {
-        const e = s.library.find((x) => x.id === id);
+      {tabs.map((id) => {
+        const e = library.find((x) => x.id === id);
         return (
-          <div key={id} role="tab" aria-selected={s.active === id} class={s.active === id ? 'tab active' : 'tab'} data-doc-id={id} onClick={() => void wb.openDocument(id)}>
+          <div key={id} role="tab" aria-selected={active === id} class={active === id ? 'tab active' : 'tab'} data-doc-id={id} onClick={() => void wb.tabs.openDocument(id)}>
             <span>{e ? `${e.body} ${e.date ?? ''}`.trim() || e.fileName : id}</span>
             <button
               class="close"
               aria-label="Close"
               onClick={(ev) => {
                 ev.stopPropagation();
-                void wb.closeTab(id);
+                void wb.tabs.closeTab(id);
               }}
             >
               ×
