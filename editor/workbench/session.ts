@@ -3,9 +3,9 @@
  * document shown in it, and what follows from it — the live parse's meeting,
  * the cursor, the current item, overrides, annotations and review, the OCR
  * repairer. It owns the view's observers and timers. Another document is shown
- * with `view.setState`; connecting, disconnecting or a read-only token
- * reconfigure the view's compartments, so the view (and its undo history,
- * cursor and focus) stays.
+ * with `view.setState`; connecting, disconnecting, a read-only token or
+ * another language reconfigure the view's compartments, so the view (and its
+ * undo history, cursor and focus) stays.
  */
 import { EditorView } from '@codemirror/view';
 import { EditorSelection, EditorState } from '@codemirror/state';
@@ -16,6 +16,7 @@ import { setOverrides, setRepairer, liveParseField } from '../extensions/live-pa
 import { setAnnotationRanges } from '../extensions/annotation-marks/index.ts';
 import { collabExtension, createDocumentState, documentCompartments, readOnlyExtension } from '../services/editor-view.ts';
 import { looksOcrDamaged, loadRepairer } from '../services/lexicon.ts';
+import { setUiLang, uiLang } from '../extensions/ui-lang/index.ts';
 import { itemAt, itemNumbered } from './items.ts';
 import type { Library } from './library.ts';
 import { Positions } from './positions.ts';
@@ -68,6 +69,13 @@ export class DocumentSession extends Store<DocumentState> {
   constructor(private readonly deps: SessionDeps) {
     super(EMPTY);
     this.positions = new Positions((key, value) => deps.settings.save(key, value));
+    // The editor's own words and lint messages follow the user's language: a transaction, the view stays.
+    let lang = deps.settings.get().lang;
+    deps.settings.subscribe(() => {
+      if (deps.settings.get().lang === lang) return;
+      lang = deps.settings.get().lang;
+      this.view?.dispatch(setUiLang(lang));
+    });
   }
 
   /** The editor view while a document is shown; null otherwise. */
@@ -104,7 +112,7 @@ export class DocumentSession extends Store<DocumentState> {
     performance.clearMarks('referat:text-loaded');
     performance.clearMarks('referat:structure-drawn');
     performance.mark('referat:text-loaded');
-    const state = createDocumentState(doc, [this.listener()], { awareness, readOnly }, this.compartments);
+    const state = createDocumentState(doc, [uiLang(this.deps.settings.get().lang), this.listener()], { awareness, readOnly }, this.compartments);
     let view = this.editor;
     if (view) view.setState(state);
     else {

@@ -7,6 +7,7 @@ import { Workbench } from './workbench.ts';
 import { joinLinesSpec } from './items.ts';
 import { commands } from './commands.ts';
 import { LibraryDb } from '../services/library.ts';
+import { uiLangOf } from '../extensions/ui-lang/index.ts';
 
 const samples = path.resolve('editor/public/samples');
 
@@ -131,6 +132,13 @@ describe('the document session', () => {
     await wb.tabs.openDocument(a!.id);
     expect(wb.session.view).toBe(view);
     expect(view.state.selection.main.head).toBe(42);
+    // The language is a compartment: switched in a transaction, in the same view.
+    expect(uiLangOf(view.state)).toBe('da');
+    wb.settings.toggleLang();
+    expect(uiLangOf(view.state)).toBe('en');
+    expect(view.state.phrase('Find')).toBe('Find');
+    wb.settings.toggleLang();
+    expect(view.state.phrase('Find')).not.toBe('Find');
     expect(wb.tabs.get().tabs).toEqual([a!.id, b!.id]);
     await wb.tabs.closeTab(a!.id);
     await wb.tabs.closeTab(b!.id);
