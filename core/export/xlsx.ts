@@ -14,8 +14,9 @@
  * surrogates, non-characters) and those it discourages are left out.
  *
  * The workbook is written directly — an .xlsx is a zip of a handful of XML
- * parts — one sheet with inline strings, streamed row by row into fflate's
- * zip. A general spreadsheet writer spends most of its time on per-cell
+ * parts — one sheet (an item's own texts inline) and a shared-string table
+ * (texts that repeat, the longest text, lists and objects), streamed row by
+ * row into fflate's zip. A general spreadsheet writer spends most of its time on per-cell
  * objects, style lookups and a shared-string table; this writes the same
  * cells (test/export-tables.test.ts reads both back with read-excel-file and
  * compares them with the rows and with write-excel-file's workbook).
@@ -151,35 +152,54 @@ function textCell(ref: string, s: string, style = ''): string {
 /**
  * The shared-string table, written as it grows into its own zip entry, so
  * that the sheet and the table are compressed side by side. It holds the
- * longest text (`sagsfremstilling`) and the JSON text of lists and objects —
- * one entry per object in one workbook: a meeting's participants are the same
- * list on each of its items, so their text is made, escaped and stored once.
+ * longest text (`sagsfremstilling`), the texts that repeat from item to item
+ * (a meeting's id, body and place, a section's title…) and the JSON text of
+ * lists and objects. A text is stored once however often it comes: a
+ * meeting's participants are the same list on each of its items, so their
+ * text is made, escaped and stored once, and every item of a meeting points
+ * to one copy of its id.
  */
 class SharedStrings {
-  private readonly json = new WeakMap<object, number>();
+  private readonly byObject = new WeakMap<object, number>();
+  private readonly byText = new Map<string, number>();
   private count = 0;
   constructor(readonly sink: Sink) {
     sink.write(XML_HEAD + `<sst xmlns="${MAIN_NS}">`);
   }
-  /** A new entry for a text already escaped (-1 for an empty text). */
-  add(escaped: string, preserve = false): number {
-    if (escaped === '') return -1;
-    this.sink.write(preserve ? '<si><t xml:space="preserve">' : '<si><t>');
-    this.sink.write(escaped);
-    this.sink.write('</t></si>');
-    return this.count++;
+  /** The entry of a text (-1 for a text that is empty as a cell holds it). */
+  text(s: string): number {
+    let i = this.byText.get(s);
+    if (i === undefined) {
+      const escaped = xmlText(cellText(s));
+      if (escaped === '') i = -1;
+      else {
+        this.sink.write(blank(s) ? '<si><t xml:space="preserve">' : '<si><t>');
+        this.sink.write(escaped);
+        this.sink.write('</t></si>');
+        i = this.count++;
+      }
+      this.byText.set(s, i);
+    }
+    return i;
   }
-  /** The entry of an object's JSON text (-1 for an empty text). */
+  /** The entry of an object's JSON text. */
   of(value: object): number {
-    let i = this.json.get(value);
-    if (i === undefined) this.json.set(value, (i = this.add(xmlText(cellText(JSON.stringify(value))))));
+    let i = this.byObject.get(value);
+    if (i === undefined) this.byObject.set(value, (i = this.text(JSON.stringify(value))));
     return i;
   }
 }
 
 const blank = (s: string) => s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32;
-/** The longest text column, in the shared strings so that the sheet and the table are about the same size. */
-const SHARED_TEXT: ReadonlySet<Column> = new Set(['sagsfremstilling']);
+/**
+ * Text columns kept in the shared strings: the longest text, so that the
+ * sheet and the table are about the same size, and the texts that repeat
+ * from item to item.
+ */
+const SHARED_TEXT: ReadonlySet<Column> = new Set([
+  'sagsfremstilling', 'documentId', 'meetingId', 'body', 'kind', 'location', 'sectionNumber', 'sectionTitle',
+  'decisionType', 'decisionTypeSource', 'reviewStatus', 'reviewedBy',
+]);
 
 /** One cell's XML ('' for an empty cell). */
 function cell(column: Column, ref: string, value: unknown, shared: SharedStrings): string {
@@ -194,7 +214,7 @@ function cell(column: Column, ref: string, value: unknown, shared: SharedStrings
       if (!Number.isNaN(ms)) return `<c r="${ref}" s="${DATE_TIME}"><v>${ms / DAY_MS + EXCEL_EPOCH_DAYS}</v></c>`;
     }
     if (SHARED_TEXT.has(column) && value !== '') {
-      const i = shared.add(xmlText(cellText(value)), blank(value));
+      const i = shared.text(value);
       return i < 0 ? '' : `<c r="${ref}" t="s"><v>${i}</v></c>`;
     }
     return textCell(ref, cellText(value));
