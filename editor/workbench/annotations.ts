@@ -43,7 +43,7 @@ export class Annotations extends Store<AnnotationsState> {
     let { from, to } = view.state.selection.main;
     if (from === to) {
       const item = itemAt(meetingOf(view.state), from);
-      if (!item) return this.ui.error(this.settings.get().lang === 'da' ? 'Markér tekst eller stil markøren i et punkt' : 'Select text or put the cursor in an item');
+      if (!item) return this.ui.error(this.settings.t('selectOrItem'));
       ({ start: from, end: to } = item.titleSpan);
       const text = view.state.doc.sliceString(from, to);
       to = from + text.trimEnd().length;

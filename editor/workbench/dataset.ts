@@ -77,39 +77,39 @@ export class Dataset extends Store<DatasetState> {
 
   /** Builds the dataset the form asks for and downloads it as one zip file; a bad form or an empty selection gets a one-line message. */
   download(): void {
-    const da = this.settings.get().lang === 'da';
+    const t = this.settings.t;
     const { docs, form } = this.get();
     if (!docs) return;
     const filter = formFilter(form, this.tabs.get().active);
     if (typeof filter === 'string') return this.ui.error(filter);
-    if (!form.formats.length) return this.ui.error(da ? 'Vælg mindst ét format' : 'Choose at least one format');
+    if (!form.formats.length) return this.ui.error(t('chooseFormat'));
     const origin = `${docs.length} documents of the Referat Studio editor library (${this.deps.win.location.origin})`;
     if (form.formats.includes('xlsx')) {
       // The spreadsheet is zipped asynchronously; the rest is made at once.
       void datasetArchiveAsync(docs, filter, form.formats, new Date(this.deps.now()), origin).then(
         (archive) => this.deliver(archive),
-        (e: unknown) => this.ui.error(`Export: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => this.ui.error(`${t('exportFailed')}: ${e instanceof Error ? e.message : String(e)}`),
       );
       return;
     }
     try {
       this.deliver(datasetArchive(docs, filter, form.formats, new Date(this.deps.now()), origin));
     } catch (e) {
-      this.ui.error(`Export: ${e instanceof Error ? e.message : String(e)}`);
+      this.ui.error(`${t('exportFailed')}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
   /** Saves a built dataset zip as a download, or says that nothing matched. */
   private deliver(archive: DatasetArchive): void {
-    const da = this.settings.get().lang === 'da';
-    if (!archive.items) return this.ui.error(da ? 'Ingen punkter passer til filtrene: intet at hente' : 'No items match the filters: nothing to download');
+    const t = this.settings.t;
+    if (!archive.items) return this.ui.error(t('nothingToDownload'));
     const url = URL.createObjectURL(new Blob([archive.bytes as BlobPart], { type: 'application/zip' }));
     const a = this.deps.win.document.createElement('a');
     a.href = url;
     a.download = archive.name;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    this.ui.info(`${archive.name}: ${archive.items} ${da ? 'punkter' : 'items'}, ${archive.files.length} ${da ? 'filer' : 'files'}`);
+    this.ui.info(`${archive.name}: ${archive.items} ${t('itemWord', { count: archive.items })}, ${archive.files.length} ${t('fileWord', { count: archive.files.length })}`);
   }
 
   /** A curator's final word on one label of one item, recorded with the user's name and the time; the view is read again. */

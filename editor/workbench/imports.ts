@@ -43,14 +43,14 @@ export class Imports {
       this.ui.set({ progress: { done: i + 1, total: files.length } });
     }
     await this.library.refresh();
-    const da = this.settings.get().lang === 'da';
+    const t = this.settings.t;
     this.ui.set({
       progress: null,
       message: errors.length
         ? { kind: 'error', text: errors.join(' · ') }
         : known.length
-          ? { kind: 'info', text: `${da ? 'Allerede i biblioteket (samme kilde), åbnet' : 'Already in the library (the same source), opened'}: ${known.join(', ')}` }
-          : { kind: 'info', text: `${ids.length} ${da ? 'importeret' : 'imported'}` },
+          ? { kind: 'info', text: `${t('alreadyInLibrary')}: ${known.join(', ')}` }
+          : { kind: 'info', text: t('imported', { count: ids.length }) },
     });
     if (ids.length) await this.tabs.openDocument(ids[ids.length - 1]!);
     return ids;
@@ -60,7 +60,7 @@ export class Imports {
     try {
       const { id, existed } = await this.library.store(await importTextHashed(text, `paste-${new Date(this.deps.now()).toISOString().slice(0, 16)}.txt`, 'paste'));
       await this.library.refresh();
-      this.ui.set({ paste: false, message: existed ? { kind: 'info', text: this.settings.get().lang === 'da' ? 'Teksten er allerede i biblioteket: åbnet' : 'This text is already in the library: opened' } : null });
+      this.ui.set({ paste: false, message: existed ? { kind: 'info', text: this.settings.t('textAlreadyInLibrary') } : null });
       await this.tabs.openDocument(id);
     } catch (e) {
       this.ui.error(e instanceof Error ? e.message : String(e));
@@ -74,7 +74,7 @@ export class Imports {
       await this.library.refresh();
       this.deps.win.history.replaceState(null, '', this.deps.win.location.pathname);
       await this.tabs.openDocument(id);
-      this.ui.info(`${this.settings.get().lang === 'da' ? 'Modtaget fra udvidelsen' : 'Received from the extension'}: ${doc.url}`);
+      this.ui.info(`${this.settings.t('receivedFromExtension')}: ${doc.url}`);
     } catch (e) {
       this.ui.error(`Handoff: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -27,10 +27,10 @@ export const DEFAULT_USER = 'analytiker';
 /** Why a user name cannot be used (empty, the old default, too long), or null when it can. Pure. */
 export function userNameProblem(name: string, lang: Lang): string | null {
   const n = name.trim();
-  const da = lang === 'da';
-  if (!n) return da ? 'Skriv dit navn' : 'Type your name';
-  if (n.toLowerCase() === DEFAULT_USER) return da ? `»${DEFAULT_USER}« er ikke et navn: skriv dit eget, så dine annoteringer kan skelnes fra andres` : `"${DEFAULT_USER}" is not a name: type your own, so your annotations can be told from others'`;
-  if (n.length > 60) return da ? 'Navnet er for langt (højst 60 tegn)' : 'The name is too long (60 characters at most)';
+  const t = translator(lang);
+  if (!n) return t('nameEmpty');
+  if (n.toLowerCase() === DEFAULT_USER) return t('nameDefault', { name: DEFAULT_USER });
+  if (n.length > 60) return t('nameTooLong');
   return null;
 }
 
@@ -127,10 +127,10 @@ export class Settings extends Store<SettingsState> {
   }
 
   async editTaxonomy(): Promise<void> {
-    const json = await this.ui.ask({ title: this.get().lang === 'da' ? 'Taksonomi som JSON: {"groups":[{"name":…,"labels":[…]}]}' : 'Taxonomy as JSON: {"groups":[{"name":…,"labels":[…]}]}', value: JSON.stringify(this.get().taxonomy) });
+    const json = await this.ui.ask({ title: this.t('taxonomyJson'), value: JSON.stringify(this.get().taxonomy) });
     if (json === null) return;
     const taxonomy = parseTaxonomy(json);
-    if (!taxonomy) return this.ui.error(this.get().lang === 'da' ? 'Taksonomien er ikke gyldig JSON i den rette form' : 'The taxonomy is not valid JSON of the right shape');
+    if (!taxonomy) return this.ui.error(this.t('taxonomyInvalid'));
     this.set({ taxonomy });
     void this.save('taxonomy', taxonomy);
   }

@@ -32,33 +32,33 @@ export class Structure {
     const doc = this.session.doc;
     const view = this.session.view;
     if (!doc || !view) return;
-    const da = this.settings.get().lang === 'da';
+    const t = this.settings.t;
     let pos = view.state.doc.lineAt(view.state.selection.main.head).from;
     const spec: { kind: OverrideKind; number?: string; field?: FieldName; value?: string } = { kind };
     const meeting = meetingOf(view.state);
     if (kind === 'item-start' || kind === 'split-item') {
-      const number = await this.ui.ask({ title: da ? 'Punktets nummer (fx 3.2)' : 'Item number (e.g. 3.2)', value: guessItemNumber(meeting, pos) });
+      const number = await this.ui.ask({ title: t('askItemNumber'), value: guessItemNumber(meeting, pos) });
       if (!number) return;
       spec.number = number.trim().replace(/\.$/, '');
     } else if (kind === 'section-heading') {
-      const number = await this.ui.ask({ title: da ? 'Afsnittets nummer (fx 3)' : 'Section number (e.g. 3)', value: guessSectionNumber(meeting, pos) });
+      const number = await this.ui.ask({ title: t('askSectionNumber'), value: guessSectionNumber(meeting, pos) });
       if (!number) return;
       spec.number = number.trim().replace(/\.$/, '');
     } else if (kind === 'field-start') {
-      const field = await this.ui.ask({ title: da ? 'Hvilket felt starter her?' : 'Which field starts here?', choices: ['beslutning', 'indstilling', 'sagsfremstilling', 'baggrund'] });
+      const field = await this.ui.ask({ title: t('askField'), choices: ['beslutning', 'indstilling', 'sagsfremstilling', 'baggrund'] });
       if (!field) return;
       spec.field = field as FieldName;
     } else if (kind === 'meeting-date') {
-      const value = await this.ui.ask({ title: da ? 'Mødedato (ÅÅÅÅ-MM-DD)' : 'Meeting date (YYYY-MM-DD)', value: meeting.date ?? '' });
+      const value = await this.ui.ask({ title: t('askDate'), value: meeting.date ?? '' });
       if (!value) return;
       spec.value = value.trim();
     } else if (kind === 'meeting-body') {
-      const value = await this.ui.ask({ title: da ? 'Organ (fx KKR Nordjylland)' : 'Body (e.g. KKR Nordjylland)', value: meeting.body });
+      const value = await this.ui.ask({ title: t('askBody'), value: meeting.body });
       if (!value) return;
       spec.value = value.trim();
     } else if (kind === 'merge-previous') {
       const item = itemAt(meeting, pos);
-      if (!item) return this.ui.error(da ? 'Markøren står ikke i et punkt' : 'The cursor is not in an item');
+      if (!item) return this.ui.error(t('notInItem'));
       pos = item.titleSpan.start;
     }
     try {
@@ -110,7 +110,7 @@ export class Structure {
 
   async gotoItem(): Promise<void> {
     const items = this.session.get().meeting?.sections.flatMap((s) => s.items) ?? [];
-    const choice = await this.ui.ask({ title: this.settings.get().lang === 'da' ? 'Gå til punkt' : 'Go to item', choices: items.map((i) => `${i.number} ${i.title}`) });
+    const choice = await this.ui.ask({ title: this.settings.t('askItem'), choices: items.map((i) => `${i.number} ${i.title}`) });
     if (choice) this.session.jumpToItem(choice.split(' ')[0]!);
   }
 }

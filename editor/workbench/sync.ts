@@ -51,16 +51,16 @@ export class Sync extends Store<SyncState> {
 
   /** Asks for the server's URL, the workspace and a token, stores them and connects. */
   async connect(): Promise<void> {
-    const da = this.settings.get().lang === 'da';
+    const t = this.settings.t;
     const current = this.collab.configured;
-    const url = await this.ui.ask({ title: da ? 'Synkroniseringsserverens adresse' : 'Sync server URL', value: current?.url ?? 'ws://127.0.0.1:1234' });
+    const url = await this.ui.ask({ title: t('askSyncUrl'), value: current?.url ?? 'ws://127.0.0.1:1234' });
     if (!url) return;
-    const workspace = await this.ui.ask({ title: da ? 'Arbejdsområde' : 'Workspace', value: current?.workspace ?? 'local' });
+    const workspace = await this.ui.ask({ title: t('askWorkspace'), value: current?.workspace ?? 'local' });
     if (!workspace) return;
-    const token = await this.ui.ask({ title: da ? 'Adgangsnøgle (token)' : 'Access token', placeholder: 'rs_…', value: current?.token ?? '' });
+    const token = await this.ui.ask({ title: t('askToken'), placeholder: 'rs_…', value: current?.token ?? '' });
     if (!token) return;
     const settings = parseSyncSettings({ url, workspace, token });
-    if (!settings) return this.ui.error(da ? 'Adressen skal starte med ws:// eller wss://, og arbejdsområde og nøgle skal udfyldes' : 'The URL must start with ws:// or wss://, and workspace and token must be given');
+    if (!settings) return this.ui.error(t('syncSettingsInvalid'));
     await this.settings.save('sync', settings);
     this.ui.set({ message: null });
     this.collab.configure(settings);
@@ -90,7 +90,7 @@ export class Sync extends Store<SyncState> {
       const peers = this.collab.peers();
       // Unchanged (a cursor moved, say): the same objects, so nobody re-renders.
       this.set({ view: sameJson(view, before) ? before : view, peers: sameJson(peers, this.get().peers) ? this.get().peers : peers });
-      if (view.error && view.error !== before.error) this.ui.error(`${this.settings.get().lang === 'da' ? 'Synkroniseringsserveren afviste nøglen' : 'The sync server refused the token'}: ${view.error}`);
+      if (view.error && view.error !== before.error) this.ui.error(`${this.settings.t('syncTokenRefused')}: ${view.error}`);
       this.onChange();
     });
   }

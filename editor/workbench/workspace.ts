@@ -25,14 +25,14 @@ export class Workspace {
     private readonly deps: { now(): number; win: Window },
   ) {}
 
-  private get da(): boolean {
-    return this.settings.get().lang === 'da';
+  private get t() {
+    return this.settings.t;
   }
 
   /** Opens a document shared in the workspace by its id, adding it to the library if it is new here. */
   async openShared(id: string): Promise<void> {
     id = id.trim();
-    if (!/^[\w-]+$/.test(id)) return this.ui.error(`${this.da ? 'Ugyldigt dokument-id' : 'Not a document id'}: ${id}`);
+    if (!/^[\w-]+$/.test(id)) return this.ui.error(`${this.t('notADocumentId')}: ${id}`);
     const entry = await this.library.db.docs.get(id);
     if (!entry) await this.library.db.docs.put(sharedEntry(id, this.deps.now()));
     // The same sample here, kept local: asked for the shared one, this browser joins it (the same first state, so they merge as one).
@@ -42,7 +42,7 @@ export class Workspace {
   }
 
   async askOpenShared(): Promise<void> {
-    const id = await this.ui.ask({ title: this.da ? 'Dokumentets id' : 'Document id' });
+    const id = await this.ui.ask({ title: this.t('askDocumentId') });
     if (id) await this.openShared(id);
   }
 
@@ -50,7 +50,7 @@ export class Workspace {
     const id = this.tabs.get().active;
     if (!id) return;
     void this.deps.win.navigator.clipboard?.writeText(id).catch(() => undefined);
-    this.ui.info(`${this.da ? 'Dokument-id' : 'Document id'}: ${id}`);
+    this.ui.info(`${this.t('documentId')}: ${id}`);
   }
 
   /** A local document that the workspace has too becomes the workspace's: it syncs from now on. */
@@ -65,19 +65,19 @@ export class Workspace {
    * from now on it syncs like any other, and others see it in their library.
    */
   async share(id = this.tabs.get().active): Promise<void> {
-    const da = this.da;
-    if (!id) return this.ui.error(da ? 'Åbn det dokument, der skal deles' : 'Open the document to share');
+    const t = this.t;
+    if (!id) return this.ui.error(t('openToShare'));
     const entry = await this.library.db.docs.get(id);
     if (!entry) return;
     const configured = this.sync.collab.configured;
-    if (!configured) return this.ui.error(da ? 'Ikke forbundet til en synkroniseringsserver: forbind først, så kan dokumentet deles' : 'Not connected to a sync server: connect first, then share the document');
-    if (!entry.local) return this.ui.info(da ? 'Dokumentet er allerede delt i arbejdsområdet' : 'The document is already shared in the workspace');
+    if (!configured) return this.ui.error(t('shareNeedsSync'));
+    if (!entry.local) return this.ui.info(t('alreadyShared'));
     await this.library.db.docs.update(id, { local: false });
     const open = this.tabs.openDoc(id);
     if (open) this.sync.collab.attach(id, open.ydoc);
     else await this.tabs.withDocument(id, () => undefined, true);
     await this.library.refresh();
-    this.ui.info(`${da ? 'Delt i arbejdsområdet' : 'Shared to the workspace'} ${(this.sync.collab.configured ?? configured).workspace}: ${entry.body || entry.fileName}`);
+    this.ui.info(`${t('sharedTo')} ${(this.sync.collab.configured ?? configured).workspace}: ${entry.body || entry.fileName}`);
   }
 
   /** Adds the workspace's documents this browser has not seen to the library (while connected); returns their ids. */
@@ -118,15 +118,15 @@ export class Workspace {
 
   /** Asks which duplicate of `keepId` (the active document by default) to merge into it, and merges it. */
   async askMerge(keepId = this.tabs.get().active): Promise<void> {
-    const da = this.da;
-    if (!keepId) return this.ui.error(da ? 'Åbn det dokument, der skal beholdes' : 'Open the document to keep');
+    const t = this.t;
+    if (!keepId) return this.ui.error(t('openToKeep'));
     const others = this.library.duplicates.get(keepId) ?? [];
-    if (!others.length) return this.ui.info(da ? 'Dokumentet har ingen dubletter i biblioteket' : 'The document has no duplicates in the library');
+    if (!others.length) return this.ui.info(t('noDuplicates'));
     const name = (id: string) => {
       const e = this.library.entry(id);
       return `${e?.title ?? id} · ${e?.fileName ?? ''} · ${id}`;
     };
-    const choice = await this.ui.ask({ title: da ? 'Flet denne dublet ind i dokumentet (den forsvinder fra biblioteket)' : 'Merge this duplicate into the document (it leaves the library)', choices: others.map(name) });
+    const choice = await this.ui.ask({ title: t('askMerge'), choices: others.map(name) });
     const otherId = choice?.split(' · ').pop();
     if (otherId && others.includes(otherId)) await this.merge(keepId, otherId);
   }
@@ -138,7 +138,7 @@ export class Workspace {
    * it out) and leaves the library.
    */
   async merge(keepId: string, otherId: string): Promise<void> {
-    const da = this.da;
+    const t = this.t;
     if (keepId === otherId) return;
     try {
       const result = await this.tabs.withDocument(otherId, (other, otherReadOnly) =>
@@ -155,13 +155,13 @@ export class Workspace {
       await this.library.refresh();
       if (this.tabs.get().active === keepId) this.session.pushAnnotations();
       const { annotations, overrides, reviews, adjudications, unanchored } = result;
+      const n = (count: number, word: 'annotationWord' | 'overrideWord' | 'reviewWord' | 'adjudicationWord') => `${count} ${t(word, { count })}`;
       this.ui.info(
-        da
-          ? `Flettet: ${annotations} annoteringer, ${overrides} strukturrettelser, ${reviews} gennemsyn og ${adjudications} afgørelser flyttet${unanchored ? `; ${unanchored} fandt ikke deres tekst` : ''}`
-          : `Merged: ${annotations} annotations, ${overrides} structure overrides, ${reviews} review states and ${adjudications} adjudications moved${unanchored ? `; ${unanchored} did not find their text` : ''}`,
+        t('merged', { annotations: n(annotations, 'annotationWord'), overrides: n(overrides, 'overrideWord'), reviews: n(reviews, 'reviewWord'), adjudications: n(adjudications, 'adjudicationWord') }) +
+          (unanchored ? t('mergedUnanchored', { count: unanchored }) : ''),
       );
     } catch (e) {
-      this.ui.error(`Merge: ${e instanceof Error ? e.message : String(e)}`);
+      this.ui.error(`${t('mergeFailed')}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 }

@@ -361,7 +361,7 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.waitForSelector('.quick-input li');
     await page.click(`.quick-input li:has-text("${dropped}")`);
     await page.waitForSelector('.library li[data-file="dropped-003.txt"]', { state: 'detached' });
-    expect(await page.textContent('.status-bar .message')).toMatch(/^Flettet: 1 annoteringer/);
+    expect(await page.textContent('.status-bar .message')).toMatch(/^Flettet: 1 annotering,/);
     expect(await page.$$eval('.library li', (els) => els.length)).toBe(count - 1);
     expect(await page.$('.library li[data-file="003_018046a384c397c7.txt"] .duplicate')).toBeNull();
     expect(await page.evaluate(() => (window as unknown as { referat: { state: { active: string } } }).referat.state.active)).toBe(sample);
