@@ -3,8 +3,10 @@
  * distinct documents, with annotations) to every format — JSONL, CSV, xlsx,
  * Parquet, W3C Web Annotation, OParl, Label Studio, doccano — building the
  * rows from the curated documents and serializing them, each the median of 3
- * runs, against `JSON.stringify` of the same rows in the same run as the
- * reference. Runs on its own: `npx tsx test/bench/export-figure.ts`.
+ * runs, against `JSON.stringify` of the same rows as the reference. Each
+ * format's runs alternate with runs of the reference, so that a format and
+ * its reference see the same load on a shared machine. Runs on its own:
+ * `npx tsx test/bench/export-figure.ts`.
  */
 import { pathToFileURL } from 'node:url';
 import { rowsToCsv } from '../../core/export/csv.ts';
@@ -79,7 +81,6 @@ export async function exportFigures(items = ITEMS): Promise<string[]> {
   const n = rows.length;
   const cut = (d: readonly CuratedDocument[]) => datasetRows(d).slice(0, items);
   const chosen = docs.filter((d) => rows.some((r) => r.documentId === d.documentId));
-  const reference = median(await Promise.all(Array.from({ length: RUNS }, () => timeMs(() => JSON.stringify(rows)))).then((r) => r.map((x) => x.ms)));
   // Each format as the export makes it: rows (or documents) in, the file's text or bytes out.
   const formats: [string, string, () => unknown][] = [
     ['JSONL', 'M chars', () => rowsToJsonl(cut(docs))],
@@ -105,8 +106,13 @@ export async function exportFigures(items = ITEMS): Promise<string[]> {
   const lines: string[] = [];
   for (const [name, unit, f] of formats) {
     const runs: { ms: number; size: number }[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await timeMs(f));
+    const references: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      references.push((await timeMs(() => JSON.stringify(rows))).ms);
+      runs.push(await timeMs(f));
+    }
     const ms = median(runs.map((r) => r.ms));
+    const reference = median(references);
     const size = unit === 'k files' ? runs[0]!.size / 1e3 : runs[0]!.size / 1e6;
     lines.push(
       `export ${name.padEnd(11)} ${n} items (rows built + written, ${fmt(size, 1)} ${unit}), median of ${RUNS}: ` +
