@@ -14,7 +14,7 @@ export function ActivityBar() {
   const activity = useStore(wb.ui, (s) => s.activity);
   const theme = useStore(wb.settings, (s) => s.theme);
   return (
-    <nav class="activity-bar" aria-label="Activity bar">
+    <nav class="activity-bar" aria-label={t('activityBar')}>
       {ENTRIES.map((e) => (
         <button
           key={e.id}
@@ -28,10 +28,10 @@ export function ActivityBar() {
         </button>
       ))}
       <div class="spacer" />
-      <button title="Command palette (Ctrl+Shift+P)" aria-label="Command palette" onClick={() => wb.ui.set({ palette: true })}>
+      <button title={t('commandPaletteKeys')} aria-label={t('commandPalette')} onClick={() => wb.ui.set({ palette: true })}>
         ⌘
       </button>
-      <button title={theme === 'light' ? 'Dark theme' : 'Light theme'} aria-label="Theme" onClick={() => wb.settings.toggleTheme()}>
+      <button title={theme === 'light' ? t('themeDark') : t('themeLight')} aria-label={t('theme')} onClick={() => wb.settings.toggleTheme()}>
         {theme === 'light' ? '☾' : '☀'}
       </button>
     </nav>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
+import { groupName } from '../i18n.ts';
 import type { AnnotationView, Comment } from '../../core/document/studio-doc.ts';
 import { REVIEW_STATUSES } from '../../core/document/studio-doc.ts';
 import { itemAt, itemNumbered } from '../workbench/items.ts';
@@ -26,7 +27,7 @@ function DraftForm() {
       <blockquote>{draft.quote.slice(0, 200)}</blockquote>
       {taxonomy.groups.map((g) => (
         <fieldset key={g.name}>
-          <legend>{g.name}</legend>
+          <legend>{groupName(t, g.name)}</legend>
           {g.labels.map((l) => (
             <label key={l} class={labels.includes(l) ? 'chip on' : 'chip'}>
               <input type="checkbox" checked={labels.includes(l)} onChange={() => toggle(l)} data-label={l} />

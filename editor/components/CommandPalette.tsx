@@ -27,7 +27,7 @@ export function CommandPalette() {
   const run = (id: string | undefined) => id && void runCommand(wb, id);
   return (
     <div class="overlay" onClick={() => wb.ui.set({ palette: false })}>
-      <div class="palette" role="dialog" aria-label="Command palette" onClick={(e) => e.stopPropagation()}>
+      <div class="palette" role="dialog" aria-label={t('commandPalette')} onClick={(e) => e.stopPropagation()}>
         <input
           ref={input}
           value={query}

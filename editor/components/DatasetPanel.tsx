@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
+import { kindName } from '../i18n.ts';
 import { DATASET_FORMATS, type DatasetFormat } from '../../core/export/index.ts';
 import { formFilter, previewDataset } from '../services/dataset.ts';
 import { REVIEW_STATUSES } from '../../core/document/studio-doc.ts';
@@ -64,7 +65,7 @@ export function DatasetPanel() {
             {(docs ?? []).map((d) => (
               <li key={d.documentId}>
                 <label>
-                  <input type="checkbox" data-choose-document={d.documentId} checked={form.documentIds.includes(d.documentId)} onChange={() => wb.dataset.setForm({ documentIds: toggle(form.documentIds, d.documentId) })} /> {d.meeting.body || titleOf(d.documentId)} · {d.meeting.date ?? '—'} · {d.meeting.kind}
+                  <input type="checkbox" data-choose-document={d.documentId} checked={form.documentIds.includes(d.documentId)} onChange={() => wb.dataset.setForm({ documentIds: toggle(form.documentIds, d.documentId) })} /> {d.meeting.body || titleOf(d.documentId)} · {d.meeting.date ?? '—'} · {kindName(t, d.meeting.kind)}
                 </label>
               </li>
             ))}
@@ -114,11 +115,11 @@ export function DatasetPanel() {
         {preview && (
           <>
             <p class="counts" data-preview-items={preview.items} data-preview-documents={preview.documents}>
-              <strong>{preview.items}</strong> {t('items')} · <strong>{preview.documents}</strong> {t('documents')} · <strong>{preview.annotations}</strong> {t('annotations').toLowerCase()} ·{' '}
-              <strong>{preview.comments}</strong> {t('comments')}
+              <strong>{preview.items}</strong> {t('itemWord', { count: preview.items })} · <strong>{preview.documents}</strong> {t('documentWord', { count: preview.documents })} · <strong>{preview.annotations}</strong> {t('annotationWord', { count: preview.annotations })} ·{' '}
+              <strong>{preview.comments}</strong> {t('commentWord', { count: preview.comments })}
             </p>
             <p class="counts">
-              {REVIEW_STATUSES.map((r) => `${preview.review[r]} ${t(r)}`).join(' · ')} · {preview.linkedCases} {t('linkedCases')}
+              {REVIEW_STATUSES.map((r) => `${preview.review[r]} ${t(r)}`).join(' · ')} · {preview.linkedCases} {t('linkedCaseWord', { count: preview.linkedCases })}
             </p>
             {preview.labels.length > 0 && (
               <ul class="label-counts">

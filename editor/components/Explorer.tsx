@@ -1,8 +1,11 @@
 import { useMemo } from 'preact/hooks';
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
-import { duplicatesOf, filterAndSort, type SortKey } from '../services/library.ts';
+import { duplicatesOf, filterAndSort, type LibraryReview, type SortKey } from '../services/library.ts';
+import type { MessageKey } from '../i18n.ts';
 import { Presence } from './Presence.tsx';
 import { runCommand } from '../workbench/commands.ts';
+
+const LIBRARY_REVIEW: Record<LibraryReview, MessageKey> = { unreviewed: 'unreviewed', 'in-progress': 'inProgress', reviewed: 'reviewed' };
 
 export function Explorer() {
   const wb = useWorkbench();
@@ -26,7 +29,7 @@ export function Explorer() {
       </div>
       <div class="explorer-tools">
         <input type="search" placeholder={t('filter')} value={filter} onInput={(e) => wb.library.set({ filter: (e.target as HTMLInputElement).value })} aria-label={t('filter')} />
-        <select value={sort} onChange={(e) => wb.library.set({ sort: (e.target as HTMLSelectElement).value as SortKey })} aria-label="Sort">
+        <select value={sort} onChange={(e) => wb.library.set({ sort: (e.target as HTMLSelectElement).value as SortKey })} aria-label={t('sort')}>
           <option value="date">{t('sortDate')}</option>
           <option value="title">{t('sortTitle')}</option>
           <option value="updatedAt">{t('sortUpdated')}</option>
@@ -69,15 +72,15 @@ export function Explorer() {
             </div>
             <div class="doc-meta">
               <span>{e.date ?? '—'}</span>
-              <span class={`source source-${e.source}`}>{e.source}</span>
+              <span class={`source source-${e.source}`} data-source={e.source}>{t(`source.${e.source}`)}</span>
               {e.local && (
                 <span class="local" title={t('localHint')}>
                   {t('localOnly')}
                 </span>
               )}
-              <span class={`review review-${e.review}`}>{e.review}</span>
+              <span class={`review review-${e.review}`}>{t(LIBRARY_REVIEW[e.review])}</span>
               <span>
-                {e.items} {t('items')}
+                {e.items} {t('itemWord', { count: e.items })}
               </span>
             </div>
           </li>

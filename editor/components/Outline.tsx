@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
+import { kindName } from '../i18n.ts';
 import { Presence } from './Presence.tsx';
 import type { Peer } from '../services/collab.ts';
 import { otherAppearances, type Appearance } from '../services/library.ts';
@@ -26,7 +27,7 @@ export function Outline() {
       </header>
       {m && (
         <div class="meeting-head">
-          <strong>{m.body}</strong> · {m.date ?? '—'} · {m.kind}
+          <strong>{m.body}</strong> · {m.date ?? '—'} · {kindName(t, m.kind)}
         </div>
       )}
       <CaseLinks />
@@ -81,7 +82,7 @@ function CaseLinks() {
       </div>
       {siblings > 0 && (
         <div class="case-siblings">
-          +{siblings} {t('sameMeeting')}
+          +{siblings} {t('sameMeetingWord', { count: siblings })}
         </div>
       )}
       {others.length === 0 ? (

@@ -13,7 +13,7 @@ export function OverridesList() {
     <ul class="overrides">
       {overrides.map((o) => (
         <li key={o.id} class={`override${o.pos === null ? ' orphaned' : ''}${superseded(o) ? ' superseded' : ''}`} data-override-kind={o.kind} data-override-id={o.id} onClick={() => o.pos !== null && wb.session.jump(o.pos)}>
-          <span class="kind">{o.kind}</span>
+          <span class="kind">{t(`overrideKind.${o.kind}`)}</span>
           {(o.number ?? o.field ?? o.value) && <span class="arg">{o.number ?? o.field ?? o.value}</span>}
           <span class="quote">{o.pos === null ? `(${t('orphaned')}) ` : ''}{o.quote.slice(0, 60)}</span>
           <button

@@ -1,9 +1,9 @@
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
+import { diagnosticText } from '../../core/minutes/diagnostic-messages.ts';
 
 export function Problems() {
   const wb = useWorkbench();
   const t = useT();
-  const lang = useStore(wb.settings, (s) => s.lang);
   const diags = useStore(wb.session, (s) => s.meeting?.diagnostics) ?? [];
   if (!diags.length) return <p class="empty">{t('noProblems')}</p>;
   return (
@@ -12,7 +12,7 @@ export function Problems() {
         <li key={i} class={`problem severity-${d.severity}`} data-diagnostic-code={d.code} onClick={() => d.span && wb.session.jump(d.span.start, d.span.end)}>
           <span class="sev">{d.severity === 'error' ? '⛔' : d.severity === 'warning' ? '⚠' : 'ℹ'}</span>
           <span class="code">{d.code}</span>
-          <span class="msg">{d.message}</span>
+          <span class="msg">{diagnosticText(t, d)}</span>
           {d.suggestion && (
             <span class="fixes">
               <button
@@ -30,7 +30,7 @@ export function Problems() {
                     wb.structure.applyFix(d, true);
                   }}
                 >
-                  {lang === 'da' ? `alle ${d.occurrences!.length}` : `all ${d.occurrences!.length}`}
+                  {t('fixAll', { count: d.occurrences!.length })}
                 </button>
               )}
             </span>

@@ -1,5 +1,6 @@
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import type { Lang, MessageKey } from '../i18n.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
 import type { SyncRefusal } from '../services/collab.ts';
 import { runCommand } from '../workbench/commands.ts';
 
@@ -14,9 +15,9 @@ export function formatBytes(bytes: number, lang: Lang): string {
 const REFUSED_STYLE = { background: '#b91c1c', color: '#fff', padding: '0 8px', borderRadius: '3px', flexShrink: 0, maxWidth: '70%', overflow: 'hidden', textOverflow: 'ellipsis' };
 
 /** The one line that says which change the workspace refused, and why. */
-export function refusalLine(t: (key: MessageKey) => string, refused: SyncRefusal, lang: Lang): string {
+export function refusalLine(t: Translate<MessageKey>, refused: SyncRefusal, lang: Lang): string {
   const key: MessageKey = refused.reason === 'message-too-large' ? 'syncTooLargeMessage' : 'syncTooLargeDocument';
-  return t(key).replace('{size}', formatBytes(refused.bytes, lang)).replace('{limit}', formatBytes(refused.limit, lang));
+  return t(key, { size: formatBytes(refused.bytes, lang), limit: formatBytes(refused.limit, lang) });
 }
 
 /** The connection state: off (local only), offline, connecting, connected or synced, with the count of unsynced changes. */
@@ -25,7 +26,7 @@ function SyncStatus() {
   const t = useT();
   const lang = useStore(wb.settings, (s) => s.lang);
   const { status, unsynced, readOnly, error, workspace, refused } = useStore(wb.sync, (s) => s.view);
-  const title = workspace ? `${t('syncConnected')}: ${workspace}` : 'Sync';
+  const title = workspace ? `${t('syncConnected')}: ${workspace}` : t('sync');
   return (
     <>
       <span class={`sync sync-${status}`} title={title} data-sync={status} data-unsynced={unsynced} onClick={() => void runCommand(wb, 'sync.connect')}>
@@ -83,15 +84,15 @@ export function StatusBar() {
         <>
           <CursorPosition />
           <span data-stats>
-            {m.sections.length} {t('sections')} · {items} {t('items')} · {m.diagnostics.length} {t('problems').toLowerCase()}
+            {m.sections.length} {t('sectionWord', { count: m.sections.length })} · {items} {t('itemWord', { count: items })} · {m.diagnostics.length} {t('problemWord', { count: m.diagnostics.length })}
           </span>
-          <span title="parse time">parse {parseMs.toFixed(1)} ms</span>
+          <span title={t('parseTime')}>{t('parseMs', { ms: parseMs.toFixed(1) })}</span>
           {currentItem && <span>§ {currentItem}</span>}
         </>
       )}
       {ocr === 'loading' && <span data-ocr="loading">{t('ocrLoading')}</span>}
       {ocr === 'repaired' && <span data-ocr="repaired">{t('ocrRepaired')}</span>}
-      {ocr === 'failed' && <span data-ocr="failed">OCR ✗</span>}
+      {ocr === 'failed' && <span data-ocr="failed">{t('ocrFailed')}</span>}
       <span class="spacer" />
       {message && (
         <span class={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} onClick={() => wb.ui.set({ message: null })}>

@@ -1,7 +1,8 @@
-import { useStore, useWorkbench } from '../workbench/use-store.ts';
+import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 
 export function Tabs() {
   const wb = useWorkbench();
+  const t = useT();
   const tabs = useStore(wb.tabs, (s) => s.tabs);
   const active = useStore(wb.tabs, (s) => s.active);
   const library = useStore(wb.library, (s) => s.entries);
@@ -14,7 +15,7 @@ export function Tabs() {
             <span>{e ? `${e.body} ${e.date ?? ''}`.trim() || e.fileName : id}</span>
             <button
               class="close"
-              aria-label="Close"
+              aria-label={t('close')}
               onClick={(ev) => {
                 ev.stopPropagation();
                 void wb.tabs.closeTab(id);

@@ -275,8 +275,8 @@ describe('collaboration in Chromium', { timeout: 180_000 }, () => {
     // Connecting lists the workspace's documents in the library, with what they are.
     await c.waitForSelector(`.library li[data-doc-id="${docId}"]:has-text("KKR Nordjylland")`, WAIT);
     // (This browser has the same sample, kept local until now: the workspace's document takes its place.)
-    await c.waitForSelector(`.library li[data-doc-id="${docId}"] .source:text-is("shared")`, WAIT);
-    expect(await c.textContent(`.library li[data-doc-id="${docId}"] .source`)).toBe('shared');
+    await c.waitForSelector(`.library li[data-doc-id="${docId}"] .source:text-is("delt")`, WAIT);
+    expect(await c.textContent(`.library li[data-doc-id="${docId}"] .source`)).toBe('delt');
     await c.click('[data-activity="dataset"]');
     await c.waitForSelector(`[data-dispute="${second}:social"]`, WAIT);
     expect(await c.$$eval('[data-dispute]', (els) => els.map((e) => e.getAttribute('data-dispute')))).toEqual([`${second}:klima`, `${second}:social`]);

@@ -285,7 +285,7 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await p.waitForSelector('html[data-ready]');
     await p.waitForSelector('.library li[data-file="referat-001.pdf"]');
     expect(await outline(p)).toEqual(goldOutline('001_9e1bcf5ac8b7483e'));
-    expect(await p.textContent('.library li[data-file="referat-001.pdf"] .source')).toBe('extension');
+    expect(await p.textContent('.library li[data-file="referat-001.pdf"] .source')).toBe('udvidelse');
     expect(new URL(p.url()).hash).toBe('');
 
     // No extension answering: a visible one-line message, nothing imported.

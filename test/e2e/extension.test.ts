@@ -527,7 +527,7 @@ describe('send to editor', () => {
     const editorPage = await opened;
     const fileName = path.basename(MINUTES_2024.path);
     await editorPage.locator(`.library li[data-file="${fileName}"]`).waitFor({ timeout: 60_000 });
-    expect(await editorPage.textContent(`.library li[data-file="${fileName}"] .source`)).toBe('extension');
+    expect(await editorPage.textContent(`.library li[data-file="${fileName}"] .source`)).toBe('udvidelse');
     await editorPage.locator('.outline-item').first().waitFor();
     const outline = await editorPage.$$eval('.outline-item', (els) => els.map((e) => ({ number: e.getAttribute('data-item-number'), title: e.getAttribute('data-item-title') })));
     expect(outline).toEqual(goldItems(MINUTES_2024.seed));
