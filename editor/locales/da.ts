@@ -259,7 +259,7 @@ export const da: Translation<typeof en> = {
     next: 'næste',
     previous: 'forrige',
     all: 'alle',
-    matchCase: 'skeln mellem store og små bogstaver',
+    matchCase: 'store/små bogstaver',
     regexp: 'regulært udtryk',
     byWord: 'hele ord',
     replaceOne: 'erstat',
