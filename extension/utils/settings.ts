@@ -3,18 +3,15 @@
  * so they follow the user's browser profile).
  */
 import { storage } from 'wxt/utils/storage';
+import { FIELD_COLOURS } from '../../core/minutes/field-colours.ts';
 import type { FieldName } from '../../core/minutes/model.ts';
 
 export type Lang = 'da' | 'en';
 export type FieldColours = Record<FieldName, string>;
 
 export const DEFAULT_EDITOR_URL = 'http://localhost:5173/';
-export const DEFAULT_COLOURS: FieldColours = {
-  baggrund: '#3b82f6',
-  indstilling: '#f59e0b',
-  sagsfremstilling: '#10b981',
-  beslutning: '#dc2626',
-};
+/** The editor's field colours too (core/minutes/field-colours.ts), until the person picks others in the options. */
+export const DEFAULT_COLOURS: FieldColours = { ...FIELD_COLOURS };
 
 export const editorUrlSetting = storage.defineItem<string>('sync:editorUrl', { fallback: DEFAULT_EDITOR_URL });
 export const redirectSetting = storage.defineItem<boolean>('sync:redirectPdfs', { fallback: true });

@@ -4,7 +4,8 @@
  */
 import { RangeSet, type EditorState, type Extension, type Range } from '@codemirror/state';
 import { EditorView, gutter, GutterMarker, ViewPlugin, type ViewUpdate } from '@codemirror/view';
-import type { FieldName } from '../../../core/minutes/model.ts';
+import { FIELD_COLOURS } from '../../../core/minutes/field-colours.ts';
+import { FIELD_NAMES, type FieldName } from '../../../core/minutes/model.ts';
 import { liveParseField } from '../live-parse/index.ts';
 
 const SHORT: Record<FieldName, string> = { baggrund: 'B', indstilling: 'I', sagsfremstilling: 'S', beslutning: 'D' };
@@ -78,10 +79,8 @@ const fieldMarkersPlugin = ViewPlugin.fromClass(
 const theme = EditorView.baseTheme({
   '.cm-field-gutter': { width: '16px' },
   '.cm-field-mark': { display: 'block', height: '100%', fontSize: '0.7em', fontWeight: '700', textAlign: 'center', color: '#fff', borderRadius: '2px' },
-  '.cm-field-baggrund': { background: '#64748b' },
-  '.cm-field-indstilling': { background: '#2563eb' },
-  '.cm-field-sagsfremstilling': { background: '#0d9488' },
-  '.cm-field-beslutning': { background: '#d97706' },
+  // The viewer's colours (core/minutes/field-colours.ts).
+  ...Object.fromEntries(FIELD_NAMES.map((f) => [`.cm-field-${f}`, { background: FIELD_COLOURS[f] }])),
 });
 
 /** The field gutter; needs `liveParse()`. */
