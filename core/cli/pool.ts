@@ -14,6 +14,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { looksOcrDamaged as looksOcrDamagedText, ocrSampleRange } from '../ocr/suspect.ts';
+import { decodeWindows1252 } from '../text/decode.ts';
 import { readFileBytesSync } from './input.ts';
 import type { Outcome, ProcessConfig } from './process-file.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
@@ -58,35 +60,34 @@ async function* inProcess(files: readonly string[], config: ProcessConfig): Asyn
   }
 }
 
-/** Danish text has æ, ø and å; this many per ASCII letter or fewer suggests an OCR-damaged text layer. */
-const OCR_SUSPECT_RATIO = 0.003;
-const OCR_SAMPLE_BYTES = 12_000;
-
 /**
- * Whether a file's bytes look like an OCR-damaged Danish text layer: a sample from
- * the middle with letters but (almost) no æ, ø, å, in UTF-8 or a single-byte encoding.
- * Only a routing hint; the parser makes the real judgement (core/minutes/parse.ts).
+ * Whether a file's bytes look like an OCR-damaged Danish text layer: the OCR gate
+ * (core/ocr/suspect.ts) on the middle of the file, decoded as UTF-8 or, where that
+ * fails, windows-1252. Only a routing hint; the parser makes the real judgement
+ * with the same gate on the whole normalized text (core/minutes/parse.ts).
  */
 export function looksOcrDamaged(bytes: Uint8Array): boolean {
-  const from = Math.max(0, (bytes.length >> 1) - OCR_SAMPLE_BYTES / 2);
-  const to = Math.min(bytes.length, from + OCR_SAMPLE_BYTES);
-  let letters = 0;
-  let danish = 0;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      const c = b | 0x20;
-      if (c >= 0x61 && c <= 0x7a) letters++;
-    } else if (b === 0xc3) {
-      // UTF-8 Æ Ø Å æ ø å: C3 86, C3 98, C3 85, C3 A6, C3 B8, C3 A5
-      const n = bytes[i + 1]! & ~0x20;
-      if (n === 0x86 || n === 0x98 || n === 0x85) danish++;
-    } else {
-      const c = b & ~0x20; // windows-1252 / latin1 Æ Ø Å æ ø å
-      if (c === 0xc6 || c === 0xd8 || c === 0xc5) danish++;
-    }
+  return looksOcrDamagedText(decodedMiddle(bytes));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** About `OCR_SAMPLE_LENGTH` bytes from the middle of `bytes`, decoded; cut at UTF-8 character boundaries. */
+function decodedMiddle(bytes: Uint8Array): string {
+  const { from, to } = ocrSampleRange(bytes.length);
+  const isContinuation = (i: number) => (bytes[i]! & 0xc0) === 0x80;
+  let start = from;
+  while (start < to && isContinuation(start)) start++;
+  let end = to;
+  if (end < bytes.length) {
+    // Cut before the character the sample ends inside.
+    while (end > start && isContinuation(end)) end--;
   }
-  return letters >= 400 && danish / letters <= OCR_SUSPECT_RATIO;
+  try {
+    return utf8.decode(bytes.subarray(start, end));
+  } catch {
+    return decodeWindows1252(bytes.subarray(from, to));
+  }
 }
 
 /**

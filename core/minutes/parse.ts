@@ -6,6 +6,7 @@
  * repair view → Meeting with diagnostics.
  */
 import { normalizeTaking, type Normalized } from '../text/normalize.ts';
+import { looksOcrDamaged, ocrSample } from '../ocr/suspect.ts';
 import { ClassifiedLines, TEXT } from './lines.ts';
 import { readStructure } from './structure.ts';
 import { MeetingBuilder, type BuildOptions } from './meeting-builder.ts';
@@ -44,10 +45,11 @@ export interface ParseResult {
   ocr: boolean;
 }
 
-/** Danish text has æ, ø and å; a long text with (almost) none is a sign of OCR damage. */
-const OCR_SUSPECT_RATIO = 0.003;
+/**
+ * A text that looks OCR-damaged (core/ocr/suspect.ts) is repaired when at least
+ * this share of the words in the judged sample are not words but repairable ones.
+ */
 const OCR_DAMAGE_THRESHOLD = 0.02;
-const OCR_SAMPLE = 12_000;
 
 export function parseMinutes(input: string, options: ParseOptions = {}): Meeting {
   return parseMinutesDetailedTaking({ text: input }, options).meeting;
@@ -109,26 +111,11 @@ function demoteUnstyledHeadings(lines: ClassifiedLines, normalized: Normalized, 
 }
 
 function ocrRepairer(text: string, option: ParseOptions['repairer']): TextRepairer | null {
-  if (!option) return null;
-  // Counted on char codes over a stretch of the body: this runs on every document, damaged or not.
-  const from = Math.max(0, (text.length >> 1) - OCR_SAMPLE / 2);
-  const to = Math.min(text.length, from + OCR_SAMPLE);
-  let letters = 0;
-  let danish = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) | 0x20; // fold ASCII case
-    if (c >= 0x61 && c <= 0x7a) letters++;
-    else if (c === 0xe6 || c === 0xf8 || c === 0xe5 || c === 0xf6 || c === 0xe9) {
-      // æ ø å (and Æ Ø Å, which fold to them), plus ö é as other Latin letters
-      letters++;
-      if (c !== 0xf6 && c !== 0xe9) danish++;
-    }
-  }
-  if (letters < 400 || danish / letters > OCR_SUSPECT_RATIO) return null;
+  // The cheap gate runs on every document; the lexicon loads only behind it.
+  if (!option || !looksOcrDamaged(text)) return null;
   const repairer = typeof option === 'function' ? option() : option;
   if (!repairer) return null;
-  // A stretch from the middle of the body is enough to judge the text layer by.
-  return repairer.damageScore(text.slice(from, to)) >= OCR_DAMAGE_THRESHOLD ? repairer : null;
+  return repairer.damageScore(ocrSample(text)) >= OCR_DAMAGE_THRESHOLD ? repairer : null;
 }
 export type { FieldName, TextRepairer };
 

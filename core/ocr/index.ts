@@ -14,6 +14,7 @@ export {
   type WordExplanation,
 } from './repair.ts';
 export { createDanishRepairer } from './text-repairer.ts';
+export { looksOcrDamaged, ocrSample, OCR_SAMPLE_LENGTH, OCR_SUSPECT_RATIO } from './suspect.ts';
 export {
   createLexicon,
   lexiconFromForms,

@@ -7,13 +7,8 @@ import type { TextRepairer } from '../../core/minutes/parse.ts';
 
 export const LEXICON_URL = 'lexicon-da.txt';
 
-/** A long Danish text without æ, ø or å looks OCR-damaged. Pure. */
-export function looksOcrDamaged(text: string): boolean {
-  if (text.length < 2000) return false;
-  const sample = text.slice(0, 60_000);
-  const danish = (sample.match(/[æøåÆØÅ]/g) ?? []).length;
-  return danish / sample.length < 0.0005;
-}
+/** The OCR gate the parser and the CLI use (core/ocr/suspect.ts): the lexicon is fetched only when it says yes. */
+export { looksOcrDamaged } from '../../core/ocr/suspect.ts';
 
 let loading: Promise<TextRepairer> | null = null;
 
