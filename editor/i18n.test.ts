@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogKeys, catalogLeaves, catalogMismatches } from '../core/i18n/translate.ts';
+import { overrideProblem, validateOverride } from '../core/document/overrides.ts';
 import { groupName, kindName, MESSAGES, translator } from './i18n.ts';
 
 const EDITOR = import.meta.dirname;
@@ -48,5 +49,27 @@ describe('editor strings', () => {
     expect(da('source.shared')).toBe('delt');
     expect([groupName(da, 'topic'), groupName(da, 'Mine egne')]).toEqual(['emne', 'Mine egne']);
     expect([kindName(translator('en'), 'referat'), kindName(da, 'andet'), kindName(da, '')]).toEqual(['minutes', 'andet', '']);
+  });
+});
+
+describe('override problems', () => {
+  it('say in English what validateOverride says, and in Danish with the value given', () => {
+    const en = translator('en');
+    const da = translator('da');
+    const specs = [
+      { kind: 'item-start', number: '3' },
+      { kind: 'section-heading', number: '3.1' },
+      { kind: 'field-start' },
+      { kind: 'meeting-date', value: '19-06-2020' },
+      { kind: 'meeting-body', value: ' ' },
+    ] as const;
+    for (const spec of specs) {
+      const problem = overrideProblem(spec)!;
+      expect(en(`overrideProblem.${problem.code}`, { value: problem.value })).toBe(validateOverride(spec));
+      const danish = da(`overrideProblem.${problem.code}`, { value: problem.value });
+      expect(danish).not.toBe(validateOverride(spec));
+      if (problem.value.trim()) expect(danish).toContain(`»${problem.value}«`);
+    }
+    expect(overrideProblem({ kind: 'item-start', number: '3.2' })).toBeNull();
   });
 });

@@ -77,14 +77,39 @@ export function lineAt(text: string, pos: number): { start: number; end: number 
   return { start, end: nl < 0 ? text.length : nl };
 }
 
-/** Checks an override's arguments; a message for a person when they are wrong, else null. */
-export function validateOverride(o: Omit<PlacedOverride, 'id' | 'pos'>): string | null {
-  if ((o.kind === 'item-start' || o.kind === 'split-item') && !ITEM_NUMBER.test(o.number ?? '')) return `An item number looks like 3.2, not "${o.number ?? ''}"`;
-  if (o.kind === 'section-heading' && !SECTION_NUMBER.test(o.number ?? '')) return `A section number looks like 3, not "${o.number ?? ''}"`;
-  if (o.kind === 'field-start' && !o.field) return 'Which field starts here?';
-  if (o.kind === 'meeting-date' && !/^\d{4}-\d{2}-\d{2}$/.test(o.value ?? '')) return `A date looks like 2020-06-19, not "${o.value ?? ''}"`;
-  if (o.kind === 'meeting-body' && !(o.value ?? '').trim()) return 'The body needs a name, e.g. KKR Nordjylland';
+/** What is wrong with an override's arguments: a code, and the value given (for saying it in the user's language). */
+export interface OverrideProblem {
+  code: 'item-number' | 'section-number' | 'field' | 'date' | 'body';
+  value: string;
+}
+
+/** Checks an override's arguments; what is wrong with them, or null. */
+export function overrideProblem(o: Omit<PlacedOverride, 'id' | 'pos'>): OverrideProblem | null {
+  if ((o.kind === 'item-start' || o.kind === 'split-item') && !ITEM_NUMBER.test(o.number ?? '')) return { code: 'item-number', value: o.number ?? '' };
+  if (o.kind === 'section-heading' && !SECTION_NUMBER.test(o.number ?? '')) return { code: 'section-number', value: o.number ?? '' };
+  if (o.kind === 'field-start' && !o.field) return { code: 'field', value: '' };
+  if (o.kind === 'meeting-date' && !/^\d{4}-\d{2}-\d{2}$/.test(o.value ?? '')) return { code: 'date', value: o.value ?? '' };
+  if (o.kind === 'meeting-body' && !(o.value ?? '').trim()) return { code: 'body', value: o.value ?? '' };
   return null;
+}
+
+/** Checks an override's arguments; a message (in English) when they are wrong, else null. */
+export function validateOverride(o: Omit<PlacedOverride, 'id' | 'pos'>): string | null {
+  const problem = overrideProblem(o);
+  if (!problem) return null;
+  const v = problem.value;
+  switch (problem.code) {
+    case 'item-number':
+      return `An item number looks like 3.2, not "${v}"`;
+    case 'section-number':
+      return `A section number looks like 3, not "${v}"`;
+    case 'field':
+      return 'Which field starts here?';
+    case 'date':
+      return `A date looks like 2020-06-19, not "${v}"`;
+    case 'body':
+      return 'The body needs a name, e.g. KKR Nordjylland';
+  }
 }
 
 /** The parser input with the overrides applied, and the way back to editor offsets. */

@@ -170,6 +170,13 @@ export const da: Translation<typeof en> = {
   adjudicationWord_one: 'afgørelse',
   adjudicationWord_other: 'afgørelser',
   mergeFailed: 'Fletning',
+  overrideProblem: {
+    'item-number': 'Et punktnummer ser ud som 3.2, ikke »{{value}}«',
+    'section-number': 'Et afsnitsnummer ser ud som 3, ikke »{{value}}«',
+    field: 'Hvilket felt starter her?',
+    date: 'En dato ser ud som 2020-06-19, ikke »{{value}}«',
+    body: 'Organet skal have et navn, fx KKR Nordjylland',
+  },
   command: {
     palette: 'Vis kommandopaletten',
     structure: {

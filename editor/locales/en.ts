@@ -168,6 +168,14 @@ export const en = {
   adjudicationWord_one: 'adjudication',
   adjudicationWord_other: 'adjudications',
   mergeFailed: 'Merge',
+  /** Why a structure override's arguments are wrong. */
+  overrideProblem: {
+    'item-number': 'An item number looks like 3.2, not "{{value}}"',
+    'section-number': 'A section number looks like 3, not "{{value}}"',
+    field: 'Which field starts here?',
+    date: 'A date looks like 2020-06-19, not "{{value}}"',
+    body: 'The body needs a name, e.g. KKR Nordjylland',
+  },
   /** The command table's titles, by command id. */
   command: {
     palette: 'Show the command palette',

@@ -4,7 +4,7 @@
  * the next problem or to an item.
  */
 import type { Diagnostic, FieldName } from '../../core/minutes/model.ts';
-import type { OverrideKind } from '../../core/document/overrides.ts';
+import { overrideProblem, type OverrideKind } from '../../core/document/overrides.ts';
 import { meetingOf } from '../extensions/live-parse/index.ts';
 import { ocrFix } from '../extensions/diagnostics/index.ts';
 import { guessItemNumber, guessSectionNumber, itemAt, joinLinesSpec } from './items.ts';
@@ -61,6 +61,9 @@ export class Structure {
       if (!item) return this.ui.error(t('notInItem'));
       pos = item.titleSpan.start;
     }
+    // Wrong arguments are said in the user's language; addOverride would throw them in English.
+    const problem = overrideProblem(spec);
+    if (problem) return this.ui.error(t(`overrideProblem.${problem.code}`, { value: problem.value }));
     try {
       doc.addOverride(spec, pos);
       this.ui.set({ message: null });
