@@ -30,7 +30,7 @@ export function DatasetPanel() {
   useEffect(() => {
     void wb.dataset.load();
   }, [wb]);
-  const filter = formFilter(form, active);
+  const filter = formFilter(form, active, t);
   const preview = useMemo(() => (docs && typeof filter !== 'string' ? previewDataset(docs, filter) : null), [docs, JSON.stringify(filter)]);
   const bodies = useMemo(() => [...new Set((docs ?? []).map((d) => d.meeting.body).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'da')), [docs]);
   const labelChoices = useMemo(() => {

@@ -123,6 +123,9 @@ export const da: Translation<typeof en> = {
   inProgress: 'i gang',
   reviewed: 'gennemset',
   // Messages and prompts of the workbench.
+  datasetNoActive: 'Intet dokument er åbent: åbn et, eller eksportér hele biblioteket',
+  datasetNoSelection: 'Intet dokument valgt: sæt flueben ved de dokumenter, der skal eksporteres',
+  datasetDateOrder: 'fra {{from}} ligger efter til {{to}}',
   chooseFormat: 'Vælg mindst ét format',
   nothingToDownload: 'Ingen punkter passer til filtrene: intet at hente',
   fileWord_one: 'fil',

@@ -121,6 +121,9 @@ export const en = {
   inProgress: 'in progress',
   reviewed: 'reviewed',
   // Messages and prompts of the workbench.
+  datasetNoActive: 'No document is open: open one, or export the whole library',
+  datasetNoSelection: 'No document chosen: tick the documents to export',
+  datasetDateOrder: 'from {{from}} is after to {{to}}',
   chooseFormat: 'Choose at least one format',
   nothingToDownload: 'No items match the filters: nothing to download',
   fileWord_one: 'file',

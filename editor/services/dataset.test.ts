@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { datasetArchive, DEFAULT_DATASET_FORM, formFilter, previewDataset } from './dataset.ts';
+import { translator } from '../i18n.ts';
 import { adjudicate, curatedFromStudioDoc } from '../../core/document/curate.ts';
 import { caseMentions, otherAppearances, type LibraryEntry } from './library.ts';
 import { annotatedSeed, seedFiles } from '../../test/support/curated.ts';
@@ -20,6 +21,9 @@ describe('formFilter', () => {
     expect(formFilter({ ...DEFAULT_DATASET_FORM, from: '2021-01-01', to: '2020-01-01' }, null)).toBe('from 2021-01-01 is after to 2020-01-01');
     expect(formFilter({ ...DEFAULT_DATASET_FORM, scope: 'selection' }, 'd1')).toMatch(/^No document chosen/);
     expect(formFilter({ ...DEFAULT_DATASET_FORM, scope: 'selection', documentIds: ['a', 'b'] }, 'd1')).toEqual({ documentIds: ['a', 'b'] });
+    // In the user's language when given their translator.
+    expect(formFilter({ ...DEFAULT_DATASET_FORM, scope: 'active' }, null, translator('da'))).toMatch(/^Intet dokument er åbent/);
+    expect(formFilter({ ...DEFAULT_DATASET_FORM, from: '2021-01-01', to: '2020-01-01' }, null, translator('da'))).toBe('fra 2021-01-01 ligger efter til 2020-01-01');
   });
 });
 

@@ -12,6 +12,8 @@ import { checkFilter, filterRows, type ExportFilter } from '../../core/export/fi
 import { EXPORT_FORMATS, exportDataset, exportDatasetAsync, type DatasetFormat, type ExportResult } from '../../core/export/index.ts';
 import { REVIEW_STATUSES, type CuratedDocument, type ReviewStatus } from '../../core/export/model.ts';
 import { datasetRows } from '../../core/export/rows.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
+import { translator, type MessageKey } from '../i18n.ts';
 
 export const TOOL = `referat-studio ${pkg.version} (editor)`;
 
@@ -46,10 +48,10 @@ export interface DatasetPreview {
   disputes: Dispute[];
 }
 
-/** The filter a form asks for, or a one-line message saying what is wrong with it. */
-export function formFilter(form: DatasetForm, activeId: string | null): ExportFilter | string {
-  if (form.scope === 'active' && !activeId) return 'No document is open: open one, or export the whole library';
-  if (form.scope === 'selection' && !form.documentIds.length) return 'No document chosen: tick the documents to export';
+/** The filter a form asks for, or a one-line message (in `t`'s language) saying what is wrong with it. */
+export function formFilter(form: DatasetForm, activeId: string | null, t: Translate<MessageKey> = translator('en')): ExportFilter | string {
+  if (form.scope === 'active' && !activeId) return t('datasetNoActive');
+  if (form.scope === 'selection' && !form.documentIds.length) return t('datasetNoSelection');
   const filter: ExportFilter = {
     ...(form.approvedOnly ? { approvedOnly: true } : {}),
     ...(form.body ? { body: form.body } : {}),
@@ -59,7 +61,9 @@ export function formFilter(form: DatasetForm, activeId: string | null): ExportFi
     ...(form.scope === 'active' ? { documentIds: [activeId!] } : {}),
     ...(form.scope === 'selection' ? { documentIds: form.documentIds } : {}),
   };
-  return checkFilter(filter)?.replace(/--(from|to)/g, '$1') ?? filter;
+  const problem = checkFilter(filter);
+  if (!problem) return filter;
+  return filter.from && filter.to && filter.from > filter.to ? t('datasetDateOrder', { from: filter.from, to: filter.to }) : problem.replace(/--(from|to)/g, '$1');
 }
 
 /** What a download with this filter would hold. Pure. */

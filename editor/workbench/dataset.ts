@@ -80,7 +80,7 @@ export class Dataset extends Store<DatasetState> {
     const t = this.settings.t;
     const { docs, form } = this.get();
     if (!docs) return;
-    const filter = formFilter(form, this.tabs.get().active);
+    const filter = formFilter(form, this.tabs.get().active, t);
     if (typeof filter === 'string') return this.ui.error(filter);
     if (!form.formats.length) return this.ui.error(t('chooseFormat'));
     const origin = `${docs.length} documents of the Referat Studio editor library (${this.deps.win.location.origin})`;
