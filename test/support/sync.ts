@@ -19,10 +19,10 @@ export interface ServerProcess {
   logs: string[];
 }
 
-/** `referat-sync token create` against a data directory. */
-export function createToken(dataDir: string, workspace: string, readOnly = false): string {
+/** `referat-sync token create` against a data directory (or the database in `extraEnv.DATABASE_URL`). */
+export function createToken(dataDir: string, workspace: string, readOnly = false, extraEnv: Record<string, string> = {}): string {
   const run = spawnSync(process.execPath, ['--import', tsx, main, 'token', 'create', workspace, ...(readOnly ? ['--read-only'] : [])], {
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, ...extraEnv },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`token create failed: ${run.stderr}`);

@@ -1,6 +1,6 @@
 /**
- * `referat-sync`: starts the sync server (SYNC_PORT, SYNC_HOST, DATA_DIR, REDIS_URL),
- * or manages tokens: `token create WORKSPACE [--read-only] [--label L]`, `token list`.
+ * `referat-sync`: starts the sync server (SYNC_PORT, SYNC_HOST, DATA_DIR, DATABASE_URL,
+ * REDIS_URL), or manages tokens (in DATABASE_URL when set, else in DATA_DIR): `token create WORKSPACE [--read-only] [--label L]`, `token list`.
  * With no token at all yet, it makes a read-write one for the workspace "local": on a
  * terminal it is printed for the person there (stderr, plain text); otherwise it is
  * written to `first-token` in the data directory (0600). Logs are JSON lines only
@@ -9,7 +9,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { createSyncServer, DEFAULTS } from './server.ts';
 import { errorFields, jsonLogger, routeConsole, type LogLevel } from './log.ts';
-import { openTokens } from './tokens.ts';
+import { checkDatabaseUrl, openPostgresTokens } from './postgres.ts';
+import { openTokens, type TokenRegistry } from './tokens.ts';
 import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -22,6 +23,21 @@ function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
+}
+
+function databaseUrl(value: string): string {
+  try {
+    return checkDatabaseUrl(value);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
+/** The token registry the server would use: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR. */
+function tokenRegistry(): TokenRegistry {
+  if (env.DATABASE_URL) return openPostgresTokens(databaseUrl(env.DATABASE_URL));
+  mkdirSync(dataDir, { recursive: true });
+  return openTokens(path.join(dataDir, 'tokens.sqlite'));
 }
 
 function redisFrom(url: string | undefined) {
@@ -39,9 +55,10 @@ program
   .option('-p, --port <port>', 'port (SYNC_PORT)', port, Number(env.SYNC_PORT ?? DEFAULTS.port))
   .option('--host <address>', 'address to bind (SYNC_HOST)', env.SYNC_HOST ?? DEFAULTS.host)
   .option('--data <dir>', 'data directory (DATA_DIR)', dataDir)
+  .option('--database <url>', 'postgres://… to keep documents and tokens in PostgreSQL, shared by instances on several machines (DATABASE_URL)', databaseUrl, env.DATABASE_URL ? databaseUrl(env.DATABASE_URL) : undefined)
   .option('--redis <url>', 'redis://host:port to share documents between instances (REDIS_URL)', env.REDIS_URL)
   .option('--name <name>', 'instance name in logs', env.SYNC_NAME)
-  .action(async (opts: { port: number; host: string; data: string; redis?: string; name?: string }) => {
+  .action(async (opts: { port: number; host: string; data: string; database?: string; redis?: string; name?: string }) => {
     const logger = jsonLogger((env.LOG_LEVEL as LogLevel | undefined) ?? 'info');
     routeConsole(logger);
     // Nothing a client sends may stop the server; should anything slip through, it is logged, not fatal.
@@ -57,6 +74,7 @@ program
       port: opts.port,
       host: opts.host,
       dataDir: opts.data,
+      ...(opts.database ? { databaseUrl: opts.database } : {}),
       redis: redisFrom(opts.redis),
       logger,
       ...(opts.name ? { name: opts.name } : {}),
@@ -64,8 +82,8 @@ program
       ...(env.SYNC_MAX_DOCUMENT_BYTES ? { maxDocumentBytes: Number(env.SYNC_MAX_DOCUMENT_BYTES) } : {}),
       fsync: env.SYNC_FSYNC === '1',
     });
-    if (sync.tokens.list().length === 0) {
-      const token = sync.tokens.create('local', 'read-write', 'made at first start');
+    if ((await sync.tokens.list()).length === 0) {
+      const token = await sync.tokens.create('local', 'read-write', 'made at first start');
       if (tty) {
         logger.log('info', 'token-created', { workspace: 'local', access: 'read-write', shown: 'terminal' });
         process.stderr.write(`\nA token for the workspace "local" (keep it; it is shown once):\n  ${token}\n\n`);
@@ -100,26 +118,27 @@ token
   .description('make a token for a workspace and print it')
   .option('--read-only', 'the token may read but not change documents')
   .option('--label <label>', 'a note on who or what it is for', '')
-  .action((workspace: string, opts: { readOnly?: boolean; label: string }) => {
-    mkdirSync(dataDir, { recursive: true });
-    const tokens = openTokens(path.join(dataDir, 'tokens.sqlite'));
+  .action(async (workspace: string, opts: { readOnly?: boolean; label: string }) => {
+    const tokens = tokenRegistry();
     try {
-      process.stdout.write(`${tokens.create(workspace, opts.readOnly ? 'read-only' : 'read-write', opts.label)}\n`);
+      process.stdout.write(`${await tokens.create(workspace, opts.readOnly ? 'read-only' : 'read-write', opts.label)}\n`);
     } catch (e) {
       process.stderr.write(`referat-sync: ${(e as Error).message}\n`);
       process.exitCode = 2;
     } finally {
-      tokens.close();
+      await tokens.close();
     }
   });
 token
   .command('list')
   .description('list workspaces and access (tokens themselves are not stored)')
-  .action(() => {
-    mkdirSync(dataDir, { recursive: true });
-    const tokens = openTokens(path.join(dataDir, 'tokens.sqlite'));
-    for (const t of tokens.list()) process.stdout.write(`${t.workspace}\t${t.access}\t${t.created}\t${t.label}\n`);
-    tokens.close();
+  .action(async () => {
+    const tokens = tokenRegistry();
+    try {
+      for (const t of await tokens.list()) process.stdout.write(`${t.workspace}\t${t.access}\t${t.created}\t${t.label}\n`);
+    } finally {
+      await tokens.close();
+    }
   });
 
 program.parseAsync(process.argv).catch((e: unknown) => {

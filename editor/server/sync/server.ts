@@ -1,7 +1,8 @@
 /**
- * The sync server: Hocuspocus with durable SQLite storage, workspace tokens,
- * message and document size limits, a health endpoint and structured logs;
- * optionally Redis, so several instances behind one address share documents.
+ * The sync server: Hocuspocus with durable storage (SQLite in the data directory,
+ * or PostgreSQL), workspace tokens, message and document size limits, a health
+ * endpoint and structured logs; optionally Redis, so several instances behind one
+ * address share documents.
  */
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,6 +12,7 @@ import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
 import * as Y from 'yjs';
 import { jsonLogger, type Logger } from './log.ts';
+import { openPostgresStore, openPostgresTokens } from './postgres.ts';
 import { openStore, storeExtension, type DocumentStore } from './store.ts';
 import { openTokens, workspaceOf, type Grant, type TokenRegistry } from './tokens.ts';
 
@@ -19,8 +21,10 @@ export interface SyncServerOptions {
   port?: number;
   /** Address to bind. Default 127.0.0.1 (loopback only). */
   host?: string;
-  /** Where documents and tokens are kept. Default ./data. */
+  /** Where documents and tokens are kept (without a database URL). Default ./data. */
   dataDir?: string;
+  /** postgres://…: documents and tokens in PostgreSQL instead, shared by instances on several machines. */
+  databaseUrl?: string;
   /** Redis for running several instances behind one address. */
   redis?: { host: string; port: number; prefix?: string };
   /** Largest message a client may send, in bytes. Default 8 MiB. */
@@ -75,18 +79,20 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   const dataDir = path.resolve(options.dataDir ?? DEFAULTS.dataDir);
   const log = options.logger ?? jsonLogger();
   privateDirectory(dataDir, log);
-  const store = openStore(path.join(dataDir, 'documents.sqlite'), {
-    fsync: options.fsync ?? false,
-    onSkipped: (documentName, error) => log.log('error', 'stored-update-unreadable', { documentName, error }),
-  });
-  const tokens = openTokens(path.join(dataDir, 'tokens.sqlite'));
+  const onSkipped = (documentName: string, error: unknown) => log.log('error', 'stored-update-unreadable', { documentName, error });
+  const database = options.databaseUrl ? 'postgresql' : 'sqlite';
+  const onError = (error: unknown) => log.log('error', 'database-error', { error });
+  const store = options.databaseUrl
+    ? openPostgresStore(options.databaseUrl, { onSkipped, onError })
+    : openStore(path.join(dataDir, 'documents.sqlite'), { fsync: options.fsync ?? false, onSkipped });
+  const tokens = options.databaseUrl ? openPostgresTokens(options.databaseUrl, { onError }) : openTokens(path.join(dataDir, 'tokens.sqlite'));
   const maxMessage = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
   const maxDocument = options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes;
   // Bytes of updates each open document has taken in, to refuse what would outgrow the limit.
   const sizes = new Map<string, number>();
   const started = Date.now();
 
-  const extensions: Extension[] = [storeExtension(store)];
+  const extensions: Extension[] = [storeExtension(store, { shared: Boolean(options.databaseUrl) })];
   if (options.redis) {
     extensions.unshift(new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'referat', identifier: options.name }));
   }
@@ -119,7 +125,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
           throw null;
         },
         async onAuthenticate({ token, documentName, connectionConfig }) {
-          const grant = tokens.verify(token);
+          const grant = await tokens.verify(token);
           if (!grant) {
             log.log('warn', 'auth-refused', { documentName, reason: 'invalid token' });
             throw refusal('invalid token: ask for a token for this workspace');
@@ -142,8 +148,10 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
         },
         /**
          * A client's update (sync step 2 or update): refused when over a limit; else
-         * applied and appended to the store, synchronously, before Hocuspocus goes on
-         * to acknowledge it. (Hocuspocus applies it again, which changes nothing.)
+         * applied and appended to the store before Hocuspocus goes on to acknowledge
+         * it: Hocuspocus awaits this hook, and handles a connection's next message only
+         * after it (SQLite writes at once; PostgreSQL has committed when the append
+         * resolves). Hocuspocus applies it again, which changes nothing.
          */
         async beforeSync({ type, payload, connection, document, documentName }) {
           if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
@@ -172,13 +180,13 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
           try {
             Y.applyUpdate(document, payload, { source: 'connection', connection });
           } catch (error) {
-            for (const update of taken) store.append(documentName, update);
+            for (const update of taken) await store.append(documentName, update);
             log.log('warn', 'bad-update', { documentName, bytes: payload.byteLength, socketId: connection.socketId, error });
             throw { code: 4400, reason: 'malformed update' };
           } finally {
             document.off('update', take);
           }
-          store.append(documentName, payload);
+          await store.append(documentName, payload);
         },
         async onChange({ documentName, update }) {
           sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.byteLength);
@@ -197,7 +205,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
         },
         async onRequest({ request, response, instance }) {
           try {
-            answer(request, response, instance);
+            await answer(request, response, instance);
           } catch (e) {
             log.log('warn', 'bad-request', { kind: 'http', method: request.method, path: shortPath(request.url), error: e });
             if (!response.headersSent) {
@@ -221,7 +229,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   server.httpServer.on('connection', (socket: Duplex) => socket.on('error', () => socket.destroy()));
 
   /** Every plain HTTP request: health, a workspace's listing, or 404/405/400. */
-  function answer(request: IncomingMessage, response: ServerResponse, instance: Hocuspocus): void {
+  async function answer(request: IncomingMessage, response: ServerResponse, instance: Hocuspocus): Promise<void> {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       response.end(JSON.stringify(body));
@@ -244,7 +252,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
         log.log('warn', 'bad-request', { kind: 'http', reason: 'malformed percent-encoding', path: shortPath(request.url) });
         return json(400, { error: 'malformed percent-encoding in the workspace name' }, cors);
       }
-      const { status, body } = listDocuments(workspace, request.headers.authorization);
+      const { status, body } = await listDocuments(workspace, request.headers.authorization);
       return json(status, body, cors);
     }
     if (url.pathname === '/health') {
@@ -255,6 +263,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
         documents: instance.getDocumentsCount(),
         connections: instance.getConnectionsCount(),
         redis: Boolean(options.redis),
+        database,
         memory: { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed },
       });
     }
@@ -266,9 +275,9 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
    * workspace (read-only tokens too): the document ids stored in it, sorted, and
    * what the token may do.
    */
-  function listDocuments(workspace: string, authorization: string | undefined): { status: number; body: unknown } {
+  async function listDocuments(workspace: string, authorization: string | undefined): Promise<{ status: number; body: unknown }> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    const grant = token ? tokens.verify(token) : null;
+    const grant = token ? await tokens.verify(token) : null;
     if (!grant) {
       log.log('warn', 'list-refused', { workspace, reason: token ? 'invalid token' : 'no token' });
       return { status: 401, body: { error: token ? 'invalid token' : 'no bearer token' } };
@@ -278,8 +287,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       return { status: 403, body: { error: `this token grants workspace "${grant.workspace}", not "${workspace}"` } };
     }
     const prefix = `${workspace}/`;
-    const documents = store
-      .names()
+    const documents = (await store.names())
       .filter((n) => n.startsWith(prefix))
       .map((n) => n.slice(prefix.length))
       .sort();
@@ -302,15 +310,14 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
       });
       const port = server.address.port;
       const url = `ws://${options.host ?? DEFAULTS.host}:${port}`;
-      log.log('info', 'listening', { url, dataDir, redis: Boolean(options.redis) });
+      log.log('info', 'listening', { url, dataDir, database, redis: Boolean(options.redis) });
       return { port, url };
     },
     async close() {
       if (closed) return;
       closed = true;
       await server.destroy();
-      store.close();
-      tokens.close();
+      await Promise.all([store.close(), tokens.close()]);
       log.log('info', 'stopped', {});
     },
   };

@@ -1,6 +1,7 @@
 /**
- * Durable document storage in SQLite: every update a client sends is appended to
- * a log, synchronously, before the server acknowledges it (so a crash of the server
+ * Durable document storage, and its SQLite backend (the embedded default; the
+ * PostgreSQL one is in postgres.ts): every update a client sends is appended to
+ * a log before the server acknowledges it (so a crash of the server
  * loses no acknowledged edit; with `fsync`, a power cut neither), and on the debounced store
  * the document is written whole as a snapshot and its log is compacted. Loading
  * merges the snapshot with the log. The database files are private to the
@@ -11,12 +12,41 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { Extension, onChangePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 
+/**
+ * What the server keeps documents in. `append` resolves once the update is
+ * stored (the server acknowledges it only then); appends to one document are
+ * stored in the order they were made.
+ */
 export interface DocumentStore {
-  load(name: string): Uint8Array | null;
-  append(name: string, update: Uint8Array): void;
-  snapshot(name: string, state: Uint8Array): void;
-  names(): string[];
-  close(): void;
+  /** The snapshot merged with the log, or null for a document never stored. */
+  load(name: string): Promise<Uint8Array | null>;
+  append(name: string, update: Uint8Array): Promise<void>;
+  /** Stores the whole document and compacts its log. */
+  snapshot(name: string, state: Uint8Array): Promise<void>;
+  names(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Stored pieces of one document (snapshot first, then the log) as one update;
+ * one bad entry does not make the whole document unreadable: every entry Yjs can
+ * read is kept, and `onSkipped` is told about the others.
+ */
+export function mergeStored(name: string, all: Uint8Array[], onSkipped: (name: string, error: unknown) => void): Uint8Array {
+  try {
+    return Y.mergeUpdates(all);
+  } catch (e) {
+    onSkipped(name, e);
+    const doc = new Y.Doc();
+    for (const u of all) {
+      try {
+        Y.applyUpdate(doc, u);
+      } catch (err) {
+        onSkipped(name, err);
+      }
+    }
+    return Y.encodeStateAsUpdate(doc);
+  }
 }
 
 /**
@@ -69,49 +99,40 @@ export function openStore(file: string, options: StoreOptions = {}): DocumentSto
     upsert.run(name, Buffer.from(state), new Date().toISOString());
     if (last !== null) deleteUpTo.run(name, last);
   });
+  // Each call does its work synchronously, before it returns its (settled) promise:
+  // an append is in the WAL file when `append` returns.
   return {
-    load(name) {
+    async load(name) {
       const snapshot = selectSnapshot.get(name)?.data;
       const updates = selectUpdates.all(name).map((r) => new Uint8Array(r.data));
       if (!snapshot && updates.length === 0) return null;
-      const all = [...(snapshot ? [new Uint8Array(snapshot)] : []), ...updates];
-      try {
-        return Y.mergeUpdates(all);
-      } catch (e) {
-        // One bad entry must not make the whole document unreadable: keep every entry Yjs can read.
-        onSkipped(name, e);
-        const doc = new Y.Doc();
-        for (const u of all) {
-          try {
-            Y.applyUpdate(doc, u);
-          } catch (err) {
-            onSkipped(name, err);
-          }
-        }
-        return Y.encodeStateAsUpdate(doc);
-      }
+      return mergeStored(name, [...(snapshot ? [new Uint8Array(snapshot)] : []), ...updates], onSkipped);
     },
-    append(name, update) {
+    async append(name, update) {
       insertUpdate.run(name, Buffer.from(update));
     },
-    snapshot(name, state) {
+    async snapshot(name, state) {
       writeSnapshot(name, state);
     },
-    names() {
+    async names() {
       return allNames.all().map((r) => r.name);
     },
-    close() {
+    async close() {
       db.close();
     },
   };
 }
 
-/** The Hocuspocus extension over a store. */
-export function storeExtension(store: DocumentStore): Extension {
+/**
+ * The Hocuspocus extension over a store. `shared`: every instance writes to this
+ * very store (PostgreSQL), so an update that comes through Redis was stored by the
+ * instance it came from and is not appended again.
+ */
+export function storeExtension(store: DocumentStore, options: { shared?: boolean } = {}): Extension {
   return {
-    extensionName: 'referat-sqlite-store',
+    extensionName: 'referat-store',
     async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
-      const state = store.load(documentName);
+      const state = await store.load(documentName);
       if (state) Y.applyUpdate(document, state);
       return document;
     },
@@ -119,11 +140,12 @@ export function storeExtension(store: DocumentStore): Extension {
       // A client's update was stored before it was applied and acknowledged (the
       // server's beforeSync); what is left here comes from elsewhere, e.g. another
       // instance through Redis.
-      if ((transactionOrigin as { source?: unknown } | undefined)?.source === 'connection') return;
-      store.append(documentName, update);
+      const source = (transactionOrigin as { source?: unknown } | undefined)?.source;
+      if (source === 'connection' || (options.shared && source === 'redis')) return;
+      await store.append(documentName, update);
     },
     async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
-      store.snapshot(documentName, Y.encodeStateAsUpdate(document));
+      await store.snapshot(documentName, Y.encodeStateAsUpdate(document));
     },
   };
 }

@@ -15,14 +15,28 @@ export interface Grant {
   label: string;
 }
 
+/** Where tokens are kept: SQLite (below) or PostgreSQL (postgres.ts). */
 export interface TokenRegistry {
-  create(workspace: string, access: Access, label?: string): string;
-  verify(token: string): Grant | null;
-  list(): (Grant & { created: string })[];
-  close(): void;
+  create(workspace: string, access: Access, label?: string): Promise<string>;
+  verify(token: string): Promise<Grant | null>;
+  list(): Promise<(Grant & { created: string })[]>;
+  close(): Promise<void>;
 }
 
 const WORKSPACE = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** A new token for a workspace, and the hash to store; a bad workspace name throws. */
+export function newToken(workspace: string): { token: string; hash: string } {
+  if (!WORKSPACE.test(workspace)) throw new RangeError(`workspace name "${workspace}" must be 1–63 lower-case letters, digits or dashes`);
+  const token = `rs_${randomBytes(24).toString('base64url')}`;
+  return { token, hash: hash(token) };
+}
+
+/** The hash to look a token up by, or null for what cannot be a token. */
+export function tokenHash(token: string): string | null {
+  if (typeof token !== 'string' || !token.startsWith('rs_') || token.length > 200) return null;
+  return hash(token);
+}
 
 export function openTokens(file: string): TokenRegistry {
   privateFile(file);
@@ -34,20 +48,19 @@ export function openTokens(file: string): TokenRegistry {
   const select = db.prepare<[string], Grant>('SELECT workspace, access, label FROM tokens WHERE hash = ?');
   const all = db.prepare<[], Grant & { created: string }>('SELECT workspace, access, label, created FROM tokens ORDER BY created');
   return {
-    create(workspace, access, label = '') {
-      if (!WORKSPACE.test(workspace)) throw new RangeError(`workspace name "${workspace}" must be 1–63 lower-case letters, digits or dashes`);
-      const token = `rs_${randomBytes(24).toString('base64url')}`;
-      insert.run(hash(token), workspace, access, label, new Date().toISOString());
-      return token;
+    async create(workspace, access, label = '') {
+      const made = newToken(workspace);
+      insert.run(made.hash, workspace, access, label, new Date().toISOString());
+      return made.token;
     },
-    verify(token) {
-      if (typeof token !== 'string' || !token.startsWith('rs_') || token.length > 200) return null;
-      return select.get(hash(token)) ?? null;
+    async verify(token) {
+      const h = tokenHash(token);
+      return h === null ? null : (select.get(h) ?? null);
     },
-    list() {
+    async list() {
       return all.all();
     },
-    close() {
+    async close() {
       db.close();
     },
   };
