@@ -10,6 +10,8 @@ export interface OutlineProps {
   onSelect: (item: string) => void;
   onCite: (item: string) => void;
   citeLabel: string;
+  /** What the outline is called (for screen readers). */
+  label: string;
   /** The cite button's short text. */
   citeShort: string;
   onComplete?: () => void;
@@ -23,10 +25,10 @@ export function itemMatches(item: Item, query: string): boolean {
   return q.split(/\s+/).every((w) => hay.includes(w));
 }
 
-export function Outline({ meeting, active, query, onSelect, onCite, citeLabel, citeShort, onComplete }: OutlineProps) {
+export function Outline({ meeting, active, query, onSelect, onCite, citeLabel, label, citeShort, onComplete }: OutlineProps) {
   useLayoutEffect(() => onComplete?.(), [meeting]);
   return (
-    <nav class="outline" aria-label="outline">
+    <nav class="outline" aria-label={label}>
       {meeting.sections.map((section) => {
         const items = section.items.filter((i) => itemMatches(i, query));
         if (!items.length && query) return null;

@@ -229,6 +229,7 @@ export function App() {
               onSelect={select}
               onCite={(n) => void cite(n)}
               citeLabel={t(lang, 'copyCitation')}
+              label={t(lang, 'outline')}
               citeShort={t(lang, 'cite')}
               onComplete={() => complete && mark('referat:outline-complete')}
             />
