@@ -45,7 +45,10 @@ describe('editor strings', () => {
 
   it('fill in values and name the words that come from data', () => {
     const da = translator('da');
-    expect(da('parseMs', { ms: '1.5' })).toBe('fortolket på 1.5 ms');
+    expect(da('parseMs', { ms: 1277.63 })).toBe('fortolket på 1.277,6 ms');
+    expect(translator('en')('parseMs', { ms: 1277.63 })).toBe('parse 1,277.6 ms');
+    const at = new Date(2024, 1, 9, 14, 5);
+    expect(da('byAt', { by: 'Eva', at })).toBe(`Eva · ${at.toLocaleString('da', { dateStyle: 'short', timeStyle: 'short' })}`);
     expect(da('source.shared')).toBe('delt');
     expect([groupName(da, 'topic'), groupName(da, 'Mine egne')]).toEqual(['emne', 'Mine egne']);
     expect([kindName(translator('en'), 'referat'), kindName(da, 'andet'), kindName(da, '')]).toEqual(['minutes', 'andet', '']);

@@ -15,8 +15,12 @@ export interface Catalog {
   readonly [key: string]: string | Catalog;
 }
 
-/** The values a string interpolates; `count` also chooses the plural form. */
-export type Values = Readonly<Record<string, string | number | null | undefined>>;
+/**
+ * The values a string interpolates; `count` also chooses the plural form. A
+ * number or date is written in the language's way where the string asks for it:
+ * `{{n, number(maximumFractionDigits: 1)}}`, `{{at, datetime(dateStyle: short)}}`.
+ */
+export type Values = Readonly<Record<string, string | number | Date | null | undefined>>;
 
 /** Another language's catalog of the same shape: every key of `C`, each a string. */
 export type Translation<C> = { readonly [K in keyof C]: C[K] extends string ? string : Translation<C[K]> };

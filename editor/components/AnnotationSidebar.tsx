@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
-import { groupName } from '../i18n.ts';
+import { groupName, type MessageKey } from '../i18n.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
 import type { AnnotationView, Comment } from '../../core/document/studio-doc.ts';
 import { REVIEW_STATUSES } from '../../core/document/studio-doc.ts';
 import { itemAt, itemNumbered } from '../workbench/items.ts';
@@ -107,7 +108,7 @@ export function AnnotationSidebar() {
               <option key={r} value={r}>{t(r)}</option>
             ))}
           </select>
-          {reviewMarks[item.number] && <span class="review-mark">{markTitle(reviewMarks[item.number])}</span>}
+          {reviewMarks[item.number] && <span class="review-mark">{markTitle(t, reviewMarks[item.number])}</span>}
         </div>
       )}
       {draft && <DraftForm key={`${draft.from}:${draft.to}`} />}
@@ -127,7 +128,7 @@ export function AnnotationSidebar() {
             </div>
             <div class="labels">
               {a.labels.map((l) => (
-                <span key={l} class="label" data-label={l} title={markTitle(a.labelMarks[l])}>{l}</span>
+                <span key={l} class="label" data-label={l} title={markTitle(t, a.labelMarks[l])}>{l}</span>
               ))}
             </div>
             <Thread a={a} />
@@ -148,7 +149,7 @@ export function AnnotationSidebar() {
 }
 
 /** "who · when" for a label or review mark. */
-function markTitle(mark: { by: string; at: number } | undefined): string {
+function markTitle(t: Translate<MessageKey>, mark: { by: string; at: number } | undefined): string {
   if (!mark) return '';
-  return `${mark.by} · ${new Date(mark.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}`;
+  return t('byAt', { by: mark.by, at: new Date(mark.at) });
 }

@@ -193,7 +193,7 @@ export function DatasetPanel() {
                   </button>
                   {d.adjudication && (
                     <span class="decided" data-decided-by={d.adjudication.decidedBy}>
-                      {t('decided')}: {d.adjudication.decidedBy} · {new Date(d.adjudication.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}
+                      {t('decided')}: {t('byAt', { by: d.adjudication.decidedBy, at: new Date(d.adjudication.at) })}
                     </span>
                   )}
                 </div>

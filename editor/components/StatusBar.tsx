@@ -86,7 +86,7 @@ export function StatusBar() {
           <span data-stats>
             {m.sections.length} {t('sectionWord', { count: m.sections.length })} · {items} {t('itemWord', { count: items })} · {m.diagnostics.length} {t('problemWord', { count: m.diagnostics.length })}
           </span>
-          <span title={t('parseTime')}>{t('parseMs', { ms: parseMs.toFixed(1) })}</span>
+          <span title={t('parseTime')}>{t('parseMs', { ms: parseMs })}</span>
           {currentItem && <span>§ {currentItem}</span>}
         </>
       )}

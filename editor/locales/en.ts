@@ -116,7 +116,9 @@ export const en = {
   sort: 'Sort',
   sync: 'Sync',
   parseTime: 'parse time',
-  parseMs: 'parse {{ms}} ms',
+  parseMs: 'parse {{ms, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} ms',
+  /** Who did something and when (a label, a review state, an adjudication). */
+  byAt: '{{by}} · {{at, datetime(dateStyle: short; timeStyle: short)}}',
   ocrFailed: 'OCR ✗',
   inProgress: 'in progress',
   reviewed: 'reviewed',
