@@ -103,7 +103,7 @@ describe('dataset view', () => {
     await page.fill('.dataset input[name=from]', '2021-01-01');
     await page.fill('.dataset input[name=to]', '2020-01-01');
     await page.waitForSelector('.dataset .error-line');
-    expect(await page.textContent('.dataset .error-line')).toBe('from 2021-01-01 is after to 2020-01-01');
+    expect(await page.textContent('.dataset .error-line')).toBe('fra 2021-01-01 ligger efter til 2020-01-01');
     expect(await page.isDisabled('[data-action="dataset-download"]')).toBe(true);
     await page.fill('.dataset input[name=from]', '');
     await page.fill('.dataset input[name=to]', '');
