@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresMissing, startPostgres, type PostgresProcess } from '../support/postgres.ts';
 import { startRedis, type RedisProcess } from '../support/redis.ts';
@@ -122,41 +124,86 @@ describe.skipIf(missing !== null)('two instances on one PostgreSQL and Redis', (
   }, 60_000);
 
   /**
-   * A client that appends numbered edits, two per update, and counts the updates its
-   * instance has acknowledged: the server handles a connection's messages in order
-   * and acknowledges each update once stored, so every decrease of the provider's
-   * count of unacknowledged changes acknowledges the oldest update not yet acknowledged.
+   * A client that appends numbered edits, two per update, and keeps what its instance
+   * has acknowledged. The server handles a connection's messages in order and answers
+   * every update and every sync step 2 it takes with a sync status, so the writer keeps
+   * the messages it sent that await one, in order, and each status acknowledges the
+   * oldest. (Counting decreases of the provider's unsynced changes is not enough: a
+   * sync step 2 the client sends in answer to the server's step 1 is acknowledged too
+   * without having been counted.)
    */
   interface Writer {
     client: Client;
     updates: string[][];
     acknowledgedUpdates: number;
+    /** Sync steps 2 sent after the start (answers to the server's step 1). */
+    stepsTwo: number;
     acknowledged(): string[];
+    /** Appends one update of two edits labelled `label`. */
+    write(label: string): void;
     timer?: ReturnType<typeof setInterval>;
   }
 
-  function writer(url: string, name: string, token: string): Writer {
-    let last = 0;
+  /** Hocuspocus message types. */
+  const SYNC = 0;
+  const SYNC_STATUS = 8;
+
+  /** A message's type, and for a sync message its kind (0 step 1, 1 step 2, 2 update); after the document name. */
+  function messageKind(data: Uint8Array): { type: number; sync: number | null; applied: boolean | null } {
+    const d = decoding.createDecoder(data);
+    decoding.readVarString(d);
+    const type = decoding.readVarUint(d);
+    if (type === SYNC) return { type, sync: decoding.readVarUint(d), applied: null };
+    if (type === SYNC_STATUS) return { type, sync: null, applied: decoding.readVarInt(d) === 1 };
+    return { type, sync: null, applied: null };
+  }
+
+  /** A writer on `url`, once connected and synced with nothing awaiting an answer. */
+  async function writer(url: string, name: string, token: string): Promise<Writer> {
+    const awaiting: (string[] | null)[] = [];
+    const acknowledged: string[][] = [];
+    let sending: string[] | null = null;
     let counting = false;
     const w: Writer = {
       client: connect(url, name, token),
       updates: [],
       acknowledgedUpdates: 0,
-      acknowledged: () => w.updates.slice(0, w.acknowledgedUpdates).flat(),
+      stepsTwo: 0,
+      acknowledged: () => acknowledged.flat(),
+      write(label) {
+        const edits = [`${label}:${w.updates.length}:a`, `${label}:${w.updates.length}:b`];
+        w.updates.push(edits);
+        sending = edits;
+        try {
+          w.client.doc.transact(() => w.client.doc.getArray<string>('edits').push(edits));
+        } finally {
+          sending = null;
+        }
+      },
     };
-    w.client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-      // Counting starts once the first sync is done (its own acknowledgement is not an edit's).
-      if (!counting && number === 0 && w.client.provider.isSynced && w.updates.length === 0) counting = true;
-      else if (counting && number < last) w.acknowledgedUpdates++;
-      last = number;
+    w.client.provider.on('outgoingMessage', ({ message }: { message: { encoder: encoding.Encoder } }) => {
+      if (!counting) return;
+      const kind = messageKind(encoding.toUint8Array(message.encoder));
+      if (kind.type !== SYNC || kind.sync === 0) return;
+      if (kind.sync === 2 && sending) awaiting.push(sending);
+      else {
+        awaiting.push(null);
+        w.stepsTwo++;
+      }
     });
+    w.client.provider.on('message', ({ event }: { event: MessageEvent }) => {
+      if (!counting) return;
+      const kind = messageKind(new Uint8Array(event.data as ArrayBuffer | Buffer));
+      if (kind.type !== SYNC_STATUS) return;
+      const edits = awaiting.shift();
+      if (edits && kind.applied) {
+        acknowledged.push(edits);
+        w.acknowledgedUpdates++;
+      }
+    });
+    await until(() => w.client.provider.isSynced && w.client.provider.unsyncedChanges === 0, 'a writer to sync');
+    counting = true;
     return w;
-  }
-
-  function write(w: Writer, label: string): void {
-    const edits = [`${label}:${w.updates.length}:a`, `${label}:${w.updates.length}:b`];
-    w.updates.push(edits);
-    w.client.doc.transact(() => w.client.doc.getArray<string>('edits').push(edits));
   }
 
   async function waitForNoDocuments(server: ServerProcess): Promise<void> {
@@ -173,16 +220,16 @@ describe.skipIf(missing !== null)('two instances on one PostgreSQL and Redis', (
     const rounds = 4;
     let acknowledgedTotal = 0;
     let frozen = 0;
+    let stepsTwo = 0;
     const lost: string[] = [];
     const notStored = new Set<string>();
     for (let round = 0; round < rounds; round++) {
       // The instance to kill alternates; two writers on each instance.
       const victim = round % 2;
-      const writers = servers.flatMap((s) => [writer(s.url, name, token), writer(s.url, name, token)]);
-      await until(() => writers.every((w) => w.client.provider.isSynced && w.client.provider.unsyncedChanges === 0), `round ${round}: the writers to sync`);
+      const writers = await Promise.all(servers.flatMap((s) => [writer(s.url, name, token), writer(s.url, name, token)]));
       // An update of two edits every 20–29 ms per writer, some 300 edits a second in all.
       writers.forEach((w, c) => {
-        w.timer = setInterval(() => write(w, `${round}:${c}`), 20 + 3 * c);
+        w.timer = setInterval(() => w.write(`${round}:${c}`), 20 + 3 * c);
       });
       await until(() => writers.every((w) => w.acknowledgedUpdates > 20), `round ${round}: acknowledgements to flow`, 60_000);
       // Freeze the victim now and then: every edit either instance has acknowledged must be in the database.
@@ -202,6 +249,7 @@ describe.skipIf(missing !== null)('two instances on one PostgreSQL and Redis', (
       await new Promise((r) => setTimeout(r, 50 + 40 * round));
       await stopServer(servers[victim]!, 'SIGKILL');
       for (const w of writers) clearInterval(w.timer);
+      stepsTwo += writers.reduce((n, w) => n + w.stepsTwo, 0);
       // The victim's clients are gone with it (closed tabs): count what it had acknowledged.
       const onVictim = writers.slice(victim * 2, victim * 2 + 2);
       const acknowledged = onVictim.map((w) => w.acknowledged());
@@ -226,7 +274,7 @@ describe.skipIf(missing !== null)('two instances on one PostgreSQL and Redis', (
         for (const e of edits) if (!stored.has(e) || !seen.every((s) => s.has(e))) lost.push(e);
       }
     }
-    console.log(`PostgreSQL kill rounds: ${rounds}, acknowledged edits: ${acknowledgedTotal}, lost: ${lost.length}; freezes: ${frozen}, acknowledged but not stored: ${notStored.size}`);
+    console.log(`PostgreSQL kill rounds: ${rounds}, acknowledged edits: ${acknowledgedTotal}, lost: ${lost.length}; freezes: ${frozen}, acknowledged but not stored: ${notStored.size}; sync steps 2 sent while writing: ${stepsTwo}`);
     expect(acknowledgedTotal).toBeGreaterThan(rounds * 4 * 40);
     expect(frozen).toBe(rounds * 15);
     expect(lost, `${lost.length} of ${acknowledgedTotal} acknowledged edits lost`).toEqual([]);

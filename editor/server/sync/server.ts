@@ -80,6 +80,11 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
   const log = options.logger ?? jsonLogger();
   privateDirectory(dataDir, log);
   const onSkipped = (documentName: string, error: unknown) => log.log('error', 'stored-update-unreadable', { documentName, error });
+  /** Logs an update Yjs cannot read; what to throw to close the connection unacknowledged (a plain object, logged once). */
+  const badUpdate = (documentName: string, payload: Uint8Array, socketId: string, error: unknown) => {
+    log.log('warn', 'bad-update', { documentName, bytes: payload.byteLength, socketId, error });
+    return { code: 4400, reason: 'malformed update' };
+  };
   const database = options.databaseUrl ? 'postgresql' : 'sqlite';
   const onError = (error: unknown) => log.log('error', 'database-error', { error });
   const store = options.databaseUrl
@@ -172,21 +177,23 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
             // (A plain object: Hocuspocus logs an Error's message once per hook; the warning above says it all.)
             throw { code: 4413, reason: REFUSED_MESSAGE };
           }
-          // Should Yjs take part of a malformed update before it throws, that part is stored too
-          // (the connection is then closed, unacknowledged): memory never holds what the disk lacks.
-          const taken: Uint8Array[] = [];
-          const take = (update: Uint8Array) => taken.push(update);
-          document.on('update', take);
+          // A malformed update is refused before any of it is stored or applied.
+          try {
+            Y.decodeUpdate(payload);
+          } catch (error) {
+            throw badUpdate(documentName, payload, connection.socketId, error);
+          }
+          // Stored, then applied: this document's other clients, and through Redis the other
+          // instances, see the update only once it is committed, so no instance acknowledges
+          // an edit that rests on one the database lacks (an instance killed between applying
+          // and storing would otherwise leave the other's acknowledged edit unreadable).
+          await store.append(documentName, payload);
           try {
             Y.applyUpdate(document, payload, { source: 'connection', connection });
           } catch (error) {
-            for (const update of taken) await store.append(documentName, update);
-            log.log('warn', 'bad-update', { documentName, bytes: payload.byteLength, socketId: connection.socketId, error });
-            throw { code: 4400, reason: 'malformed update' };
-          } finally {
-            document.off('update', take);
+            // What Yjs took before it threw is in the stored update too: memory never holds what the disk lacks.
+            throw badUpdate(documentName, payload, connection.socketId, error);
           }
-          await store.append(documentName, payload);
         },
         async onChange({ documentName, update }) {
           sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.byteLength);
