@@ -236,12 +236,28 @@ async function fixtureFigure(): Promise<string> {
   return `figure F  PDF fixtures generated: ${all.length} files, ${pages} laid-out pages, first ${fmt(runs[0]! / 1000, 2)} s, then median ${fmt(median(runs.slice(1)) / 1000, 2)} s`;
 }
 
-console.log(batchFigure());
-console.log(memoryFigure());
-console.log(parseFigure());
-console.log(await pdfFigure());
-console.log(await viewerFigure());
-for (const line of await editorFigures()) console.log(line);
-for (const line of await syncFigures()) console.log(line);
-for (const line of await exportFigures()) console.log(line);
-console.log(await fixtureFigure());
+/**
+ * `npm run bench` runs every figure; `npm run bench -- pdf editor` (or BENCH_ONLY=pdf,editor)
+ * only those named: batch, memory, parse, pdf, viewer, editor, sync, export, fixtures.
+ */
+const FIGURES: Record<string, () => Promise<string[]>> = {
+  batch: async () => [batchFigure()],
+  memory: async () => [memoryFigure()],
+  parse: async () => [parseFigure()],
+  pdf: async () => [await pdfFigure()],
+  viewer: async () => [await viewerFigure()],
+  editor: () => editorFigures(),
+  sync: () => syncFigures(),
+  export: () => exportFigures(),
+  fixtures: async () => [await fixtureFigure()],
+};
+const asked = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ?? '').split(',')].map((s) => s.trim()).filter(Boolean);
+const unknown = asked.filter((name) => !(name in FIGURES));
+if (unknown.length > 0) {
+  console.error(`bench: no figure named ${unknown.join(', ')} (there are: ${Object.keys(FIGURES).join(', ')})`);
+  process.exit(2);
+}
+for (const [name, figure] of Object.entries(FIGURES)) {
+  if (asked.length > 0 && !asked.includes(name)) continue;
+  for (const line of await figure()) console.log(line);
+}
