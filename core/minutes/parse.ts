@@ -5,10 +5,10 @@
  * (line indices) → spans in the normalized text → texts through the OCR
  * repair view → Meeting with diagnostics.
  */
-import { normalizeTaking, type Normalized } from '../text/normalize.ts';
+import { normalizeTaking, type Normalized, type NormalizeOptions } from '../text/normalize.ts';
 import { looksOcrDamaged, ocrSample } from '../ocr/suspect.ts';
 import { ClassifiedLines, TEXT } from './lines.ts';
-import { readStructure } from './structure.ts';
+import { readStructure, type Structure } from './structure.ts';
 import { MeetingBuilder, type BuildOptions } from './meeting-builder.ts';
 import { TextView, type TextRepairer } from './text-view.ts';
 import type { FieldName, Meeting, Source } from './model.ts';
@@ -69,8 +69,24 @@ export function parseMinutesDetailed(input: string, options: ParseOptions = {}):
 }
 
 function parseMinutesDetailedTaking(holder: { text: string }, options: ParseOptions): ParseResult {
+  const { meeting, normalized, repairer } = parseParts(holder, options);
+  return { meeting, normalized, ocr: repairer !== null };
+}
+
+/** A parse with its intermediate parts, which an incremental re-parse (incremental.ts) keeps. */
+export interface ParseParts {
+  meeting: Meeting;
+  normalized: Normalized;
+  lines: ClassifiedLines;
+  structure: Structure;
+  view: TextView;
+  repairer: TextRepairer | null;
+}
+
+/** The parse, step by step (`normalizeOptions` reaches the normalization). */
+export function parseParts(holder: { text: string }, options: ParseOptions, normalizeOptions?: NormalizeOptions): ParseParts {
   if (typeof holder.text !== 'string') holder.text = '';
-  const normalized = normalizeTaking(holder);
+  const normalized = normalizeTaking(holder, undefined, normalizeOptions);
   const text = normalized.text;
   const lines = new ClassifiedLines(text);
   if (options.layout) demoteUnstyledHeadings(lines, normalized, options.layout);
@@ -80,7 +96,7 @@ function parseMinutesDetailedTaking(holder: { text: string }, options: ParseOpti
   const builder = new MeetingBuilder(lines, structure, view, repairer);
   const running = options.layout ? [...normalized.running, ...options.layout.running] : normalized.running;
   const meeting = builder.build(running, options);
-  return { meeting, normalized, ocr: repairer !== null };
+  return { meeting, normalized, lines, structure, view, repairer };
 }
 
 /**
@@ -110,7 +126,8 @@ function demoteUnstyledHeadings(lines: ClassifiedLines, normalized: Normalized, 
   }
 }
 
-function ocrRepairer(text: string, option: ParseOptions['repairer']): TextRepairer | null {
+/** The repairer for `text`: null unless it looks OCR-damaged and the repairer's damage score confirms it. */
+export function ocrRepairer(text: string, option: ParseOptions['repairer']): TextRepairer | null {
   // The cheap gate runs on every document; the lexicon loads only behind it.
   if (!option || !looksOcrDamaged(text)) return null;
   const repairer = typeof option === 'function' ? option() : option;

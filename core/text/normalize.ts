@@ -17,6 +17,25 @@ export interface NormalizeStep {
   reportsRemovals?: boolean;
 }
 
+/**
+ * The blank-line step's count of the text it works on (the spaced text without
+ * running lines): content lines, and those directly followed by another. They
+ * decide whether the text is double-spaced; an incremental normalization keeps
+ * them to decide it again after an edit.
+ */
+export interface BlankLineStats {
+  content: number;
+  adjacent: number;
+  doubleSpaced: boolean;
+}
+
+export interface NormalizeOptions {
+  /** Decide double spacing so, instead of from the text's own counts (a stretch of a longer text). */
+  doubleSpaced?: boolean;
+  /** Receives the blank-line counts (only with the default steps). */
+  stats?: BlankLineStats;
+}
+
 export interface Normalized {
   /** The normalized text. */
   text: string;
@@ -332,7 +351,7 @@ export function normalize(input: string, steps: readonly NormalizeStep[] = DEFAU
  * held only until the first step that changes it has made its text, so a
  * long input is not kept alive beside its normalized form.
  */
-export function normalizeTaking(holder: { text: string }, steps: readonly NormalizeStep[] = DEFAULT_STEPS): Normalized {
+export function normalizeTaking(holder: { text: string }, steps: readonly NormalizeStep[] = DEFAULT_STEPS, options: NormalizeOptions = {}): Normalized {
   const maps: OffsetMap[] = [];
   let text = holder.text;
   holder.text = '';
@@ -342,7 +361,7 @@ export function normalizeTaking(holder: { text: string }, steps: readonly Normal
   for (let s = 0; s < steps.length; s++) {
     const step = steps[s]!;
     if (steps === DEFAULT_STEPS && step === spaces && steps[s + 1] === runningLines && steps[s + 2] === blankLines) {
-      text = spacesRunningBlankLines(text, maps, running);
+      text = spacesRunningBlankLines(text, maps, running, options);
       s += 2;
       continue;
     }
@@ -373,7 +392,7 @@ export function normalizeTaking(holder: { text: string }, steps: readonly Normal
  * same lines; the few lines that may be running are spaced on their own; the
  * blank-line step only needs to know which of the remaining lines are empty.
  */
-function spacesRunningBlankLines(text: string, maps: OffsetMap[], running: RunningLine[]): string {
+function spacesRunningBlankLines(text: string, maps: OffsetMap[], running: RunningLine[], options: NormalizeOptions): string {
   const spaceEdits = new EditList();
   spaces.edits(text, spaceEdits);
   const spaceMap = new OffsetMap(text.length, spaceEdits);
@@ -458,7 +477,8 @@ function spacesRunningBlankLines(text: string, maps: OffsetMap[], running: Runni
     segmentStart = q + k;
   });
   if (blankSource > segmentStart) content++;
-  const doubleSpaced = content > 8 && adjacent / content < 0.25;
+  const doubleSpaced = options.doubleSpaced ?? (content > 8 && adjacent / content < 0.25);
+  if (options.stats) Object.assign(options.stats, { content, adjacent, doubleSpaced: content > 8 && adjacent / content < 0.25 });
   const blankEdits = new EditList();
   // What the blank-line step removes, in `text` (whole stretches: what lies between the
   // removed newlines is spaces or running lines, removed anyway).
