@@ -10,8 +10,10 @@ import type { FieldName, Source } from '../minutes/model.ts';
 import type { ParseOptions } from '../minutes/parse.ts';
 import { forEverySpan } from '../minutes/spans.ts';
 import { boxesForRuns } from '../pdf/text-layer.ts';
-import { isoTime, type Adjudication, type CuratedDocument, type OrphanedReviewRecord, type ReviewRecord } from '../export/model.ts';
+import { isoTime, type Adjudication, type CuratedDocument, type DoneMark, type OrphanedReviewRecord, type ReviewRecord } from '../export/model.ts';
 import { createAnchor, resolveAnchor, type TextAnchor } from './anchor.ts';
+import { doneBy, doneMarksOf } from './done.ts';
+import { headingKey, headingRange } from './review.ts';
 import { lineAt, parseWithOverrides, type OverrideKind } from './overrides.ts';
 import { labelMarksOf, labelSet, orphanAnchor, StudioDoc, type Comment, type ReviewMark, type ReviewStatus } from './studio-doc.ts';
 
@@ -93,7 +95,23 @@ export function curatedFromStudioDoc(documentId: string, doc: StudioDoc, options
   const adjudications = [...adjudicationsOf(doc).values()]
     .map((a) => ({ itemNumber: a.itemNumber, label: a.label, value: a.value, decidedBy: a.decidedBy, at: a.at, note: a.note ?? null }))
     .sort((a, b) => a.at.localeCompare(b.at) || a.itemNumber.localeCompare(b.itemNumber, 'en', { numeric: true }) || a.label.localeCompare(b.label));
-  return { documentId, meeting, overrides, annotations, review, ...(orphanedReview.length ? { orphanedReview } : {}), adjudications, meta, ...(pageRuns.length ? { pageRuns } : {}) };
+  const done = doneOf(doc, meeting, text);
+  return { documentId, meeting, overrides, annotations, review, ...(orphanedReview.length ? { orphanedReview } : {}), adjudications, ...(done.length ? { done } : {}), meta, ...(pageRuns.length ? { pageRuns } : {}) };
+}
+
+/** Who marked which item done, with when, by item number in this parse (of two items with one number, the first's). */
+function doneOf(doc: StudioDoc, meeting: CuratedDocument['meeting'], text: string): DoneMark[] {
+  if (doneMarksOf(doc).size === 0) return [];
+  const items = meeting.sections.flatMap((s) => s.items);
+  const seen = new Set<string>();
+  const out: DoneMark[] = [];
+  doneBy(doc, items, text).forEach((people, i) => {
+    const n = items[i]!.number;
+    if (seen.has(n)) return;
+    seen.add(n);
+    for (const { by, at } of people) out.push({ itemNumber: n, by, at: isoTime(at) ?? '' });
+  });
+  return out;
 }
 
 /**
@@ -172,6 +190,13 @@ export function writeCuratedToStudioDoc(curated: CuratedDocument, doc: StudioDoc
     for (const r of curated.orphanedReview ?? []) doc.putOrphanedReview(r.number, r.quote, r.status, mark(r));
     const adjudications = adjudicationsOf(doc);
     for (const a of curated.adjudications) adjudications.set(adjudicationKey(a.itemNumber, a.label), a);
+    const done = doneMarksOf(doc);
+    for (const d of curated.done ?? []) {
+      const item = items.find((i) => i.number === d.itemNumber);
+      if (!item) continue;
+      const { from, to } = headingRange(text, item);
+      done.set(`${headingKey(doc.text, from)}~${d.by}`, { anchor: createAnchor(doc.text, from, to), number: d.itemNumber, by: d.by, at: Date.parse(d.at) });
+    }
   });
   if (curated.pageRuns?.length) doc.setPageRuns(curated.pageRuns);
 }

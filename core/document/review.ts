@@ -118,7 +118,7 @@ export function resolveReviews(
 }
 
 /** The index of the heading holding `pos`, or -1. */
-function itemStartingAt(headings: readonly { from: number; to: number }[], pos: number): number {
+export function itemStartingAt(headings: readonly { from: number; to: number }[], pos: number): number {
   let lo = 0;
   let hi = headings.length - 1;
   while (lo <= hi) {

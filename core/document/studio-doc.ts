@@ -318,16 +318,19 @@ export class StudioDoc {
   /**
    * Each item's review (null: never set), in the order of `items` — items of a
    * parse of the current text, whose spans are offsets into it. A document not
-   * yet carried over (`migrateReview`) is read by item number.
+   * yet carried over (`migrateReview`) is read by item number. `only`: the
+   * review that person set, as they see it in independent labelling.
    */
-  itemReviews(items: readonly ItemHeading[], text = this.text.toString()): (ItemReview | null)[] {
-    const { byItem } = resolveReviews(this.text, this.itemReview.entries(), items, text);
+  itemReviews(items: readonly ItemHeading[], text = this.text.toString(), only?: string): (ItemReview | null)[] {
+    const entries = only === undefined ? this.itemReview.entries() : [...this.itemReview.entries()].filter(([, e]) => e.by === only);
+    const { byItem } = resolveReviews(this.text, entries, items, text);
     if (this.legacyReview.size === 0) return byItem;
     return byItem.map((r, i) => {
       if (r) return r;
       const n = items[i]!.number;
       const status = this.legacyReview.get(n);
-      return status ? { key: `legacy:${n}`, status, mark: this.legacyReviewMarks.get(n) ?? null } : null;
+      const mark = this.legacyReviewMarks.get(n) ?? null;
+      return status && (only === undefined || mark?.by === only) ? { key: `legacy:${n}`, status, mark } : null;
     });
   }
 
@@ -340,11 +343,11 @@ export class StudioDoc {
    * Item number → status and → who set it, for the items of `meeting` (an
    * item whose number occurs twice shows the first's). For views keyed by number.
    */
-  reviewState(meeting: Pick<Meeting, 'sections'> | null, text = this.text.toString()): { review: Record<string, ReviewStatus>; reviewMarks: Record<string, ReviewMark> } {
+  reviewState(meeting: Pick<Meeting, 'sections'> | null, text = this.text.toString(), only?: string): { review: Record<string, ReviewStatus>; reviewMarks: Record<string, ReviewMark> } {
     const items = meeting ? meeting.sections.flatMap((s) => s.items) : [];
     const review: Record<string, ReviewStatus> = {};
     const reviewMarks: Record<string, ReviewMark> = {};
-    this.itemReviews(items, text).forEach((r, i) => {
+    this.itemReviews(items, text, only).forEach((r, i) => {
       const n = items[i]!.number;
       if (!r || n in review) return;
       review[n] = r.status;
@@ -372,12 +375,13 @@ export class StudioDoc {
    * Sets an item's review status, recording who (when given) and when: `item`
    * is an item of a parse of the current text, or a number looked up in the
    * current parse (a RangeError when no item has it). The status goes to the
-   * entry on the item's heading, or to a new one anchored there.
+   * entry on the item's heading, or to a new one anchored there; `personal`
+   * (independent labelling) keeps it in an entry of `by`'s own.
    */
-  setReview(item: string | ItemHeading, status: ReviewStatus, by?: string): void {
+  setReview(item: string | ItemHeading, status: ReviewStatus, by?: string, personal = false): void {
     const text = this.text.toString();
     const heading = typeof item === 'string' ? this.itemNumbered(item, text) : item;
-    this.change(() => this.writeReview(heading, status, by ?? null, this.now(), text));
+    this.change(() => this.writeReview(heading, status, by ?? null, this.now(), text, personal && by ? by : null));
   }
 
   /**
@@ -394,9 +398,15 @@ export class StudioDoc {
     this.itemReview.set(`orphan:${number}:${this.itemReview.size}`, { anchor: orphanAnchor(quote), status, number, by: mark?.by ?? null, at: mark?.at ?? 0 });
   }
 
-  private writeReview(item: ItemHeading, status: ReviewStatus, by: string | null, at: number, text: string): void {
-    const held = resolveReviews(this.text, this.itemReview.entries(), [item], text).byItem[0];
-    const key = held?.key ?? headingKey(this.text, lineAt(text, item.titleSpan.start).start);
+  /**
+   * `own`: the person's own entry (independent labelling), kept apart from
+   * everyone else's under a key of its own; the item's status for everyone is
+   * still the latest entry on its heading.
+   */
+  private writeReview(item: ItemHeading, status: ReviewStatus, by: string | null, at: number, text: string, own: string | null = null): void {
+    const entries = own === null ? this.itemReview.entries() : [...this.itemReview.entries()].filter(([k, e]) => e.by === own && k.endsWith(`~${own}`));
+    const held = resolveReviews(this.text, entries, [item], text).byItem[0];
+    const key = held?.key ?? headingKey(this.text, lineAt(text, item.titleSpan.start).start) + (own === null ? '' : `~${own}`);
     this.itemReview.set(key, reviewEntry(this.text, text, item, status, by, at));
   }
 

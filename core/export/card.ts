@@ -5,8 +5,9 @@
  * made, how to load it (pandas, DuckDB, R, 🤗 datasets), counts, labels,
  * agreement and the schema.
  */
-import type { LabelAgreement } from './agreement.ts';
+import { FRAGILE_BELOW_ITEMS, type Fragility, type LabelAgreement } from './agreement.ts';
 import type { ExportFilter } from './filter.ts';
+import type { Labelling } from './model.ts';
 import type { ItemRow } from './rows.ts';
 
 export interface CardInput {
@@ -24,6 +25,8 @@ export interface CardInput {
   csvDelimiter?: string;
   /** A licence identifier from the Hugging Face list (default "other": the publisher of the dataset chooses). */
   license?: string;
+  /** How the workspace's analysts labelled; unknown (files, an older workspace) when absent. */
+  labelling?: Labelling;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -55,6 +58,7 @@ export function datasetCard(input: CardInput): string {
     `- Exported: ${input.generatedAt} by ${input.tool}`,
     `- From: ${input.origin}`,
     `- Selection: ${describeFilter(input.filter)}`,
+    `- Labelling: ${describeLabelling(input.labelling)}`,
     `- Schema version: 1 (see item.schema.json)`,
     '',
     '## How it was made',
@@ -90,15 +94,7 @@ export function datasetCard(input: CardInput): string {
     table('Label distribution (after adjudication)', 'label', labels),
     '## Agreement between analysts',
     '',
-    ...(input.agreement.length
-      ? [
-          'Per label, over the items that two or more analysts labelled independently (an analyst rated an item when they annotated it). Cohen’s κ with two analysts, Fleiss’ κ with more; "items" is how many items the figure rests on.',
-          '',
-          '| label | method | κ | observed agreement | items | analysts |',
-          '| --- | --- | ---: | ---: | ---: | ---: |',
-          ...input.agreement.map((a) => `| ${cell(a.label)} | ${a.method === 'cohen' ? 'Cohen' : 'Fleiss'} | ${fmt(a.kappa)} | ${fmt(a.observed)} | ${a.items} | ${a.raters} |`),
-        ]
-      : ['No item was labelled by two or more analysts, so there is no agreement to report.']),
+    ...(input.agreement.length ? agreementSection(input.agreement) : ['No item was rated by two or more analysts, so there is no agreement to report.']),
     '',
     '## Sources',
     '',
@@ -116,6 +112,32 @@ export function datasetCard(input: CardInput): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function describeLabelling(l: Labelling | undefined): string {
+  if (!l) return 'not recorded';
+  if (l.mode === 'shared') return 'shared (every analyst saw everyone’s labels as they were made)';
+  return `independent (each analyst saw only their own labels and review until a curator opened adjudication; adjudication ${l.adjudicationOpen ? 'open' : 'not yet open'})`;
+}
+
+/** Why a figure is fragile, in words. */
+export function fragilityText(f: readonly Fragility[]): string {
+  return f.map((x) => (x.code === 'few-items' ? `fragile: ${x.items} items (fewer than ${FRAGILE_BELOW_ITEMS})` : `fragile: ${x.analyst} ${x.value ? 'gave it on every item' : 'never gave it'}`)).join('; ');
+}
+
+function agreementSection(agreement: readonly LabelAgreement[]): string[] {
+  const pairs = agreement.flatMap((a) => a.pairs.map((p) => ({ label: a.label, ...p })));
+  return [
+    'Per label, over the items that two or more analysts rated. An analyst rated an item when they annotated it, set a label there, or marked it done (read, no label needed); each label counts for the person who set it. Cohen’s κ with two analysts, Fleiss’ κ with more; Krippendorff’s α (nominal) over every item two or more rated; "items" is how many items κ rests on. A figure on fewer than ' +
+      `${FRAGILE_BELOW_ITEMS} items, or on a label an analyst gave on every item or on none, is marked fragile: read it as a count, not as agreement.`,
+    '',
+    '| label | method | κ | α | observed agreement | items | analysts | note |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...agreement.map((a) => `| ${cell(a.label)} | ${a.method === 'cohen' ? 'Cohen' : 'Fleiss'} | ${fmt(a.kappa)} | ${fmt(a.alpha)} | ${fmt(a.observed)} | ${a.items} | ${a.raters} | ${cell(fragilityText(a.fragile))} |`),
+    ...(pairs.length > 1 || agreement.some((a) => a.raters > 2)
+      ? ['', 'Each pair of analysts (Cohen’s κ over the items both rated):', '', '| label | analysts | κ | observed agreement | items | note |', '| --- | --- | ---: | ---: | ---: | --- |', ...pairs.map((p) => `| ${cell(p.label)} | ${cell(p.a)} · ${cell(p.b)} | ${fmt(p.kappa)} | ${fmt(p.observed)} | ${p.items} | ${cell(fragilityText(p.fragile))} |`)]
+      : []),
+  ];
 }
 
 function count(values: readonly string[]): [string, number][] {

@@ -117,9 +117,18 @@ describe('exportDataset', () => {
     const card = out.files.find((f) => f.name === 'README.md')!.data as string;
     expect(card).toContain(`| items | ${rows.length} |`);
     expect(card).toContain('| godkendt | Cohen |');
+    expect(card).toContain('- Labelling: not recorded');
     expect(card).toMatch(/\| økonomi \| 1 \|/);
     const cases = JSON.parse(out.files.find((f) => f.name === 'cases.json')!.data as string) as { caseNumber: string; items: string[]; firstDate: string; lastDate: string }[];
     for (const c of cases) expect(c.firstDate <= c.lastDate).toBe(true);
     expect(cases.reduce((n, c) => n + c.items.length, 0)).toBe(rows.filter((r) => r.caseNumber).length);
+  });
+
+  it('records the labelling mode and marks agreement on few items fragile, with the reason, in the card', () => {
+    const out = exportDataset(docs, { formats: ['jsonl'], generatedAt: '2026-11-23T00:00:00.000Z', origin: 'test', tool: 'test', labelling: { mode: 'independent', adjudicationOpen: false } });
+    const card = out.files.find((f) => f.name === 'README.md')!.data as string;
+    expect(card).toContain('- Labelling: independent (each analyst saw only their own labels and review until a curator opened adjudication; adjudication not yet open)');
+    expect(card).toMatch(/\| godkendt \| Cohen \| [-\d.]+|undefined \|/);
+    expect(card).toMatch(/\| godkendt \| Cohen \|[^\n]*\| fragile: \d+ items \(fewer than 30\)/);
   });
 });

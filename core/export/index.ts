@@ -10,7 +10,7 @@ import { casesTable } from './cases.ts';
 import { rowsToCsv, type CsvDelimiter } from './csv.ts';
 import { filterRows, type ExportFilter } from './filter.ts';
 import { documentsToJsonl, rowsToJsonl } from './jsonl.ts';
-import type { CuratedDocument } from './model.ts';
+import type { CuratedDocument, Labelling } from './model.ts';
 import { doccanoJsonl, labelStudioConfig, labelStudioTasks } from './exchange.ts';
 import { DEFAULT_OPARL_BASE, toOParl } from './oparl.ts';
 import { rowsToParquet } from './parquet.ts';
@@ -37,6 +37,8 @@ export interface ExportOptions {
   /** Where the documents came from, for the card. */
   origin: string;
   tool: string;
+  /** How the workspace's analysts labelled (shared or independent), for the card. */
+  labelling?: Labelling;
 }
 
 export interface ExportFile {
@@ -136,18 +138,19 @@ function buildExport(docs: readonly CuratedDocument[], rows: ItemRow[], options:
     files: [...files.filter((f) => f.description).map((f) => ({ name: f.name, description: f.description })), { name: 'README.md', description: DESCRIPTIONS.card }],
     tool: options.tool,
     csvDelimiter: options.csvDelimiter ?? ',',
+    ...(options.labelling ? { labelling: options.labelling } : {}),
   });
   files.push({ name: 'README.md', description: DESCRIPTIONS.card, data: card });
   return { files, rows, documents };
 }
 
-export { agreementByLabel, cohenKappa, disputes, fleissKappa, type Dispute, type LabelAgreement } from './agreement.ts';
+export { agreementByLabel, cohenKappa, disputes, fleissKappa, krippendorffAlpha, type Dispute, type Fragility, type LabelAgreement } from './agreement.ts';
 export { casesTable } from './cases.ts';
 export { CSV_DELIMITERS, neutralizeFormula, parseCsv, rowsToCsv, type CsvDelimiter } from './csv.ts';
 export { decisionTypeOf } from '../minutes/decision.ts';
 export { checkFilter, filterRows, type ExportFilter } from './filter.ts';
 export { documentsToJsonl, importJsonl, rowsToJsonl } from './jsonl.ts';
-export { curatedFromMeeting, type CuratedDocument } from './model.ts';
+export { curatedFromMeeting, type CuratedDocument, type Labelling } from './model.ts';
 export { checkOParlBase, DEFAULT_OPARL_BASE, toOParl } from './oparl.ts';
 export { rowsToParquet } from './parquet.ts';
 export { datasetRows, documentRows, ROW_COLUMNS, type ItemRow } from './rows.ts';

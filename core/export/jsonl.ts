@@ -65,6 +65,9 @@ function documentProblem(v: unknown): string | null {
   if (v.orphanedReview !== undefined && !(Array.isArray(v.orphanedReview) && v.orphanedReview.every((r) => isObject(r) && typeof r.number === 'string' && typeof r.quote === 'string' && REVIEW_STATUSES.includes(r.status as ReviewStatus)))) {
     return 'orphanedReview is not a list of review records';
   }
+  if (v.done !== undefined && !(Array.isArray(v.done) && v.done.every((d) => isObject(d) && typeof d.itemNumber === 'string' && typeof d.by === 'string' && typeof d.at === 'string'))) {
+    return 'done is not a list of done marks (itemNumber, by, at)';
+  }
   for (const a of v.annotations as unknown[]) {
     if (!isObject(a) || typeof a.id !== 'string' || !Array.isArray(a.labels) || !Array.isArray(a.comments)) return 'an annotation without id, labels or comments';
     if (a.start !== null && (typeof a.start !== 'number' || typeof a.end !== 'number' || a.start < 0 || a.end < a.start || a.end > m.text.length)) {

@@ -72,6 +72,24 @@ export interface Adjudication {
   note: string | null;
 }
 
+/** An analyst's pass over an item: done with it, whatever labels they gave (none, say). It counts as a rating in agreement. */
+export interface DoneMark {
+  itemNumber: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * How a workspace's analysts labelled: `shared` (everyone sees everyone's labels
+ * as they are made) or `independent` (each analyst sees only their own labels and
+ * review until a curator opens adjudication).
+ */
+export interface Labelling {
+  mode: 'shared' | 'independent';
+  /** Independent mode: whether a curator has opened adjudication (analysts then see everyone's labels). */
+  adjudicationOpen: boolean;
+}
+
 /** A structure override as the editor stores it (see core/document/overrides.ts). */
 export interface CuratedOverride {
   id: string;
@@ -97,6 +115,8 @@ export interface CuratedDocument {
   /** Review states whose item heading is gone; only present when there are some. */
   orphanedReview?: OrphanedReviewRecord[];
   adjudications: Adjudication[];
+  /** Analysts done with an item (a rating, also without labels); only present when there are some. */
+  done?: DoneMark[];
   /** The document's settings as stored (JSON values only), e.g. `source`. */
   meta: Record<string, unknown>;
   /** For a document read from a PDF: its text runs (offsets in `meeting.text`), from which every span's page boxes are made. */
