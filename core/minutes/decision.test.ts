@@ -44,7 +44,7 @@ describe('one decision vocabulary', () => {
   });
 
   it('gives analysts every decision type but "andet" as a label', () => {
-    expect(DEFAULT_TAXONOMY.groups.find((g) => g.name === 'decision')?.labels).toEqual([...DECISION_LABELS]);
+    expect(DEFAULT_TAXONOMY.groups.find((g) => g.id === 'decision')?.labels.map((l) => l.id)).toEqual([...DECISION_LABELS]);
     expect([...DECISION_LABELS, 'andet'].sort()).toEqual([...DECISION_TYPES].sort());
   });
 
