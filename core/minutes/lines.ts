@@ -44,7 +44,15 @@ export class ClassifiedLines {
   private readonly special = new Map<number, LineClass>();
 
   /** Splits `text` into lines (an empty text has one empty line) and classifies each. */
-  constructor(readonly text: string) {
+  constructor(readonly text: string, parts?: { starts: Int32Array; ends: Int32Array; plain: Uint8Array; special: Map<number, LineClass> }) {
+    if (parts) {
+      this.length = parts.starts.length;
+      this.starts = parts.starts;
+      this.ends = parts.ends;
+      this.plain = parts.plain;
+      this.special = parts.special;
+      return;
+    }
     let count = 1;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) count++;
     this.length = count;
@@ -60,6 +68,56 @@ export class ClassifiedLines {
       this.setCls(i, classifyAt(text, start, end));
       start = end + 1;
     }
+  }
+
+  /**
+   * The lines of `text`, which is this text with the whole lines `[from, to)`
+   * (line indices) replaced by `count` new lines starting at offset `this.start(from)`
+   * and ending `shift` units later than the old ones did: lines before are kept,
+   * the new ones classified, those after shifted.
+   */
+  spliced(text: string, from: number, to: number, count: number, shift: number): ClassifiedLines {
+    const n = this.length - (to - from) + count;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const plain = new Uint8Array(n);
+    starts.set(this.starts.subarray(0, from));
+    ends.set(this.ends.subarray(0, from));
+    plain.set(this.plain.subarray(0, from));
+    const special = new Map<number, LineClass>();
+    const lineShift = count - (to - from);
+    for (const [i, cls] of this.special) {
+      if (i < from) special.set(i, cls);
+      else if (i >= to) special.set(i + lineShift, cls);
+    }
+    const out = new ClassifiedLines(text, { starts, ends, plain, special });
+    let start = from < this.length ? this.starts[from]! : text.length;
+    for (let i = from; i < from + count; i++) {
+      const nl = text.indexOf('\n', start);
+      const end = nl < 0 ? text.length : nl;
+      starts[i] = start;
+      ends[i] = end;
+      out.setCls(i, classifyAt(text, start, end));
+      start = end + 1;
+    }
+    for (let i = to; i < this.length; i++) {
+      starts[i + lineShift] = this.starts[i]! + shift;
+      ends[i + lineShift] = this.ends[i]! + shift;
+      plain[i + lineShift] = this.plain[i]!;
+    }
+    return out;
+  }
+
+  /** The index of the line holding `offset` (a line's newline belongs to it). */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   start(i: number): number {
