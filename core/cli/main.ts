@@ -170,6 +170,9 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`referat: internal error: ${message.replace(/\s+/g, ' ').trim()}\n`);
     return EXIT_FAILURE;
+  } finally {
+    // OCR workers (started only by a scanned page) would keep the process alive.
+    await (await import('./pdf.ts')).closeOcr();
   }
 }
 

@@ -88,10 +88,12 @@ export async function runParse(args: readonly string[], options: ParseCommandOpt
     else report(path, oneLine(reason));
   };
 
+  // A scanned page takes seconds to read: say how far OCR has come, unless a bar is shown or progress is off.
+  const ocrProgress = options.progress === false || progress ? false : io.stderr.isTTY ? 'tty' : 'line';
   let written = 0;
   try {
     await sink.write(serializer.begin);
-    for await (const outcome of processInOrder(files, { format, multiple, includeText: options.text === true }, jobs)) {
+    for await (const outcome of processInOrder(files, { format, multiple, includeText: options.text === true, ocrProgress }, jobs)) {
       if (outcome.ok) {
         if (outcome.warning) log(outcome.path, outcome.warning);
         if (written++) await sink.write(serializer.separator);

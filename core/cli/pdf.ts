@@ -1,7 +1,9 @@
 /**
  * PDF input for the CLI: loads pdf.js (the legacy build, which needs no worker
  * in Node) the first time a PDF arrives, so text-only batches never pay for it,
- * and runs the core PDF parse with Node's font data paths.
+ * and runs the core PDF parse with Node's font data paths. Pages without a text
+ * layer (or with a garbled one) are read with OCR (./ocr.ts), started the first
+ * time such a page arrives; `closeOcr` stops its workers.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Meeting } from '../minutes/model.ts';
 import type { ParseOptions } from '../minutes/parse.ts';
 import { PdfError, type PdfjsLike } from '../pdf/extract.ts';
+import type { OcrProgress, PageOcr } from '../pdf/ocr.ts';
 import { parsePdf } from '../pdf/parse-pdf.ts';
 
 export type PdfResult = { ok: true; meeting: Meeting } | { ok: false; reason: string };
@@ -25,11 +28,36 @@ function loadPdfjs() {
   return pdfjs;
 }
 
+/** How many OCR engines this process may run (a worker thread of a batch gets one; see parse-command). */
+let ocrWorkers: number | undefined;
+let ocr: (PageOcr & { close(): Promise<void> }) | null = null;
+
+/** Sets how many OCR engines to run at most (before the first PDF). */
+export function setOcrWorkers(n: number): void {
+  ocrWorkers = n;
+}
+
+/** An OCR that starts its engines only when a page is read, so PDFs with text layers never load them. */
+async function pageOcr(): Promise<PageOcr> {
+  if (!ocr) {
+    const { createNodeOcr } = await import('./ocr.ts');
+    ocr = createNodeOcr({ workers: ocrWorkers });
+  }
+  return ocr;
+}
+
+/** Stops the OCR workers, if any were started (the process cannot exit while they run). */
+export async function closeOcr(): Promise<void> {
+  const running = ocr;
+  ocr = null;
+  await running?.close();
+}
+
 /** Parses a PDF given as raw bytes. Never throws for bad input: the reason is one line. */
-export async function parsePdfBytes(bytes: Uint8Array, options: ParseOptions): Promise<PdfResult> {
+export async function parsePdfBytes(bytes: Uint8Array, options: ParseOptions, onOcrProgress?: (progress: OcrProgress) => void): Promise<PdfResult> {
   const { lib, params } = await loadPdfjs();
   try {
-    const { meeting } = await parsePdf(lib, bytes, { ...options, params, fontNames: true });
+    const { meeting } = await parsePdf(lib, bytes, { ...options, params, fontNames: true, ocr: await pageOcr(), onOcrProgress });
     return { ok: true, meeting };
   } catch (e) {
     if (e instanceof PdfError) return { ok: false, reason: e.message };

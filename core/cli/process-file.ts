@@ -8,6 +8,7 @@ import { parseMinutesTaking, type TextRepairer } from '../minutes/parse.ts';
 import { createDanishRepairer } from '../ocr/text-repairer.ts';
 import { loadDanishLexicon } from '../ocr/load-lexicon.node.ts';
 import { createSerializer, type Format } from './formats.ts';
+import type { OcrProgress } from '../pdf/ocr.ts';
 import { identify, oneLine, readFileBytes, type DocumentInput, type InputError, type ReadOptions } from './input.ts';
 
 /** What every document of a batch is turned into; plain data, so it can be sent to a worker. */
@@ -23,6 +24,8 @@ export interface ProcessConfig {
   multiple: boolean;
   /** Include `Meeting.text`. */
   includeText: boolean;
+  /** Say on stderr how far the OCR of a scanned PDF has come, page by page (`'line'`: one line per page; `'tty'`: one line rewritten). */
+  ocrProgress?: 'line' | 'tty' | false;
 }
 
 export type Outcome =
@@ -50,7 +53,7 @@ export async function processBytes(path: string, input: { bytes: Uint8Array | nu
   input.bytes = null;
   if (!doc.ok) return { ok: false, path: doc.path, reason: doc.reason };
   if (doc.kind === 'text' && doc.text.length >= LARGE_TEXT) preferMemory();
-  const parsed = await parseDocument(doc, config.includeText);
+  const parsed = await parseDocument(doc, config.includeText, config.ocrProgress ? ocrProgressLine(doc.name, config.ocrProgress) : undefined);
   if ('error' in parsed) return { ok: false, path, reason: parsed.error };
   try {
     const serializer = createSerializer(config.format, config);
@@ -67,13 +70,13 @@ export async function processBytes(path: string, input: { bytes: Uint8Array | nu
  * Parses one decoded document; a parser exception becomes a one-line reason.
  * A text document's text is taken out of `doc` (left empty) by the parse.
  */
-export async function parseDocument(doc: DocumentInput, includeText: boolean): Promise<{ meeting: Meeting } | { error: string }> {
+export async function parseDocument(doc: DocumentInput, includeText: boolean, onOcrProgress?: (progress: OcrProgress) => void): Promise<{ meeting: Meeting } | { error: string }> {
   try {
     if (doc.kind === 'text') doc.bytes = EMPTY; // decoded: the text is all the parse needs
     const options = { source: { name: doc.name, sha256: doc.sha256 }, includeText, repairer: danishRepairer };
     if (doc.kind === 'pdf') {
       const { parsePdfBytes } = await import('./pdf.ts');
-      const result = await parsePdfBytes(doc.bytes, options);
+      const result = await parsePdfBytes(doc.bytes, options, onOcrProgress);
       return result.ok ? { meeting: result.meeting } : { error: result.reason };
     }
     // The parse takes the text out of the document (which the caller still holds), so that
@@ -85,6 +88,18 @@ export async function parseDocument(doc: DocumentInput, includeText: boolean): P
 }
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * The OCR progress of one document on stderr: `referat: NAME: OCR 3/23 pages (page 7)`,
+ * one line per page, or on a terminal one line rewritten and cleared at the end.
+ */
+function ocrProgressLine(name: string, mode: 'line' | 'tty'): (progress: OcrProgress) => void {
+  return ({ page, done, total }) => {
+    const line = `referat: ${name}: OCR ${done}/${total} pages (page ${page})`;
+    if (mode === 'line') process.stderr.write(`${line}\n`);
+    else process.stderr.write(done < total ? `\r\x1b[K${line}` : '\r\x1b[K');
+  };
+}
 
 /**
  * From a text of this many characters on, the process parses under V8's

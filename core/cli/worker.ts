@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { processBytes, type Outcome, type ProcessConfig } from './process-file.ts';
+import { setOcrWorkers } from './pdf.ts';
 
 export interface WorkerTask {
   index: number;
@@ -20,6 +21,8 @@ export interface WorkerReply {
 }
 
 const config = workerData as ProcessConfig;
+// A batch runs a worker thread per core already: each reads its scanned pages with one OCR engine.
+setOcrWorkers(1);
 const port = parentPort;
 
 /** Where chunks are encoded (UTF-8 takes at most 3 bytes per UTF-16 unit), grown as needed. */

@@ -24,6 +24,7 @@ const CODES: Record<DiagnosticCode, true> = {
   'ocr-detached-number': true,
   'no-date': true,
   'no-text-layer': true,
+  'ocr-page': true,
 };
 
 const D = (d: Diagnostic) => d;

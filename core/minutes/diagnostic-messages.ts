@@ -29,6 +29,10 @@ const en = {
   'ocr-word_other': '"{{found}}" looks like OCR damage of "{{suggestion}}" ({{count}} times)',
   'ocr-detached-number': 'No number was printed for "{{title}}"; it was read as item {{item}} from the sequence',
   'no-text-layer': 'Page {{page}} has no text layer (a scanned image?); its content could not be read',
+  'ocr-page': {
+    image: 'Page {{page}} was read with OCR (it had no text layer; {{confidence}} % confidence)',
+    garbled: 'Page {{page}} was read with OCR (its text layer was garbled; {{confidence}} % confidence)',
+  },
 } as const;
 
 const da: Translation<typeof en> = {
@@ -53,6 +57,10 @@ const da: Translation<typeof en> = {
   'ocr-word_other': '»{{found}}« ligner OCR-skade af »{{suggestion}}« ({{count}} gange)',
   'ocr-detached-number': 'Der var ikke trykt noget nummer ved »{{title}}«; det er læst som punkt {{item}} ud fra rækkefølgen',
   'no-text-layer': 'Side {{page}} har intet tekstlag (et scannet billede?); indholdet kunne ikke læses',
+  'ocr-page': {
+    image: 'Side {{page}} er læst med OCR (den havde intet tekstlag; {{confidence}} % sikkerhed)',
+    garbled: 'Side {{page}} er læst med OCR (dens tekstlag var ulæseligt; {{confidence}} % sikkerhed)',
+  },
 };
 
 /** The diagnostics' catalogs, to be merged under the key `diagnostic`. */
@@ -65,6 +73,8 @@ function variant(code: DiagnosticCode, params: NonNullable<Diagnostic['params']>
       return String(params.reason);
     case 'numbering-duplicate':
       return String(params.unit);
+    case 'ocr-page':
+      return String(params.reason);
     case 'numbering-gap':
       return params.unit === 'section' ? 'section' : params.after === undefined ? 'first-item' : 'item';
     default:

@@ -99,7 +99,8 @@ export type DiagnosticCode =
   | 'ocr-word'
   | 'ocr-detached-number'
   | 'no-date'
-  | 'no-text-layer';
+  | 'no-text-layer'
+  | 'ocr-page';
 
 export interface Source {
   name: string;

@@ -7,6 +7,7 @@ import type { PageBox, PdfSource } from '../minutes/model.ts';
 import { markRunning, pageLines, type PdfItem, type PdfLine, type PdfPageItems } from './layout.ts';
 import { buildTextLayer, type TextLayer } from './text-layer.ts';
 import { hasPdfHeader } from '../text/decode.ts';
+import { looksGarbled, meanConfidence, ocrItems, type OcrProgress, type OcrRenderablePage, type PageOcr } from './ocr.ts';
 
 /** The part of the pdf.js API this module uses. */
 export interface PdfjsLike {
@@ -19,6 +20,8 @@ export interface PdfjsDocument {
   getPage(n: number): Promise<PdfjsPage>;
   getMetadata(): Promise<{ info?: Record<string, unknown> }>;
   destroy(): Promise<void>;
+  /** pdf.js's canvas factory (handed to OCR, which renders pages). */
+  canvasFactory?: unknown;
 }
 
 export interface PdfjsPage {
@@ -30,6 +33,8 @@ export interface PdfjsPage {
   getOperatorList?(): Promise<unknown>;
   commonObjs?: { has(id: string): boolean; get(id: string): unknown };
   cleanup(): void;
+  getViewport?: OcrRenderablePage['getViewport'];
+  render?: OcrRenderablePage['render'];
 }
 
 /** What the PDF's info dictionary says of it (dates as ISO 8601). */
@@ -41,6 +46,8 @@ export interface PdfPageInfo {
   height: number;
   /** The page has a text layer (a scanned page has none). */
   hasText: boolean;
+  /** The page was read with OCR (it had no text layer, or a garbled one): the words' mean confidence, 0–100. */
+  ocr?: { confidence: number; garbled: boolean };
 }
 
 export interface PdfText {
@@ -73,6 +80,10 @@ export interface ExtractOptions {
    * Costs time; without it bold is read from the font family pdf.js reports.
    */
   fontNames?: boolean;
+  /** Reads pages without a text layer, or with a garbled one, with OCR. Without it such pages stay empty. */
+  ocr?: PageOcr;
+  /** Called each time OCR has read a page. */
+  onOcrProgress?: (progress: OcrProgress) => void;
 }
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -100,6 +111,7 @@ export async function extractPdf(pdfjs: PdfjsLike, data: Uint8Array, options: Ex
   try {
     const pages: PdfPageItems[] = [];
     const pageInfo: PdfPageInfo[] = [];
+    const scanned: { page: PdfjsPage; entry: PdfPageItems; info: PdfPageInfo; garbled: boolean }[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
@@ -116,11 +128,19 @@ export async function extractPdf(pdfjs: PdfjsLike, data: Uint8Array, options: Ex
         const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10;
         items.push({ str: it.str, x: e - x0, y: f - y0, width: it.width ?? 0, size, bold: isBold(page, it.fontName ?? '', content.styles) });
       }
-      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items });
-      pageInfo.push({ page: n, width: round(x1 - x0), height: round(y1 - y0), hasText: items.some((i) => i.str.trim().length > 0) });
-      page.cleanup();
+      const hasText = items.some((i) => i.str.trim().length > 0);
+      const garbled = hasText && looksGarbled(items.map((i) => i.str).join(' '));
+      const entry: PdfPageItems = { page: n, width: x1 - x0, height: y1 - y0, items };
+      const info: PdfPageInfo = { page: n, width: round(x1 - x0), height: round(y1 - y0), hasText };
+      pages.push(entry);
+      pageInfo.push(info);
+      if (options.ocr && page.render && page.getViewport && (!hasText || garbled)) scanned.push({ page, entry, info, garbled });
+      else page.cleanup();
     }
+    if (options.ocr && scanned.length > 0) await readScanned(options.ocr, scanned, doc, options.onOcrProgress);
     const lines: PdfLine[] = pages.flatMap(pageLines);
+    const read = new Set(pageInfo.filter((p) => p.ocr).map((p) => p.page));
+    for (const line of lines) if (read.has(line.page)) line.ocr = true;
     markRunning(pages, lines);
     const meta = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
     return { layer: buildTextLayer(lines), pages: pageInfo, info: readInfo(meta.info ?? {}), fingerprint: doc.fingerprints[0] ?? null };
@@ -129,6 +149,34 @@ export async function extractPdf(pdfjs: PdfjsLike, data: Uint8Array, options: Ex
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * OCR of the scanned pages, all asked for at once (the host runs as many at a
+ * time as it has workers); each page's items are replaced by what OCR read.
+ */
+async function readScanned(
+  ocr: PageOcr,
+  scanned: { page: PdfjsPage; entry: PdfPageItems; info: PdfPageInfo; garbled: boolean }[],
+  doc: PdfjsDocument,
+  onProgress: ExtractOptions['onOcrProgress'],
+): Promise<void> {
+  let done = 0;
+  const results = await Promise.allSettled(
+    scanned.map(async ({ page, entry, info, garbled }) => {
+      try {
+        const text = await ocr.read({ page: entry.page, pages: doc.numPages, pdfPage: page as OcrRenderablePage, canvasFactory: doc.canvasFactory });
+        entry.items = ocrItems(text, page.view);
+        info.hasText = entry.items.some((i) => i.str.trim().length > 0);
+        info.ocr = { confidence: text.confidence || meanConfidence(text.lines), garbled };
+        onProgress?.({ page: entry.page, done: ++done, total: scanned.length });
+      } finally {
+        page.cleanup();
+      }
+    }),
+  );
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw new PdfError('damaged', `OCR failed (${String((failed.reason as Error)?.message ?? failed.reason).split('\n')[0]})`);
 }
 
 function isBold(page: PdfjsPage, fontName: string, styles: Record<string, { fontFamily?: string }>): boolean {

@@ -49,6 +49,8 @@ export interface PdfLine {
   running: boolean;
   /** Vertical gap above the line, in multiples of its font size (0 for a page's first line). */
   gapAbove: number;
+  /** Read with OCR from a page image: its words have boxes, but whether it is bold is not known. */
+  ocr?: boolean;
 }
 
 /** Groups a page's items into lines, top to bottom, left to right. */

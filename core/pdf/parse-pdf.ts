@@ -29,7 +29,14 @@ export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: Pars
   });
   meeting.source.pdf = { fingerprint: pdf.fingerprint, ...pdf.info };
   for (const p of pdf.pages) {
-    if (!p.hasText) {
+    if (p.ocr) {
+      meeting.diagnostics.push({
+        severity: 'info',
+        code: 'ocr-page',
+        message: `Page ${p.page} was read with OCR (${p.ocr.garbled ? 'its text layer was garbled' : 'it had no text layer'}; ${p.ocr.confidence} % confidence)`,
+        params: { page: p.page, confidence: p.ocr.confidence, reason: p.ocr.garbled ? 'garbled' : 'image' },
+      });
+    } else if (!p.hasText) {
       meeting.diagnostics.push({
         severity: 'warning',
         code: 'no-text-layer',
@@ -51,7 +58,8 @@ function styleAt(layer: TextLayer, offset: number): LineStyle | null {
     const l = lines[mid]!;
     if (offset < l.start) hi = mid - 1;
     else if (offset > l.end) lo = mid + 1;
-    else return { bold: l.line.bold, size: l.line.size, x: l.line.box.x };
+    // An OCR line carries no typography to weigh (bold is not read from images).
+    else return l.line.ocr ? null : { bold: l.line.bold, size: l.line.size, x: l.line.box.x };
   }
   return null;
 }
