@@ -106,4 +106,8 @@ describe('normalize', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('joins hyphenated words after a hyphen the text starts with', () => {
+    expect(normalize('-\nDer er ikke indkommet be-\nmærkninger til referatet.').text).toBe('-\nDer er ikke indkommet bemærkninger\ntil referatet.');
+  });
 });

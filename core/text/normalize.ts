@@ -286,7 +286,9 @@ const dehyphenate: NormalizeStep = {
   edits: (text, out) => {
     // indexOf finds the few candidates; the Unicode tests run only on those, in place
     // (sticky expressions at the next line's start: no word matches across a newline).
-    for (let hyphenAt = text.indexOf('-\n'); hyphenAt > 0; hyphenAt = text.indexOf('-\n', hyphenAt + 2)) {
+    for (let hyphenAt = text.indexOf('-\n'); hyphenAt >= 0; hyphenAt = text.indexOf('-\n', hyphenAt + 2)) {
+      // A hyphen the text starts with joins nothing (and does not end the search).
+      if (hyphenAt === 0) continue;
       const beforeCode = text.charCodeAt(hyphenAt - 1);
       if (!isWordUnit(beforeCode)) continue;
       const gap = text.charCodeAt(hyphenAt + 2) === 10 ? 1 : 0;
