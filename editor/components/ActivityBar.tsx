@@ -1,9 +1,11 @@
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import type { Activity } from '../workbench/ui.ts';
 
-const ENTRIES: { id: Activity; icon: string; key: 'explorer' | 'annotations' | 'overrides' | 'dataset' }[] = [
+const ENTRIES: { id: Activity; icon: string; key: 'explorer' | 'annotations' | 'overrides' | 'dataset' | 'search.title' | 'taxonomy.title' }[] = [
   { id: 'explorer', icon: '☰', key: 'explorer' },
+  { id: 'search', icon: '⌕', key: 'search.title' },
   { id: 'annotations', icon: '✎', key: 'annotations' },
+  { id: 'taxonomy', icon: '⌗', key: 'taxonomy.title' },
   { id: 'overrides', icon: '⚑', key: 'overrides' },
   { id: 'dataset', icon: '⛁', key: 'dataset' },
 ];

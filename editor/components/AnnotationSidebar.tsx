@@ -5,13 +5,20 @@ import type { Translate } from '../../core/i18n/translate.ts';
 import type { AnnotationView, Comment } from '../../core/document/studio-doc.ts';
 import { REVIEW_STATUSES } from '../../core/document/studio-doc.ts';
 import { itemAt, itemNumbered } from '../workbench/items.ts';
+import { labelKeys, labelName, type Taxonomy } from '../../core/document/taxonomy.ts';
+
+/** A label's chip text: its name and, when it has them, its keys (Alt+1, Alt+S). */
+function KeyHint({ taxonomy, id }: { taxonomy: Taxonomy; id: string }) {
+  const keys = labelKeys(taxonomy, id);
+  return keys.length ? <kbd class="label-key" title={keys.map((k) => `Alt+${k.toUpperCase()}`).join(', ')}>{keys.map((k) => k.toUpperCase()).join(' ')}</kbd> : null;
+}
 
 /** The form of a new annotation; mounted afresh for each draft, so no labels or comment carry over from the last one. */
 function DraftForm() {
   const wb = useWorkbench();
   const t = useT();
   const draft = useStore(wb.annotations, (s) => s.draft);
-  const taxonomy = useStore(wb.settings, (s) => s.taxonomy);
+  const taxonomy = useStore(wb.taxonomies, (s) => s.taxonomy);
   const [labels, setLabels] = useState<string[]>([]);
   const [comment, setComment] = useState('');
   if (!draft) return null;
@@ -27,12 +34,13 @@ function DraftForm() {
       <h3>{t('newAnnotation')}</h3>
       <blockquote>{draft.quote.slice(0, 200)}</blockquote>
       {taxonomy.groups.map((g) => (
-        <fieldset key={g.name}>
+        <fieldset key={g.id}>
           <legend>{groupName(t, g.name)}</legend>
           {g.labels.map((l) => (
-            <label key={l} class={labels.includes(l) ? 'chip on' : 'chip'}>
-              <input type="checkbox" checked={labels.includes(l)} onChange={() => toggle(l)} data-label={l} />
-              {l}
+            <label key={l.id} class={labels.includes(l.id) ? 'chip on' : 'chip'} title={l.description || undefined} style={{ borderColor: l.color }}>
+              <input type="checkbox" checked={labels.includes(l.id)} onChange={() => toggle(l.id)} data-label={l.id} />
+              {l.name}
+              <KeyHint taxonomy={taxonomy} id={l.id} />
             </label>
           ))}
         </fieldset>
@@ -82,14 +90,14 @@ function Thread({ a }: { a: AnnotationView }) {
 export function AnnotationSidebar() {
   const wb = useWorkbench();
   const t = useT();
-  const taxonomy = useStore(wb.settings, (s) => s.taxonomy);
+  const taxonomy = useStore(wb.taxonomies, (s) => s.taxonomy);
   const { draft, labelFilter, activeAnnotation } = useStore(wb.annotations, (s) => s);
   const meeting = useStore(wb.session, (s) => s.meeting);
   const currentItem = useStore(wb.session, (s) => s.currentItem);
   const annotations = useStore(wb.session, (s) => s.annotations);
   const review = useStore(wb.session, (s) => s.review);
   const reviewMarks = useStore(wb.session, (s) => s.reviewMarks);
-  const all = taxonomy.groups.flatMap((g) => g.labels);
+  const all = taxonomy.labels.map((l) => l.id);
   const shown = annotations.filter((a) => !labelFilter || a.labels.includes(labelFilter));
   const item = itemNumbered(meeting, currentItem);
   return (
@@ -115,7 +123,7 @@ export function AnnotationSidebar() {
       <select class="label-filter" value={labelFilter} onChange={(e) => wb.annotations.set({ labelFilter: (e.target as HTMLSelectElement).value })} aria-label={t('labels')}>
         <option value="">{t('allLabels')}</option>
         {all.map((l) => (
-          <option key={l} value={l}>{l}</option>
+          <option key={l} value={l}>{labelName(taxonomy, l)}</option>
         ))}
       </select>
       {!shown.length && !draft && <p class="empty">{t('noAnnotations')}</p>}
@@ -128,7 +136,7 @@ export function AnnotationSidebar() {
             </div>
             <div class="labels">
               {a.labels.map((l) => (
-                <span key={l} class="label" data-label={l} title={markTitle(t, a.labelMarks[l])}>{l}</span>
+                <span key={l} class="label" data-label={l} title={markTitle(t, a.labelMarks[l])} style={{ borderColor: taxonomy.labels.find((x) => x.id === l)?.color }}>{labelName(taxonomy, l)}</span>
               ))}
             </div>
             <Thread a={a} />

@@ -9,6 +9,8 @@ import { Problems } from './Problems.tsx';
 import { OverridesList } from './OverridesList.tsx';
 import { AnnotationSidebar } from './AnnotationSidebar.tsx';
 import { DatasetPanel } from './DatasetPanel.tsx';
+import { SearchView } from './SearchView.tsx';
+import { TaxonomyForm } from './TaxonomyForm.tsx';
 import { PagePane } from './PagePane.tsx';
 import { CommandPalette, QuickInput } from './CommandPalette.tsx';
 import { StatusBar } from './StatusBar.tsx';
@@ -68,7 +70,7 @@ export function App() {
   }, [theme, lang]);
   return (
     <div
-      class={`workbench${dragging ? ' dragging' : ''}${activity === 'dataset' ? ' wide-sidebar' : ''}`}
+      class={`workbench${dragging ? ' dragging' : ''}${activity === 'dataset' || activity === 'taxonomy' ? ' wide-sidebar' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -84,7 +86,9 @@ export function App() {
       <ActivityBar />
       <aside class="sidebar">
         {activity === 'explorer' && <Explorer />}
+        {activity === 'search' && <SearchView />}
         {activity === 'annotations' && <AnnotationSidebar />}
+        {activity === 'taxonomy' && <TaxonomyForm />}
         {activity === 'dataset' && <DatasetPanel />}
         {activity === 'overrides' && (
           <section class="side-panel">

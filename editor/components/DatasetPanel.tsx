@@ -24,7 +24,7 @@ export function DatasetPanel() {
   const t = useT();
   const { docs, loading, form } = useStore(wb.dataset, (s) => s);
   const active = useStore(wb.tabs, (s) => s.active);
-  const taxonomy = useStore(wb.settings, (s) => s.taxonomy);
+  const taxonomy = useStore(wb.taxonomies, (s) => s.taxonomy);
   const library = useStore(wb.library, (s) => s.entries);
   const syncOff = useStore(wb.sync, (s) => s.view.status === 'off');
   useEffect(() => {
@@ -35,7 +35,7 @@ export function DatasetPanel() {
   const bodies = useMemo(() => [...new Set((docs ?? []).map((d) => d.meeting.body).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'da')), [docs]);
   const labelChoices = useMemo(() => {
     const used = (docs ?? []).flatMap((d) => d.annotations.flatMap((a) => a.labels.map((l) => l.label)));
-    return [...new Set([...taxonomy.groups.flatMap((g) => g.labels), ...used])];
+    return [...new Set([...taxonomy.labels.map((l) => l.id), ...used])];
   }, [docs, taxonomy]);
   const titleOf = (id: string) => library.find((e) => e.id === id)?.title ?? id;
   const toggle = <T,>(list: readonly T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);

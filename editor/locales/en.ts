@@ -134,8 +134,6 @@ export const en = {
   nameEmpty: 'Type your name',
   nameDefault: '"{{name}}" is not a name: type your own, so your annotations can be told from others\'',
   nameTooLong: 'The name is too long (60 characters at most)',
-  taxonomyJson: 'Taxonomy as JSON: {"groups":[{"name":…,"labels":[…]}]}',
-  taxonomyInvalid: 'The taxonomy is not valid JSON of the right shape',
   askItemNumber: 'Item number (e.g. 3.2)',
   askSectionNumber: 'Section number (e.g. 3)',
   askField: 'Which field starts here?',
@@ -181,6 +179,54 @@ export const en = {
     date: 'A date looks like 2020-06-19, not "{{value}}"',
     body: 'The body needs a name, e.g. KKR Nordjylland',
   },
+  queueDone: 'No unreviewed item left in this document or the library.',
+  labelSet: '{{label}} set on {{item}}',
+  labelCleared: '{{label}} removed from {{item}}',
+  /** The search side view (the library and the workspace). */
+  search: {
+    title: 'Search',
+    placeholder: 'Titles, text, case numbers, participants, labels, comments…',
+    indexing: 'Indexing {{done}} of {{total}} documents…',
+    noResults: 'Nothing found.',
+    results: '{{hits}} hits in {{meetings}} meetings',
+    meeting: 'meeting',
+    field: { title: 'title', text: 'text', cases: 'case number', participants: 'participants', labels: 'labels', comments: 'comments' },
+  },
+  /** The taxonomy form. */
+  taxonomy: {
+    title: 'Label taxonomy',
+    version: 'Version {{version}}',
+    workspaceOf: 'Shared in workspace {{workspace}}',
+    localOnly: 'In this browser only (no sync server)',
+    name: 'Name',
+    color: 'Colour',
+    key: 'Key',
+    group: 'Group',
+    description: 'Guideline',
+    addLabel: 'Add label',
+    addGroup: 'Add group',
+    newLabel: 'New label name',
+    newGroup: 'New group name',
+    keysHint: 'Alt+1…9, 0 toggle the first ten labels on the current item, Alt+letter a label with its own key; Alt+N / Alt+P go to the next / previous unreviewed item.',
+    history: 'History',
+    noHistory: 'No changes since the default taxonomy.',
+    change: {
+      'label-added': 'added label {{target}}',
+      'label-changed': 'changed label {{target}}',
+      'group-added': 'added group {{target}}',
+      'group-renamed': 'renamed group {{target}}',
+    },
+  },
+  taxonomyProblem: {
+    labelNameEmpty: 'A label needs a name.',
+    labelNameTaken: 'Another label has that name.',
+    labelKeyInvalid: 'A key is one letter (not N or P, which go through the queue).',
+    labelKeyTaken: 'Another label has that key.',
+    groupNameEmpty: 'A group needs a name.',
+    groupNameTaken: 'Another group has that name.',
+    noSuchLabel: 'That label is not in the taxonomy.',
+    noSuchGroup: 'That group is not in the taxonomy.',
+  },
   /** The command table's titles, by command id. */
   command: {
     palette: 'Show the command palette',
@@ -198,6 +244,8 @@ export const en = {
     annotate: 'Annotate selection or item',
     review: {
       cycle: 'Review: cycle the item status',
+      next: 'Review: next unreviewed item',
+      previous: 'Review: previous unreviewed item',
     },
     edit: {
       joinLines: 'Join line with the next',
@@ -222,6 +270,8 @@ export const en = {
     view: {
       explorer: 'Show explorer',
       annotations: 'Show annotations',
+      search: 'Show search',
+      taxonomy: 'Show the label taxonomy',
       dataset: 'Show dataset: export, agreement, adjudication',
       problems: 'Show problems',
       overrides: 'Show structure overrides',
@@ -230,7 +280,8 @@ export const en = {
       language: 'Skift til dansk',
     },
     labels: {
-      edit: 'Edit the label taxonomy (JSON)',
+      edit: 'Edit the label taxonomy',
+      toggle: 'Label: toggle {{label}} on this item',
     },
     sync: {
       connect: 'Connect to sync server…',
@@ -249,6 +300,7 @@ export const en = {
     },
     search: {
       find: 'Find in text',
+      library: 'Search the library and workspace',
     },
   },
   /** Where a library document came from. */

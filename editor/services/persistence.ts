@@ -85,3 +85,20 @@ export async function deleteDoc(id: string): Promise<void> {
   await p.clearData();
   ydoc.destroy();
 }
+
+/** The IndexedDB database of a workspace's taxonomy (its local copy; `null`: the taxonomy of a browser that syncs with no server). */
+export const taxonomyDbName = (workspace: string | null) => (workspace ? `referat-taxonomy@${workspace}` : 'referat-taxonomy');
+
+/** Opens a taxonomy's Y.Doc from IndexedDB (made when new) and waits until it has been read. */
+export async function openTaxonomyDoc(workspace: string | null): Promise<{ ydoc: Y.Doc; close(): Promise<void> }> {
+  const ydoc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(taxonomyDbName(workspace), ydoc);
+  await persistence.whenSynced;
+  return {
+    ydoc,
+    close: async () => {
+      await persistence.destroy();
+      ydoc.destroy();
+    },
+  };
+}

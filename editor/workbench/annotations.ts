@@ -74,6 +74,36 @@ export class Annotations extends Store<AnnotationsState> {
     this.session.doc?.setLabels(annotationId, labels, this.settings.get().user);
   }
 
+  /**
+   * Toggles label `label` (its id) on the current item: on the annotation of
+   * its heading (the one a new annotation without a selection gets), made
+   * with the label when the item has none yet.
+   */
+  async toggleLabel(label: string, name = label): Promise<void> {
+    if (this.readOnly()) return;
+    const view = this.session.view;
+    const doc = this.session.doc;
+    if (!view || !doc) return;
+    const item = itemAt(meetingOf(view.state), view.state.selection.main.head) ?? itemNumbered(meetingOf(view.state), this.session.get().currentItem);
+    if (!item) return this.ui.error(this.settings.t('selectOrItem'));
+    if (!(await this.settings.requireUser())) return;
+    const t = this.settings.t;
+    const { start, end } = item.titleSpan;
+    const existing = doc.annotationViews().find((a) => a.from !== null && a.from >= start && a.from <= end);
+    let on: boolean;
+    if (existing) {
+      on = !existing.labels.includes(label);
+      doc.setLabels(existing.id, on ? [...existing.labels, label] : existing.labels.filter((l) => l !== label), this.settings.get().user);
+      this.set({ activeAnnotation: existing.id });
+    } else {
+      const to = start + view.state.doc.sliceString(start, end).trimEnd().length;
+      on = true;
+      this.set({ activeAnnotation: doc.addAnnotation({ from: start, to, labels: [label], author: this.settings.get().user }) });
+    }
+    this.session.pushAnnotations();
+    this.ui.info(t(on ? 'labelSet' : 'labelCleared', { label: name, item: item.number }));
+  }
+
   removeAnnotation(id: string): void {
     if (this.readOnly()) return;
     this.session.doc?.removeAnnotation(id);

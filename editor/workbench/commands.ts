@@ -6,6 +6,7 @@
 import { openSearchPanel } from '@codemirror/search';
 import { foldAll, unfoldAll } from '@codemirror/language';
 import type { OverrideKind } from '../../core/document/overrides.ts';
+import { labelKeys } from '../../core/document/taxonomy.ts';
 import type { Workbench } from './workbench.ts';
 
 export interface Command {
@@ -19,6 +20,8 @@ export interface Command {
   bound?: 'editor';
   /** False: reached by its keys only, not listed in the palette. */
   listed?: boolean;
+  /** True: its keys do nothing while a text field (a comment, a form) has the focus; the editor's text is not one. */
+  notInFields?: boolean;
   run(): void | Promise<void>;
 }
 
@@ -41,6 +44,13 @@ export function commands(wb: Workbench): Command[] {
     { id: 'structure.setBody', title: t('command.structure.setBody'), run: s('meeting-body') },
     { id: 'annotate', title: t('command.annotate'), keys: 'Ctrl+Alt+A', run: () => wb.annotations.startAnnotation() },
     { id: 'review.cycle', title: t('command.review.cycle'), keys: 'Ctrl+Alt+R', run: () => wb.annotations.cycleReview() },
+    { id: 'review.next', title: t('command.review.next'), keys: 'Alt+N', notInFields: true, run: () => wb.queue.step(1) },
+    { id: 'review.previous', title: t('command.review.previous'), keys: 'Alt+P', notInFields: true, run: () => wb.queue.step(-1) },
+    // One command per label of the workspace's taxonomy: Alt+1…9, 0 by position, Alt+its own letter.
+    ...wb.taxonomies.get().taxonomy.labels.map((l): Command => {
+      const [first, ...more] = labelKeys(wb.taxonomies.get().taxonomy, l.id).map((k) => `Alt+${k.toUpperCase()}`);
+      return { id: `labels.toggle.${l.id}`, title: t('command.labels.toggle', { label: l.name }), keys: first, moreKeys: more, notInFields: true, run: () => wb.annotations.toggleLabel(l.id, l.name) };
+    }),
     { id: 'edit.joinLines', title: t('command.edit.joinLines'), keys: 'Ctrl+J', run: () => wb.structure.joinLines() },
     { id: 'edit.undo', title: t('command.edit.undo'), keys: 'Ctrl+Z', bound: 'editor', run: () => wb.structure.undo() },
     { id: 'edit.redo', title: t('command.edit.redo'), keys: 'Ctrl+Shift+Z', bound: 'editor', run: () => wb.structure.redo() },
@@ -53,13 +63,15 @@ export function commands(wb: Workbench): Command[] {
     { id: 'file.close', title: t('command.file.close'), keys: 'Ctrl+Alt+W', run: () => void (active() && wb.tabs.closeTab(active()!)) },
     { id: 'view.explorer', title: t('command.view.explorer'), keys: 'Ctrl+Shift+E', run: () => wb.ui.set({ activity: 'explorer' }) },
     { id: 'view.annotations', title: t('command.view.annotations'), keys: 'Ctrl+Shift+A', run: () => wb.ui.set({ activity: 'annotations' }) },
+    { id: 'view.search', title: t('command.view.search'), run: () => wb.search.show() },
+    { id: 'view.taxonomy', title: t('command.view.taxonomy'), run: () => wb.ui.set({ activity: 'taxonomy' }) },
     { id: 'view.dataset', title: t('command.view.dataset'), run: () => wb.ui.set({ activity: 'dataset' }) },
     { id: 'view.problems', title: t('command.view.problems'), keys: 'Ctrl+Shift+M', run: () => wb.ui.set({ panel: 'problems' }) },
     { id: 'view.overrides', title: t('command.view.overrides'), run: () => wb.ui.set({ panel: 'overrides' }) },
     { id: 'view.page', title: t('command.view.page'), keys: 'Ctrl+Alt+P', run: () => wb.settings.togglePageView() },
     { id: 'view.theme', title: t('command.view.theme'), run: () => wb.settings.toggleTheme() },
     { id: 'view.language', title: t('command.view.language'), run: () => wb.settings.toggleLang() },
-    { id: 'labels.edit', title: t('command.labels.edit'), run: () => wb.settings.editTaxonomy() },
+    { id: 'labels.edit', title: t('command.labels.edit'), run: () => wb.ui.set({ activity: 'taxonomy', palette: false }) },
     { id: 'sync.connect', title: t('command.sync.connect'), run: () => wb.sync.connect() },
     { id: 'sync.disconnect', title: t('command.sync.disconnect'), run: () => wb.sync.disconnect() },
     { id: 'sync.openShared', title: t('command.sync.openShared'), run: () => wb.workspace.askOpenShared() },
@@ -68,6 +80,7 @@ export function commands(wb: Workbench): Command[] {
     { id: 'workspace.share', title: t('command.workspace.share'), run: () => wb.workspace.share() },
     { id: 'library.merge', title: t('command.library.merge'), run: () => wb.workspace.askMerge() },
     { id: 'search.find', title: t('command.search.find'), keys: 'Ctrl+F', bound: 'editor', run: () => void (view() && openSearchPanel(view()!)) },
+    { id: 'search.library', title: t('command.search.library'), keys: 'Ctrl+Shift+F', run: () => wb.search.show() },
   ];
 }
 
@@ -89,8 +102,9 @@ export function keysMatch(keys: string, e: Pick<KeyboardEvent, 'key' | 'code' | 
   const key = parts.pop()!.toLowerCase();
   const mods = new Set(parts);
   if ((e.ctrlKey || e.metaKey) !== mods.has('Ctrl') || e.shiftKey !== mods.has('Shift') || e.altKey !== mods.has('Alt')) return false;
-  // Alt changes e.key on some layouts; e.code names the physical key.
-  const pressed = e.altKey && e.code.startsWith('Key') ? e.code.slice(3).toLowerCase() : e.key.toLowerCase();
+  // Alt changes e.key on some layouts (Option+1 is ¡ on a Mac); e.code names the physical key.
+  const physical = e.code.startsWith('Key') ? e.code.slice(3) : e.code.startsWith('Digit') ? e.code.slice(5) : null;
+  const pressed = e.altKey && physical ? physical.toLowerCase() : e.key.toLowerCase();
   return pressed === key;
 }
 
@@ -103,10 +117,18 @@ export function commandForKey(list: readonly Command[], e: Pick<KeyboardEvent, '
 export function installKeymap(wb: Workbench, win: Window): () => void {
   const onKey = (e: KeyboardEvent) => {
     const command = commandForKey(commands(wb), e);
-    if (!command) return;
+    if (!command || (command.notInFields && inField(e.target))) return;
     e.preventDefault();
     void runCommand(wb, command.id);
   };
   win.addEventListener('keydown', onKey, true);
   return () => win.removeEventListener('keydown', onKey, true);
+}
+
+/** True for a text field of a form (input, textarea, select), where keys type; the editor's text (contenteditable) is not one. */
+function inField(target: EventTarget | null): boolean {
+  const el = target as { tagName?: string; type?: string } | null;
+  const tag = el?.tagName?.toLowerCase();
+  if (tag === 'textarea' || tag === 'select') return true;
+  return tag === 'input' && !['checkbox', 'radio', 'button', 'submit'].includes(el?.type ?? 'text');
 }

@@ -1,9 +1,9 @@
 /**
  * The person's settings: language, theme, their name (which annotations,
- * labels, comments, review and presence carry), the label taxonomy and the
- * PDF page view. Kept in the library database's settings table.
+ * labels, comments, review and presence carry) and the PDF page view. Kept
+ * in the library database's settings table. (The label taxonomy is the
+ * workspace's: taxonomy.ts.)
  */
-import { DEFAULT_TAXONOMY, parseTaxonomy, type Taxonomy } from '../../core/document/taxonomy.ts';
 import { translator, type Lang } from '../i18n.ts';
 import type { LibraryDb } from '../services/library.ts';
 import { Store } from './store.ts';
@@ -16,7 +16,6 @@ export interface SettingsState {
   user: string;
   /** The dialog asking for the user's name (shown on first use, and whenever a name is needed and missing). */
   nameDialog: boolean;
-  taxonomy: Taxonomy;
   /** The PDF page beside the text (for documents read from a PDF in this browser). */
   pageView: boolean;
 }
@@ -42,7 +41,7 @@ export class Settings extends Store<SettingsState> {
     private readonly db: LibraryDb,
     private readonly ui: Ui,
   ) {
-    super({ lang: 'da', theme: 'light', user: '', nameDialog: false, taxonomy: DEFAULT_TAXONOMY, pageView: false });
+    super({ lang: 'da', theme: 'light', user: '', nameDialog: false, pageView: false });
   }
 
   get t() {
@@ -60,7 +59,6 @@ export class Settings extends Store<SettingsState> {
       theme: (settings.get('theme') as 'light' | 'dark') ?? 'light',
       user,
       nameDialog: !user,
-      taxonomy: (settings.get('taxonomy') as Taxonomy) ?? DEFAULT_TAXONOMY,
       pageView: settings.get('pageView') === true,
     });
     return settings;
@@ -124,14 +122,5 @@ export class Settings extends Store<SettingsState> {
     this.set({ nameDialog: true });
     this.ui.info(this.t('nameNeeded'));
     return new Promise((resolve) => this.nameWaiters.push(resolve));
-  }
-
-  async editTaxonomy(): Promise<void> {
-    const json = await this.ui.ask({ title: this.t('taxonomyJson'), value: JSON.stringify(this.get().taxonomy) });
-    if (json === null) return;
-    const taxonomy = parseTaxonomy(json);
-    if (!taxonomy) return this.ui.error(this.t('taxonomyInvalid'));
-    this.set({ taxonomy });
-    void this.save('taxonomy', taxonomy);
   }
 }

@@ -13,11 +13,14 @@ import { Annotations } from './annotations.ts';
 import { Dataset } from './dataset.ts';
 import { Imports } from './imports.ts';
 import { Library } from './library.ts';
+import { Queue } from './queue.ts';
+import { Search } from './search.ts';
 import { DocumentSession } from './session.ts';
 import { Settings } from './settings.ts';
 import { Structure } from './structure.ts';
 import { Sync } from './sync.ts';
 import { Tabs } from './tabs.ts';
+import { Taxonomies } from './taxonomy.ts';
 import { Ui } from './ui.ts';
 import { Workspace } from './workspace.ts';
 
@@ -41,6 +44,9 @@ export class Workbench {
   readonly imports: Imports;
   readonly workspace: Workspace;
   readonly dataset: Dataset;
+  readonly taxonomies: Taxonomies;
+  readonly queue: Queue;
+  readonly search: Search;
 
   constructor(private readonly deps: WorkbenchDeps) {
     const ui = this.ui;
@@ -54,11 +60,17 @@ export class Workbench {
     this.imports = new Imports(deps, library, tabs, settings, ui);
     const workspace = (this.workspace = new Workspace(library, tabs, session, sync, settings, ui, deps));
     this.dataset = new Dataset(library, tabs, session, workspace, settings, ui, deps);
+    const taxonomies = (this.taxonomies = new Taxonomies(sync, settings, ui));
+    this.queue = new Queue(session, tabs, library, settings, ui, (id, item) => this.openAt(id, item));
+    this.search = new Search(library, tabs, session, taxonomies, ui);
 
     ui.onAnswered = () => session.view?.focus();
     sync.active = () => tabs.get().active;
     sync.onChange = () => session.reconcile();
-    sync.onConfigured = () => void workspace.refresh();
+    sync.onConfigured = () => {
+      void taxonomies.follow();
+      void workspace.refresh();
+    };
     tabs.onOpen = () => annotations.set({ draft: null, activeAnnotation: null });
     // A new name shows in the presence at once.
     let user = settings.get().user;
@@ -74,6 +86,9 @@ export class Workbench {
     const settings = await this.settings.load();
     this.session.positions.load(settings);
     await this.sync.start(settings.has('sync') ? parseSyncSettings(settings.get('sync')) : undefined, this.deps.fetchText);
+    // The workspace's taxonomy (a taxonomy kept as a browser setting before is carried into it, once).
+    await this.taxonomies.follow(settings.get('taxonomy'));
+    if (settings.has('taxonomy')) await this.deps.db.settings.delete('taxonomy');
     if (!settings.get('samplesLoaded')) await this.imports.loadSamples();
     await this.library.refresh();
     // Another tab (or a handoff) may have added documents meanwhile.

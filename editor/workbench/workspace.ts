@@ -82,7 +82,8 @@ export class Workspace {
 
   /** Adds the workspace's documents this browser has not seen to the library (while connected); returns their ids. */
   async addDocuments(): Promise<string[]> {
-    const ids = await this.sync.collab.workspaceDocuments();
+    // Ids starting with `_` are the workspace's own documents (its taxonomy), not minutes.
+    const ids = (await this.sync.collab.workspaceDocuments())?.filter((id) => !id.startsWith('_'));
     if (!ids) return [];
     const entries = await this.library.db.docs.toArray();
     const known = new Set(entries.map((e) => e.id));
