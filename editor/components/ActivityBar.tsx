@@ -5,7 +5,7 @@ const ENTRIES: { id: Activity; icon: string; key: 'explorer' | 'annotations' | '
   { id: 'explorer', icon: '☰', key: 'explorer' },
   { id: 'search', icon: '⌕', key: 'search.title' },
   { id: 'annotations', icon: '✎', key: 'annotations' },
-  { id: 'taxonomy', icon: '⌗', key: 'taxonomy.title' },
+  { id: 'taxonomy', icon: '#', key: 'taxonomy.title' },
   { id: 'overrides', icon: '⚑', key: 'overrides' },
   { id: 'dataset', icon: '⛁', key: 'dataset' },
 ];
