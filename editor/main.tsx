@@ -9,7 +9,7 @@ import './styles.css';
 
 const workbench = new Workbench({
   db: new LibraryDb(),
-  readPdf: (bytes, name) => readPdf(bytes, name),
+  readPdf: (bytes, name, onOcrProgress) => readPdf(bytes, name, null, onOcrProgress),
   fetchText: async (url) => {
     const r = await fetch(url);
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);

@@ -1,13 +1,14 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
+import { ocrAssetsPlugin } from './ocr-assets.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [preact()],
+  plugins: [preact(), ocrAssetsPlugin()],
   build: {
     outDir: fileURLToPath(new URL('../dist/editor', import.meta.url)),
     emptyOutDir: true,

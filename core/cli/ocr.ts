@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fromTesseract, ocrPool, type OcrPageText, type PageOcr, type PageOcrRequest } from '../pdf/ocr.ts';
+import { tesseractOcr, type PageOcr, type PageOcrRequest } from '../pdf/ocr.ts';
 
 /** Pages are rendered at this resolution for OCR: 10 pt text is then about 21 px high, which tesseract reads well. */
 export const OCR_DPI = 150;
@@ -23,8 +23,6 @@ interface CanvasFactory {
   destroy(pair: unknown): void;
 }
 
-type TesseractWorker = import('tesseract.js').Worker;
-
 /** Where the Danish model lies (gzipped traineddata, "best_int": the LSTM model in 8-bit integers). */
 export function danishModelPath(): string {
   const require = createRequire(import.meta.url);
@@ -33,20 +31,16 @@ export function danishModelPath(): string {
 
 export function createNodeOcr(options: NodeOcrOptions = {}): PageOcr & { close(): Promise<void> } {
   const dpi = options.dpi ?? OCR_DPI;
-  return ocrPool<TesseractWorker>({
+  return tesseractOcr<Buffer>({
     size: options.workers ?? availableParallelism(),
     async start() {
       const { createWorker } = await import('tesseract.js');
       // The model unpacked once into a cache beside other temporary files, never into the working directory.
       return createWorker('dan', 1, { langPath: danishModelPath(), gzip: true, cachePath: path.join(tmpdir(), 'referat-tesseract') });
     },
-    stop: async (worker) => {
-      await worker.terminate();
-    },
-    read: async (worker, request) => {
+    render: async (request) => {
       const { png, width, height } = await renderPage(request, dpi);
-      const result = await worker.recognize(png, {}, { blocks: true, text: false });
-      return fromTesseract(result.data as never, width, height) satisfies OcrPageText;
+      return { image: png, width, height };
     },
   });
 }

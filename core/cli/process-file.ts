@@ -95,6 +95,7 @@ const EMPTY = new Uint8Array(0);
  */
 function ocrProgressLine(name: string, mode: 'line' | 'tty'): (progress: OcrProgress) => void {
   return ({ page, done, total }) => {
+    if (done === 0) return;
     const line = `referat: ${name}: OCR ${done}/${total} pages (page ${page})`;
     if (mode === 'line') process.stderr.write(`${line}\n`);
     else process.stderr.write(done < total ? `\r\x1b[K${line}` : '\r\x1b[K');

@@ -162,6 +162,7 @@ async function readScanned(
   onProgress: ExtractOptions['onOcrProgress'],
 ): Promise<void> {
   let done = 0;
+  onProgress?.({ page: 0, done: 0, total: scanned.length });
   const results = await Promise.allSettled(
     scanned.map(async ({ page, entry, info, garbled }) => {
       try {

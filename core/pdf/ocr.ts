@@ -56,7 +56,7 @@ export interface PageOcrRequest {
   canvasFactory?: unknown;
 }
 
-/** Progress of the OCR of one document: `done` of `total` pages read, `page` the one just finished. */
+/** Progress of the OCR of one document: `done` of `total` pages read, `page` the one just finished (0 when OCR starts). */
 export interface OcrProgress {
   page: number;
   done: number;
@@ -225,6 +225,70 @@ export function ocrPool<W>(pool: OcrPool<W>): PageOcr & { close(): Promise<void>
       const engines = await Promise.allSettled(all.splice(0));
       idle.length = 0;
       await Promise.all(engines.map((e) => (e.status === 'fulfilled' ? pool.stop(e.value).catch(() => undefined) : undefined)));
+    },
+  };
+}
+
+/** The part of a tesseract.js worker used here (its `recognize` with word boxes). */
+export interface TesseractWorkerLike<I> {
+  recognize(image: I, options: Record<string, unknown>, output: { blocks: true; text: false }): Promise<{ data: unknown }>;
+  terminate(): Promise<unknown>;
+}
+
+/** A page rendered for OCR: what the engine reads, and its size in pixels. */
+export interface RenderedPage<I> {
+  image: I;
+  width: number;
+  height: number;
+  /** Lets the image go (a canvas's memory), once read. */
+  release?(): void;
+}
+
+/**
+ * A PageOcr over tesseract.js workers: `start` makes one (the host knows where
+ * its worker script, core and Danish model lie), `render` draws a page into
+ * what `recognize` takes (a PNG in Node, a canvas in a browser).
+ */
+export function tesseractOcr<I>(options: { size: number; start(): Promise<TesseractWorkerLike<I>>; render(request: PageOcrRequest): Promise<RenderedPage<I>> }): PageOcr & { close(): Promise<void> } {
+  return ocrPool<TesseractWorkerLike<I>>({
+    size: options.size,
+    start: options.start,
+    stop: async (worker) => {
+      await worker.terminate();
+    },
+    read: async (worker, request) => {
+      const page = await options.render(request);
+      try {
+        const result = await worker.recognize(page.image, {}, { blocks: true, text: false });
+        return fromTesseract(result.data as TesseractPageLike, page.width, page.height);
+      } finally {
+        page.release?.();
+      }
+    },
+  });
+}
+
+/** A canvas as pdf.js draws into it and tesseract.js reads it. */
+export interface SizedCanvasLike {
+  width: number;
+  height: number;
+}
+
+/**
+ * Draws a page at `dpi` into a canvas made by `makeCanvas` (an OffscreenCanvas in
+ * a worker, a canvas element in a page), on white, for OCR in a browser.
+ */
+export async function renderOnCanvas<C extends SizedCanvasLike>(request: PageOcrRequest, dpi: number, makeCanvas: (width: number, height: number) => C): Promise<RenderedPage<C>> {
+  const viewport = request.pdfPage.getViewport({ scale: dpi / 72 });
+  const canvas = makeCanvas(Math.round(viewport.width), Math.round(viewport.height));
+  await request.pdfPage.render({ canvas, viewport, background: 'white' }).promise;
+  return {
+    image: canvas,
+    width: canvas.width,
+    height: canvas.height,
+    release: () => {
+      canvas.width = 0;
+      canvas.height = 0;
     },
   };
 }

@@ -14,6 +14,7 @@ export function Explorer() {
   const filter = useStore(wb.library, (s) => s.filter);
   const sort = useStore(wb.library, (s) => s.sort);
   const progress = useStore(wb.ui, (s) => s.progress);
+  const ocr = useStore(wb.ui, (s) => s.ocr);
   const active = useStore(wb.tabs, (s) => s.active);
   const peers = useStore(wb.sync, (s) => s.peers);
   const entries = useMemo(() => filterAndSort(library, filter, sort), [library, filter, sort]);
@@ -40,6 +41,12 @@ export function Explorer() {
         <div class="progress" role="progressbar" aria-valuenow={progress.done} aria-valuemax={progress.total}>
           {t('importing')} {progress.done}/{progress.total}
           <div class="bar" style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
+        </div>
+      )}
+      {ocr && (
+        <div class="progress ocr-progress" role="progressbar" aria-valuenow={ocr.done} aria-valuemax={ocr.total} aria-label={t('ocrReading', { name: ocr.name })}>
+          {t('ocrProgress', { name: ocr.name, done: ocr.done, total: ocr.total })}
+          <div class="bar" style={{ width: `${(100 * ocr.done) / Math.max(1, ocr.total)}%` }} />
         </div>
       )}
       <ul class="library">

@@ -18,6 +18,8 @@ export const da: Translation<typeof en> = {
   openFiles: 'Åbn filer…',
   pasteText: 'Indsæt tekst…',
   importing: 'Importerer',
+  ocrReading: 'Læser de scannede sider i {{name}}',
+  ocrProgress: 'Læser scannede sider (OCR): {{done}}/{{total}}',
   noProblems: 'Ingen problemer fundet.',
   noOverrides: 'Ingen rettelser. Brug strukturkommandoerne (Ctrl+Shift+P) på en linje.',
   noAnnotations: 'Ingen annoteringer endnu. Markér tekst eller stil markøren i et punkt og tryk Ctrl+Alt+A.',

@@ -15,6 +15,8 @@ export const en = {
   openFiles: 'Open files…',
   pasteText: 'Paste text…',
   importing: 'Importing',
+  ocrReading: 'Reading the scanned pages of {{name}}',
+  ocrProgress: 'Reading scanned pages (OCR): {{done}}/{{total}}',
   noProblems: 'No problems found.',
   noOverrides: 'No overrides. Use the structure commands (Ctrl+Shift+P) on a line.',
   noAnnotations: 'No annotations yet. Select text or put the cursor in an item and press Ctrl+Alt+A.',

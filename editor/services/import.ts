@@ -6,6 +6,7 @@ import type { Meeting } from '../../core/minutes/model.ts';
 import { parseMinutes } from '../../core/minutes/parse.ts';
 import type { HandoffDocument } from '../../core/handoff/handoff.ts';
 import type { PageRun } from '../../core/pdf/text-layer.ts';
+import type { OcrProgress } from '../../core/pdf/ocr.ts';
 import { fileContent } from '../../core/text/decode.ts';
 import { sha256Hex, sha256HexOfText } from '../../core/hash/sha256.ts';
 import type { LibraryEntry, LibrarySource } from './library.ts';
@@ -32,7 +33,8 @@ export interface PdfRead {
 }
 
 /** Reads PDF bytes into a parse and its text runs (pdf.js in the page, a stand-in in tests). */
-export type PdfReader = (bytes: Uint8Array, name: string) => Promise<PdfRead>;
+/** Reads a PDF; `onOcrProgress` hears how far the OCR of its scanned pages has come. */
+export type PdfReader = (bytes: Uint8Array, name: string, onOcrProgress?: (progress: OcrProgress) => void) => Promise<PdfRead>;
 
 export class ImportError extends Error {}
 
@@ -96,7 +98,7 @@ export async function importHandoff(doc: HandoffDocument, readPdf?: PdfReader): 
 }
 
 /** Reads one file: a PDF (by its `%PDF-` header) or text. */
-export async function importFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }, readPdf: PdfReader): Promise<ImportedDocument> {
+export async function importFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }, readPdf: PdfReader, onOcrProgress?: (progress: OcrProgress) => void): Promise<ImportedDocument> {
   if (file.size === 0) throw new ImportError(`${file.name}: the file is empty`);
   if (file.size > MAX_BYTES) throw new ImportError(`${file.name}: larger than 100 MB`);
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -106,7 +108,7 @@ export async function importFile(file: { name: string; size: number; arrayBuffer
   if (content.kind === 'pdf') {
     let read: PdfRead;
     try {
-      read = await readPdf(bytes, file.name);
+      read = await readPdf(bytes, file.name, onOcrProgress);
     } catch (e) {
       throw new ImportError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -5,6 +5,7 @@
  */
 import { ImportError, importFile, importHandoff, importTextHashed, type PdfReader } from '../services/import.ts';
 import { requestHandoff } from '../services/handoff.ts';
+import type { OcrProgress } from '../../core/pdf/ocr.ts';
 import type { Library } from './library.ts';
 import type { Settings } from './settings.ts';
 import type { Tabs } from './tabs.ts';
@@ -34,13 +35,15 @@ export class Imports {
     this.ui.set({ progress: { done: 0, total: files.length }, message: null });
     for (const [i, file] of files.entries()) {
       try {
-        const { id, existed } = await this.library.store(await importFile(file, this.deps.readPdf));
+        // A scanned PDF is read with OCR page by page: say how far it has come.
+        const onOcrProgress = ({ done, total }: OcrProgress) => this.ui.set({ ocr: done < total ? { name: file.name, done, total } : null });
+        const { id, existed } = await this.library.store(await importFile(file, this.deps.readPdf, onOcrProgress));
         ids.push(id);
         if (existed) known.push(file.name);
       } catch (e) {
         errors.push(e instanceof ImportError ? e.message : `${file.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      this.ui.set({ progress: { done: i + 1, total: files.length } });
+      this.ui.set({ progress: { done: i + 1, total: files.length }, ocr: null });
     }
     await this.library.refresh();
     const t = this.settings.t;

@@ -23,6 +23,8 @@ export interface UiState {
   panel: Panel;
   message: Message | null;
   progress: { done: number; total: number } | null;
+  /** How far OCR has come in the scanned pages of the PDF being imported. */
+  ocr: { name: string; done: number; total: number } | null;
   palette: boolean;
   input: InputRequest | null;
   paste: boolean;
@@ -33,7 +35,7 @@ export class Ui extends Store<UiState> {
   onAnswered: () => void = () => undefined;
 
   constructor() {
-    super({ activity: 'explorer', panel: 'problems', message: null, progress: null, palette: false, input: null, paste: false });
+    super({ activity: 'explorer', panel: 'problems', message: null, progress: null, ocr: null, palette: false, input: null, paste: false });
   }
 
   error(text: string): void {
