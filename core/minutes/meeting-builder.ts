@@ -11,7 +11,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { diagnose } from './diagnostics.ts';
 import type { Diagnostic, Field, Item, Meeting, Section, Source, Span } from './model.ts';
 import { SCHEMA_VERSION } from './model.ts';
-import type { TextRepairer, TextView } from './text-view.ts';
+import type { RepairScope, TextRepairer, TextView } from './text-view.ts';
 
 /** What the builder takes from the parse options: where the text came from, and whether to include it. */
 export interface BuildOptions {
@@ -26,8 +26,10 @@ export class MeetingBuilder {
     private readonly structure: Structure,
     private readonly view: TextView,
     private readonly repairer: TextRepairer | null,
+    private readonly scope: RepairScope = 'document',
   ) {}
 
+  /** OCR repair ran: titles are repaired, and `titleRaw` kept where that changed them. */
   private get ocr(): boolean {
     return this.repairer !== null;
   }
@@ -48,7 +50,7 @@ export class MeetingBuilder {
     const body = front.body ?? 'KL';
     const id = `${slug(body)}/${front.date ?? 'undated'}`;
     const sections = this.sections(id);
-    if (this.ocr) unifyOcrInitials(sections.flatMap((s) => s.items));
+    if (this.ocr && this.scope === 'document') unifyOcrInitials(sections.flatMap((s) => s.items));
     const source: Source = { name: options.source?.name ?? 'input', sha256: options.source?.sha256 ?? '' };
     if (options.source?.url) source.url = options.source.url;
     if (options.source?.pages !== undefined) source.pages = options.source.pages;
@@ -103,7 +105,7 @@ export class MeetingBuilder {
   /** A heading's title: joined, number stripped, OCR-repaired (as a title) where the text is damaged. */
   private title(lines: readonly number[], number: RegExp): string {
     if (this.repairer?.repairTitle) {
-      return stripLeaders(this.repairer.repairTitle(this.joinLines(lines, true).replace(number, '')));
+      return stripLeaders(this.repairer.repairTitle(this.joinLines(lines, true).replace(number, ''), this.scope));
     }
     return stripLeaders(this.joinLines(lines).replace(number, ''));
   }
@@ -176,13 +178,19 @@ export class MeetingBuilder {
       const span = { start: e.start, end: e.end };
       const seen = byWord.get(key);
       if (seen) seen.occurrences.push(span);
-      else byWord.set(key, { severity: 'info', code: 'ocr-word', message: '', span, suggestion: e.to, occurrences: [span] });
+      else {
+        // The decision's evidence (core/ocr/repair.ts), for a text repaired word by word: the word
+        // alone ('word': no Danish word, its reading is one) or its line ('line': another word there
+        // was damaged). A text judged damaged as a whole has none: every repairable word was taken.
+        const params: Record<string, string | number> = e.evidence && e.evidence !== 'document' ? { reason: e.evidence } : {};
+        byWord.set(key, { severity: 'info', code: 'ocr-word', message: '', span, suggestion: e.to, occurrences: [span], params });
+      }
     }
     for (const d of byWord.values()) {
       const n = d.occurrences.length;
       const found = this.view.text.slice(d.span!.start, d.span!.end);
       d.message = `"${found}" looks like OCR damage of "${d.suggestion}"${n > 1 ? ` (${n} times)` : ''}`;
-      d.params = { found, suggestion: d.suggestion!, count: n };
+      d.params = { found, suggestion: d.suggestion!, count: n, ...d.params };
       out.push(d);
     }
     return out;

@@ -6,11 +6,11 @@
  * repair view → Meeting with diagnostics.
  */
 import { normalizeTaking, type Normalized, type NormalizeOptions } from '../text/normalize.ts';
-import { looksOcrDamaged, ocrSample } from '../ocr/suspect.ts';
+import { looksOcrDamaged, mayNeedOcrRepair, ocrSample } from '../ocr/suspect.ts';
 import { ClassifiedLines, TEXT } from './lines.ts';
 import { readStructure, type Structure } from './structure.ts';
 import { MeetingBuilder, type BuildOptions } from './meeting-builder.ts';
-import { TextView, type TextRepairer } from './text-view.ts';
+import { TextView, type RepairScope, type TextRepairer } from './text-view.ts';
 import type { FieldName, Meeting, Source } from './model.ts';
 
 /** How a line is set: bold, font size, left edge (PDF user units). */
@@ -31,8 +31,8 @@ export interface LayoutEvidence {
 export interface ParseOptions extends BuildOptions {
   layout?: LayoutEvidence;
   /**
-   * OCR repair, or a function giving it (called only when the text looks OCR-damaged,
-   * so the lexicon loads only when needed).
+   * OCR repair, or a function giving it (called only when the OCR gate says some
+   * word may be damaged, core/ocr/suspect.ts, so the lexicon loads only when needed).
    */
   repairer?: TextRepairer | (() => TextRepairer | null) | null;
 }
@@ -41,13 +41,14 @@ export interface ParseOptions extends BuildOptions {
 export interface ParseResult {
   meeting: Meeting;
   normalized: Normalized;
-  /** True when the text layer was judged OCR-damaged and repaired for titles and fields. */
+  /** True when OCR repair changed words (or the text layer was judged damaged as a whole). */
   ocr: boolean;
 }
 
 /**
- * A text that looks OCR-damaged (core/ocr/suspect.ts) is repaired when at least
- * this share of the words in the judged sample are not words but repairable ones.
+ * A text that lost its æ, ø and å (core/ocr/suspect.ts) is judged damaged as a
+ * whole when at least this share of the words in the judged sample are not words
+ * but repairable ones; any other text is repaired word by word.
  */
 const OCR_DAMAGE_THRESHOLD = 0.02;
 
@@ -80,7 +81,10 @@ export interface ParseParts {
   lines: ClassifiedLines;
   structure: Structure;
   view: TextView;
+  /** The OCR repairer that changed words, or null (a clean text, or no repairer given). */
   repairer: TextRepairer | null;
+  /** How it repaired: the text as a whole, or word by word. */
+  repairScope: RepairScope;
 }
 
 /** The parse, step by step (`normalizeOptions` reaches the normalization). */
@@ -90,13 +94,18 @@ export function parseParts(holder: { text: string }, options: ParseOptions, norm
   const text = normalized.text;
   const lines = new ClassifiedLines(text);
   if (options.layout) demoteUnstyledHeadings(lines, normalized, options.layout);
-  const repairer = ocrRepairer(text, options.repairer);
-  const structure = readStructure(lines, repairer !== null);
-  const view = new TextView(text, repairer);
-  const builder = new MeetingBuilder(lines, structure, view, repairer);
+  const repair = ocrRepair(text, options.repairer);
+  // OCR's own layout (an attachment marker read as "A ") only in a text layer damaged as a whole.
+  const structure = readStructure(lines, repair?.scope === 'document');
+  const view = new TextView(text, repair?.repairer ?? null, repair?.scope);
+  // Judged word by word, a text with no damaged word is clean: its titles are not repaired either.
+  const active = repair && (repair.scope === 'document' || view.edits.length > 0) ? repair : null;
+  const repairer = active?.repairer ?? null;
+  const repairScope = active?.scope ?? 'document';
+  const builder = new MeetingBuilder(lines, structure, view, repairer, repairScope);
   const running = options.layout ? [...normalized.running, ...options.layout.running] : normalized.running;
   const meeting = builder.build(running, options);
-  return { meeting, normalized, lines, structure, view, repairer };
+  return { meeting, normalized, lines, structure, view, repairer, repairScope };
 }
 
 /**
@@ -126,13 +135,20 @@ function demoteUnstyledHeadings(lines: ClassifiedLines, normalized: Normalized, 
   }
 }
 
-/** The repairer for `text`: null unless it looks OCR-damaged and the repairer's damage score confirms it. */
-export function ocrRepairer(text: string, option: ParseOptions['repairer']): TextRepairer | null {
-  // The cheap gate runs on every document; the lexicon loads only behind it.
-  if (!option || !looksOcrDamaged(text)) return null;
+/**
+ * The repairer and its scope, or null for a text the OCR gate finds clean. The
+ * cheap gate runs on every document; the lexicon loads only behind it. A text
+ * that lost its æ, ø and å and whose sample the lexicon confirms is repaired as
+ * a whole ('document'); any other text that passed the gate word by word.
+ */
+export function ocrRepair(text: string, option: ParseOptions['repairer']): { repairer: TextRepairer; scope: RepairScope } | null {
+  if (!option) return null;
+  const lost = looksOcrDamaged(text);
+  if (!lost && !mayNeedOcrRepair(text)) return null;
   const repairer = typeof option === 'function' ? option() : option;
   if (!repairer) return null;
-  return repairer.damageScore(ocrSample(text)) >= OCR_DAMAGE_THRESHOLD ? repairer : null;
+  const whole = lost && repairer.damageScore(ocrSample(text)) >= OCR_DAMAGE_THRESHOLD;
+  return { repairer, scope: whole ? 'document' : 'words' };
 }
 export type { FieldName, TextRepairer };
 

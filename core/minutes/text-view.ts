@@ -5,35 +5,53 @@
  */
 import { applyEdits, OffsetMap } from '../text/offset-map.ts';
 
+/**
+ * What a text is repaired as (core/ocr/repair.ts): 'document', a text layer that
+ * lost its æ, ø and å as a whole; 'words', any other, each word on its own evidence.
+ */
+export type RepairScope = 'document' | 'words';
+
+/** One repaired word: offsets into the text given, and why it was taken for damaged (core/ocr/repair.ts). */
+export interface TextRepairEdit {
+  start: number;
+  end: number;
+  from: string;
+  to: string;
+  evidence?: 'document' | 'word' | 'line';
+  reading?: string;
+  cost?: number;
+}
+
 /** Repairs OCR-damaged words; edits are offsets into the text given. */
 export interface TextRepairer {
-  repairText(text: string): { text: string; edits: { start: number; end: number; from: string; to: string }[] };
+  repairText(text: string, scope?: RepairScope): { text: string; edits: TextRepairEdit[] };
   damageScore(text: string): number;
   /** Repairs a heading as printed (joined, de-hyphenated); may be bolder than running text. */
-  repairTitle?(text: string): string;
+  repairTitle?(text: string, scope?: RepairScope): string;
 }
 
 /** The text as reported: the normalized text, or its OCR-repaired form, sliced by normalized offsets. */
 export class TextView {
   readonly repaired: string;
-  readonly edits: { start: number; end: number; from: string; to: string }[];
+  readonly edits: TextRepairEdit[];
   private readonly map: OffsetMap | null;
 
   constructor(
     readonly text: string,
     repairer: TextRepairer | null,
+    scope: RepairScope = 'document',
   ) {
-    if (!repairer) {
+    const r = repairer ? repairer.repairText(text, scope) : null;
+    if (!r || r.edits.length === 0) {
       this.repaired = text;
       this.edits = [];
       this.map = null;
       return;
     }
-    const r = repairer.repairText(text);
     this.edits = r.edits;
     const applied = applyEdits(
       text,
-      r.edits.map((e) => ({ from: e.start, to: e.end, insert: e.to })),
+      this.edits.map((e) => ({ from: e.start, to: e.end, insert: e.to })),
     );
     this.repaired = applied.text;
     this.map = applied.map;

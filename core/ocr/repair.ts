@@ -98,7 +98,27 @@ export interface RepairEdit {
   end: number;
   from: string;
   to: string;
+  /**
+   * Why the word was taken for damaged: 'document', the whole text lost its
+   * æ, ø and å (scope 'document'); 'word', the word is no Danish word but its
+   * reading is; 'line', a weaker reading (a name's impossible "g", a line-initial
+   * "|", a rare real word) taken because another word on its line was damaged.
+   */
+  evidence: RepairEvidence;
+  /** How the reading was found: a word, a compound, a name's "g" ('phonotactic'), a real word made frequent, an OCR symbol. */
+  reading: 'word' | 'compound' | 'phonotactic' | 'real-word' | 'symbol';
+  /** Summed cost of the confusions read (see confusions.ts). */
+  cost: number;
 }
+
+export type RepairEvidence = 'document' | 'word' | 'line';
+
+/**
+ * What a text is repaired as: 'document', a text layer judged damaged as a whole
+ * (every repairable word is repaired); 'words', any other text, where each word
+ * is judged on its own and on its line (a clean text comes back unchanged).
+ */
+export type RepairScope = 'document' | 'words';
 
 export interface RepairTextResult {
   text: string;
@@ -111,7 +131,7 @@ export interface Repairer {
   repairWord(token: string): string | null;
   /** Like `repairWord`, with the reasoning. */
   explainWord(token: string): WordExplanation;
-  repairText(text: string): RepairTextResult;
+  repairText(text: string, scope?: RepairScope): RepairTextResult;
   /**
    * Fraction of the word tokens (length >= 2) that are not lexicon words but
    * repairable: near 0 for clean Danish, clearly higher for damaged text.
@@ -164,33 +184,42 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
     return a;
   };
 
-  const repairText = (text: string): RepairTextResult => {
+  const repairText = (text: string, scope: RepairScope = 'document'): RepairTextResult => {
     const tokens = tokenize(text);
     const edits: RepairEdit[] = [];
+    /** In scope 'words': edits that stand only on a line where a word was damaged. */
+    const weak: RepairEdit[] = [];
     const realWords: Token[] = [];
     const analyzeMemo = cachedAnalyze;
-    const pushEdit = (tok: Token, subs: AppliedSub[], offset: number): void => {
+    const byWord: RepairEvidence = scope === 'document' ? 'document' : 'word';
+    const byLine: RepairEvidence = scope === 'document' ? 'document' : 'line';
+    const pushEdit = (tok: Token, subs: AppliedSub[], offset: number, a: Analysis | null): void => {
       const own = subs
         .filter((s) => s.pos >= offset && s.pos + s.len <= offset + tok.text.length)
         .map((s) => ({ ...s, pos: s.pos - offset }));
       if (own.length === 0) return;
       const to = applySubs(tok.text, own);
-      if (to !== tok.text) edits.push({ start: tok.start, end: tok.end, from: tok.text, to });
+      if (to === tok.text) return;
+      if (a) edits.push({ start: tok.start, end: tok.end, from: tok.text, to, evidence: byWord, reading: a.parts.length > 1 ? 'compound' : 'word', cost: a.cost });
+      else (scope === 'document' ? edits : weak).push({ start: tok.start, end: tok.end, from: tok.text, to, evidence: byLine, reading: 'real-word', cost: own.length });
     };
     /** `pushEdit(tok, a.subs, 0)` for the token's own analysis: its substitutions all lie in it, so the result is `a.repaired`. */
     const pushRepair = (tok: Token, a: Analysis): void => {
-      if (a.subs.length > 0 && a.repaired !== null && a.repaired !== tok.text) edits.push({ start: tok.start, end: tok.end, from: tok.text, to: a.repaired });
+      if (a.subs.length === 0 || a.repaired === null || a.repaired === tok.text) return;
+      const phonotactic = a.method === 'phonotactic';
+      const edit: RepairEdit = { start: tok.start, end: tok.end, from: tok.text, to: a.repaired, evidence: phonotactic ? byLine : byWord, reading: a.method ?? 'word', cost: a.cost };
+      (phonotactic && scope === 'words' ? weak : edits).push(edit);
     };
 
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
       if (isLineInitialBar(text, tok)) {
-        edits.push({ start: tok.start, end: tok.end, from: '|', to: 'I' });
+        (scope === 'document' ? edits : weak).push({ start: tok.start, end: tok.end, from: '|', to: 'I', evidence: byLine, reading: 'symbol', cost: 0.4 });
         continue;
       }
       // No Danish word or code starts with "@": it is a misread "Ø" ("@A25" → "ØA25").
       if (tok.text.charCodeAt(0) === 64 && /^@[\p{Lu}\p{N}]/u.test(tok.text) && !protectedToken(text, tok)) {
-        edits.push({ start: tok.start, end: tok.end, from: tok.text, to: `Ø${tok.text.slice(1)}` });
+        edits.push({ start: tok.start, end: tok.end, from: tok.text, to: `Ø${tok.text.slice(1)}`, evidence: byWord, reading: 'symbol', cost: 0.3 });
         continue;
       }
       // Protection is checked only where an edit would follow: most tokens are words.
@@ -214,8 +243,8 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
         if (a.known || (lineBreak && a.repaired)) {
           const straddles = a.subs.some((s) => s.pos < tok.text.length && s.pos + s.len > tok.text.length);
           if (!straddles) {
-            pushEdit(tok, a.subs, 0);
-            pushEdit(nextTok, a.subs, tok.text.length);
+            pushEdit(tok, a.subs, 0, a);
+            pushEdit(nextTok, a.subs, tok.text.length, a);
             i++;
             continue;
           }
@@ -229,21 +258,27 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
       }
     }
 
+    // Lines that needed a repair are damaged; their rare words are suspect.
+    const lineOf = (e: { start: number }) => text.lastIndexOf('\n', e.start - 1);
+    const damagedLines = new Set<number>();
+    if (edits.length > 0 && (realWords.length > 0 || weak.length > 0)) for (const e of edits) damagedLines.add(lineOf(e));
+    let added = false;
     if (realWordRepair && realWords.length > 0 && (edits.length > 0 || realWordRepair === 'always')) {
-      // Lines that needed a repair are damaged; their rare words are suspect.
-      const damagedLines = new Set<number>();
-      for (const e of edits) damagedLines.add(text.lastIndexOf('\n', e.start - 1));
-      let added = false;
       for (const tok of realWords) {
-        if (realWordRepair !== 'always' && !damagedLines.has(text.lastIndexOf('\n', tok.start - 1))) continue;
+        if (realWordRepair !== 'always' && !damagedLines.has(lineOf(tok))) continue;
         const sub = frequentNeighbour(tok.text);
         if (sub) {
-          pushEdit(tok, [sub], 0);
+          pushEdit(tok, [sub], 0, null);
           added = true;
         }
       }
-      if (added) edits.sort((x, y) => x.start - y.start);
     }
+    for (const e of weak) {
+      if (!damagedLines.has(lineOf(e)) && !(realWordRepair === 'always' && e.reading === 'real-word')) continue;
+      edits.push(e);
+      added = true;
+    }
+    if (added) edits.sort((x, y) => x.start - y.start);
 
     if (edits.length === 0) return { text, edits };
     let out = '';

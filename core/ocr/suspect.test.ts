@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { looksOcrDamaged, OCR_SAMPLE_LENGTH, OCR_SUSPECT_RATIO, ocrSample } from './suspect.ts';
+import { findSuspectWord, looksOcrDamaged, mayNeedOcrRepair, OCR_SAMPLE_LENGTH, OCR_SUSPECT_RATIO, ocrSample, REAL_WORD_FORMS, screenForms } from './suspect.ts';
+import { loadDanishLexicon } from './load-lexicon.node.ts';
+import { ROLE_PROPER, ROLE_WORD } from './roles.ts';
 
 const seeds = fileURLToPath(new URL('../../test/fixtures/seeds/', import.meta.url));
 
@@ -45,5 +47,37 @@ describe('looksOcrDamaged', () => {
     expect(looksOcrDamaged(middle + clean.repeat(400) + middle)).toBe(false);
     expect(ocrSample(ends + middle + ends)).toHaveLength(OCR_SAMPLE_LENGTH);
     expect(ocrSample(clean)).toBe(clean);
+  });
+});
+
+describe('the per-word screen (findSuspectWord, mayNeedOcrRepair)', () => {
+  it('finds nothing in the clean seeds, nor in their layout variants', () => {
+    for (const name of readdirSync(seeds).filter((n) => n.endsWith('.txt') && !n.startsWith('002'))) {
+      const text = readFileSync(seeds + name, 'utf8');
+      expect(findSuspectWord(text), name).toBeNull();
+      expect(mayNeedOcrRepair(text), name).toBe(false);
+      expect(mayNeedOcrRepair(text.replace(/\n/g, '\r\n').replace(/ /g, '\u00a0')), name).toBe(false);
+    }
+  });
+
+  it('finds one damaged frequent word or OCR symbol in a clean text', () => {
+    const clean = readFileSync(seeds + '000_0c2e4851483b96f9.txt', 'utf8');
+    const at = clean.length >> 1;
+    for (const word of ['pa', 'Mgdet', 'ogsaa', 'vaere', '0konomi', 'm0de', 'p&', '@sterbro']) {
+      const text = `${clean.slice(0, at)} ${word} ${clean.slice(at)}`;
+      const found = findSuspectWord(text);
+      expect(found && text.slice(found.start, found.end), word).toBe(word);
+    }
+    // Acronyms and words hyphenated across a line are not damaged words.
+    expect(findSuspectWord('Danske Regioner (DR) og KL')).toBeNull();
+    expect(findSuspectWord('kendskab til ma-\n\nterialet')).toBeNull();
+  });
+
+  it('looks only for forms that are no Danish word (REAL_WORD_FORMS is what the lexicon says)', () => {
+    const lexicon = loadDanishLexicon();
+    const words = [...screenForms()].filter((f) => lexicon.roles(f) & (ROLE_WORD | ROLE_PROPER));
+    expect(words).toEqual([]);
+    // and every listed form is one (the list holds nothing it need not)
+    for (const f of REAL_WORD_FORMS) expect(lexicon.roles(f) & (ROLE_WORD | ROLE_PROPER), f).not.toBe(0);
   });
 });

@@ -12,6 +12,8 @@
  * Pure and cheap: it reads at most `OCR_SAMPLE_LENGTH` characters, on char codes.
  */
 
+import { COMMON_WORDS } from './domain-words.ts';
+
 /** How much of the text is judged: this many UTF-16 units from its middle. */
 export const OCR_SAMPLE_LENGTH = 12_000;
 /** Fewer letters than this in the sample: too little to judge, never suspect. */
@@ -49,4 +51,172 @@ export function looksOcrDamaged(text: string): boolean {
     } else if (c === 0xf6 || c === 0xe9) letters++;
   }
   return letters >= MIN_LETTERS && danish / letters <= OCR_SUSPECT_RATIO;
+}
+
+/*
+ * Damage confined to some words, lines or pages leaves a text with plenty of
+ * æ, ø and å, so the rate above cannot see it. The second, per-word screen looks
+ * for words that are damaged forms of frequent Danish words ("pa", "mgde",
+ * "ogsa", "vaere", "0konomi") and for the OCR symbols no Danish word holds
+ * ("@sterbro", "p&", "m0de"): one such word is reason enough to load the lexicon,
+ * which then judges every word on its own (core/ocr/repair.ts). Still no lexicon
+ * here: the damaged forms come from `COMMON_WORDS` and the confusions below,
+ * minus the forms that are Danish words themselves (`REAL_WORD_FORMS`, checked
+ * against the lexicon by suspect.test.ts).
+ */
+
+/** How each Danish letter is misread, for the screen (the repair's own table is confusions.ts). */
+const MISREADINGS: Readonly<Record<string, readonly string[]>> = {
+  æ: ['ae', 'ee', 'ze', 'a', 'e'],
+  ø: ['g', 'o', '0', 'e', 'a', '@'],
+  å: ['a', 'aa', 'd', '&', '4'],
+};
+
+/** Damaged forms of frequent words that are words themselves ("for" for "før", "mode" for "møde"). */
+export const REAL_WORD_FORMS: ReadonlySet<string> = new Set([
+  'aars', 'age', 'agede', 'ager', 'ages', 'aget', 'akter', 'akteren', 'akterer', 'aktor', 'aktoren',
+  'aktorer', 'aktorerne', 'aldre', 'ar', 'arene', 'ars', 'bade', 'bar', 'barn', 'bern', 'bor', 'born',
+  'direktor', 'direktorer', 'ege', 'egede', 'eger', 'eges', 'eget', 'fa', 'falles', 'far', 'fare', 'farer',
+  'fares', 'fart', 'farte', 'fer', 'fere', 'feres', 'fore', 'forer', 'fores', 'forsag', 'forsaget', 'forst',
+  'fort', 'forte', 'galde', 'galder', 'gennemfart', 'ger', 'gere', 'gore', 'haj', 'hare', 'harer', 'hares',
+  'hart', 'hej', 'heres', 'hore', 'horer', 'hores', 'iser', 'kare', 'kart', 'karte', 'kere', 'kerer',
+  'kerte', 'kore', 'lage', 'lager', 'lan', 'lange', 'laser', 'lases', 'last', 'lege', 'leger', 'len',
+  'leses', 'loft', 'loftet', 'lose', 'loses', 'losning', 'losningen', 'losninger', 'losningerne', 'lost',
+  'made', 'maden', 'mader', 'maderne', 'mades', 'madet', 'madets', 'mal', 'malene', 'malet', 'mede', 'meder',
+  'mederne', 'medes', 'medet', 'medets', 'mode', 'moder', 'moderne', 'modes', 'modet', 'modets', 'nar',
+  'ner', 'neste', 'oplag', 'raad', 'rad', 'sagt', 'sattes', 'sette', 'setter', 'settes', 'stetter', 'tanke',
+  'tanker', 'traffes', 'vakst', 'vare', 'varet', 'veer',
+]);
+
+/** Lower-cased damaged forms of the frequent words, and their hashes (see `formHash`). */
+function damagedForms(words: readonly string[], realWords: ReadonlySet<string>): { forms: Set<string>; hashes: Set<number>; bits: Uint8Array } {
+  const forms = new Set<string>();
+  const clean = new Set(words);
+  for (const word of clean) {
+    if (!/[æøå]/.test(word)) continue;
+    let variants = [''];
+    for (const ch of word) {
+      // "d" for "å" and "e" for "æ"/"ø" make too many short words and fragments ("dr", "ver").
+      const misread = MISREADINGS[ch];
+      const readings = misread ? misread.filter((r) => word.length >= 5 || (r !== 'd' && r !== 'e')) : [ch];
+      const next: string[] = [];
+      for (const v of variants) for (const r of readings) next.push(v + r);
+      variants = next.length > 400 ? next.filter((_, i) => i % readings.length === 0) : next;
+    }
+    for (const v of variants) if (!clean.has(v) && !realWords.has(v) && v.length >= 2) forms.add(v);
+  }
+  const hashes = new Set<number>();
+  // A bit per hash's low 16 bits: most words are ruled out without a Set lookup.
+  const bits = new Uint8Array(1 << 13);
+  for (const f of forms) {
+    const h = formHash(f, 0, f.length);
+    hashes.add(h);
+    bits[(h & 0xffff) >>> 3]! |= 1 << (h & 7);
+  }
+  return { forms, hashes, bits };
+}
+
+/** A hash of `text[from, to)` with ASCII letters lower-cased (the same for a token and its form). */
+function formHash(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 0x20;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
+
+const SCREEN = damagedForms(COMMON_WORDS, REAL_WORD_FORMS);
+/** Tokens longer than this are never a damaged frequent word. */
+const MAX_FORM = 24;
+
+/** The damaged forms the screen looks for (for tests). */
+export function screenForms(): ReadonlySet<string> {
+  return SCREEN.forms;
+}
+
+/** What a UTF-16 unit below 0x250 is to the screen; units above are no part of a word. */
+const NONE = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const SYMBOL = 4;
+const CLASS = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) {
+  if (c >= 97 && c <= 122) CLASS[c] = LOWER;
+  else if (c >= 65 && c <= 90) CLASS[c] = UPPER;
+  else if (c >= 48 && c <= 57) CLASS[c] = DIGIT;
+  else if (c === 64 || c === 38 || c === 124) CLASS[c] = SYMBOL;
+  else if (c >= 0xdf && c <= 0xff && c !== 0xf7) CLASS[c] = LOWER;
+  else if (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) CLASS[c] = UPPER; // Latin capitals and the extended Latin letters
+}
+const classOf = (c: number): number => (c < 0x250 ? CLASS[c]! : NONE);
+
+/**
+ * The first word of `text` that looks like an OCR-damaged Danish word without
+ * a lexicon: a damaged form of a frequent word ("pa", "mgde", "vaere",
+ * "0konomi"), "@" opening a word ("@sterbro"), or "&", "0" or "4" inside a
+ * lower-case word ("p&", "m0de"). Null when there is none. One pass over char codes.
+ */
+export function findSuspectWord(text: string): { start: number; end: number } | null {
+  const { forms, hashes, bits } = SCREEN;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (classOf(text.charCodeAt(i)) === NONE) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0;
+    let digits = 0;
+    let lower = 0;
+    let upper = 0;
+    let symbolInside = false;
+    let prev = NONE;
+    for (; i < n; i++) {
+      let c = text.charCodeAt(i);
+      const k = classOf(c);
+      if (k === NONE) break;
+      if (k === LOWER) lower++;
+      else if (k === UPPER) {
+        upper++;
+        if (c <= 90) c |= 0x20;
+      } else if (k === DIGIT) digits++;
+      if (prev === LOWER && (c === 38 || c === 48 || c === 52)) symbolInside = true;
+      prev = k;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    const end = i;
+    if (text.charCodeAt(start) === 64 && end - start > 2 && classOf(text.charCodeAt(start + 1)) === LOWER) return { start, end };
+    if (symbolInside && digits <= 1 && lower >= 2) return { start, end };
+    // Short ALL-CAPS tokens are acronyms ("DR", "EU").
+    if (lower === 0 && upper >= 2 && end - start <= 4) continue;
+    if (end - start <= MAX_FORM && (bits[(h & 0xffff) >>> 3]! & (1 << (h & 7))) !== 0 && hashes.has(h) && !hyphenated(text, start, end) && forms.has(text.slice(start, end).toLowerCase())) return { start, end };
+  }
+  return null;
+}
+
+/** A token hyphenated across a line ("ma-\nterialet", "bli-\nver"): a fragment, not a word. */
+function hyphenated(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end) === 45) return true;
+  let newline = false;
+  for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 12) newline = true;
+    else if (c === 45) return newline;
+    else if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return false;
+}
+
+/**
+ * The one gate before the lexicon is loaded: the text lost its æ, ø and å
+ * (`looksOcrDamaged`), or some word in it looks damaged (`findSuspectWord`).
+ * The parser, the CLI, the editor and the extension's viewer ask it; the
+ * lexicon then decides word by word.
+ */
+export function mayNeedOcrRepair(text: string): boolean {
+  return looksOcrDamaged(text) || findSuspectWord(text) !== null;
 }

@@ -34,16 +34,21 @@ function isSpace(c: number): boolean {
 /** Whether a token is a candidate for repair at all (letters, at most an OCR digit). */
 export function eligible(tok: string): boolean {
   let digits = 0;
-  let asciiLetter = false;
+  let zero = false;
+  let asciiLetters = 0;
   for (let i = 0; i < tok.length; i++) {
     const c = tok.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (c !== 52) return false; // only "4" stands for "å"
+      if (c !== 52 && c !== 48) return false; // only "4" stands for "å", "0" for "ø"
       digits++;
-    } else if (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a && c < 0x80)) asciiLetter = true;
+      zero = c === 48;
+    } else if (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a && c < 0x80)) asciiLetters++;
   }
+  if (digits > 1) return false;
+  // "0" is as often a misread "o" ("0g"): only inside a longer word ("m0de", "0konomi") is it "ø".
+  if (zero) return tok.length >= 4;
   // An ASCII letter is a letter; otherwise the Unicode property decides.
-  return digits <= 1 && (asciiLetter || LETTER_RE.test(tok));
+  return asciiLetters > 0 || LETTER_RE.test(tok);
 }
 
 /**
@@ -81,7 +86,8 @@ export function createTokenizer(): (text: string) => Token[] {
   return tokenize;
 }
 
-const CASE_LINE_RE = /[A-ZÆØÅ]{2,6}-\d{2,4}-\d+(?:[ \t]+\p{Ll}{2,6})*[ \t]+$/u;
+// Initials after a case number, apart or with slashes ("SAG-2025-03687 kanm/haan/snm").
+const CASE_LINE_RE = /[A-ZÆØÅ]{2,6}-\d{2,4}-\d+(?:[ \t/]+\p{Ll}{2,6})*[ \t/]+$/u;
 
 export interface ProtectionOptions {
   /** Leave alone short lower-case tokens after a case number on the same line (caseworker initials). */
@@ -89,6 +95,9 @@ export interface ProtectionOptions {
   /** The caller's own test; `start` is the token's offset in `text`. */
   isProtected?: ((token: string, start: number, text: string) => boolean) | undefined;
 }
+
+/** A URL, or the rest of one whose "https:" a line break cut off ("//rn.dk/-/media/…"), or a host with a path. */
+const URL_RE = /https?:|www\.|^\/\/|[\p{L}\d-]\.(?:dk|com|org|net|eu|gov|int)\/|\.(?:ashx|aspx|html?|pdf)\b/iu;
 
 /** Whether a token is to be left alone: the caller says so, or it is an abbreviation, initials, part of an address or URL. */
 export function createProtection(lexicon: Lexicon, { protectInitials, isProtected }: ProtectionOptions): (text: string, tok: Token) => boolean {
@@ -110,7 +119,7 @@ export function createProtection(lexicon: Lexicon, { protectInitials, isProtecte
     while (b < text.length && !isSpace(text.charCodeAt(b))) b++;
     if (b - a > tok.text.length + 3) {
       const chunk = text.slice(a, b);
-      if (/\S@\S+\.\S/.test(chunk) || /https?:|www\./i.test(chunk)) return true;
+      if (/\S@\S+\.\S/.test(chunk) || URL_RE.test(chunk)) return true;
     }
     return false;
   };
