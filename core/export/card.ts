@@ -8,6 +8,7 @@
 import { FRAGILE_BELOW_ITEMS, type Fragility, type LabelAgreement } from './agreement.ts';
 import type { ExportFilter } from './filter.ts';
 import type { Labelling } from './model.ts';
+import type { Taxonomy } from '../document/taxonomy.ts';
 import type { ItemRow } from './rows.ts';
 
 export interface CardInput {
@@ -27,6 +28,8 @@ export interface CardInput {
   license?: string;
   /** How the workspace's analysts labelled; unknown (files, an older workspace) when absent. */
   labelling?: Labelling;
+  /** The workspace's label taxonomy the labels were set from (its version, labels and guidelines, history). */
+  taxonomy?: Taxonomy;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -92,6 +95,7 @@ export function datasetCard(input: CardInput): string {
     table('Review status', 'status', review),
     table('Decision types', 'decision type', decisions),
     table('Label distribution (after adjudication)', 'label', labels),
+    ...(input.taxonomy ? taxonomySection(input.taxonomy) : []),
     '## Agreement between analysts',
     '',
     ...(input.agreement.length ? agreementSection(input.agreement) : ['No item was rated by two or more analysts, so there is no agreement to report.']),
@@ -112,6 +116,23 @@ export function datasetCard(input: CardInput): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The taxonomy: its version, every label (rows carry the id; the name is what analysts saw) and its latest changes. */
+function taxonomySection(t: Taxonomy): string[] {
+  const last = t.history.at(-1);
+  const changes = t.history.slice(-20).reverse();
+  return [
+    '## Label taxonomy',
+    '',
+    `Version ${t.version}${last ? ` (last changed ${new Date(last.at).toISOString()} by ${cell(last.by)})` : ' (the default taxonomy, unchanged)'}. Rows carry a label's id, which stays when the label is renamed; the whole taxonomy and its history are in taxonomy.json.`,
+    '',
+    '| id | name | group | key | guideline |',
+    '| --- | --- | --- | --- | --- |',
+    ...t.groups.flatMap((g) => g.labels.map((l) => `| ${cell(l.id)} | ${cell(l.name)} | ${cell(g.name)} | ${l.key ? `Alt+${l.key.toUpperCase()}` : ''} | ${cell(l.description)} |`)),
+    '',
+    ...(changes.length ? ['Latest changes:', '', ...changes.map((c) => `- ${c.version}. ${new Date(c.at).toISOString()} ${cell(c.by)}: ${c.kind} ${cell(c.target)} (${Object.entries(c.fields).map(([k, [from, to]]) => `${k}: ${cell(from ? `${from} → ${to}` : to)}`).join('; ')})`), ''] : []),
+  ];
 }
 
 function describeLabelling(l: Labelling | undefined): string {

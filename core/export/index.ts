@@ -11,6 +11,7 @@ import { rowsToCsv, type CsvDelimiter } from './csv.ts';
 import { filterRows, type ExportFilter } from './filter.ts';
 import { documentsToJsonl, rowsToJsonl } from './jsonl.ts';
 import type { CuratedDocument, Labelling } from './model.ts';
+import type { Taxonomy } from '../document/taxonomy.ts';
 import { doccanoJsonl, labelStudioConfig, labelStudioTasks } from './exchange.ts';
 import { DEFAULT_OPARL_BASE, toOParl } from './oparl.ts';
 import { rowsToParquet } from './parquet.ts';
@@ -39,6 +40,8 @@ export interface ExportOptions {
   tool: string;
   /** How the workspace's analysts labelled (shared or independent), for the card. */
   labelling?: Labelling;
+  /** The workspace's label taxonomy: in the card, and whole (with its history) in taxonomy.json. */
+  taxonomy?: Taxonomy;
 }
 
 export interface ExportFile {
@@ -67,6 +70,7 @@ const DESCRIPTIONS = {
   cases: 'the cases table: case number → items, meetings, first and last date',
   schema: 'JSON Schema (draft-07) of one item row',
   card: 'this dataset card',
+  taxonomy: 'the label taxonomy the analysts labelled from: version, each label (id, name, group, colour, key, guideline) and the history of its changes (who, when, what)',
 };
 
 /** The documents a filtered export keeps whole in documents.jsonl: those with a chosen item (or, unfiltered, every document). */
@@ -122,11 +126,12 @@ function buildExport(docs: readonly CuratedDocument[], rows: ItemRow[], options:
   }
   if (formats.has('labelstudio')) {
     files.push({ name: 'labelstudio/tasks.json', description: DESCRIPTIONS.labelstudio, data: JSON.stringify(labelStudioTasks(rows, documents, options.tool)) + '\n' });
-    files.push({ name: 'labelstudio/config.xml', description: '', data: labelStudioConfig(rows, documents) });
+    files.push({ name: 'labelstudio/config.xml', description: '', data: labelStudioConfig(rows, documents, options.taxonomy?.labels.map((l) => l.id)) });
   }
   if (formats.has('doccano')) files.push({ name: 'doccano.jsonl', description: DESCRIPTIONS.doccano, data: doccanoJsonl(rows, documents) });
   files.push({ name: 'cases.json', description: DESCRIPTIONS.cases, data: JSON.stringify(casesTable(rows), null, 2) + '\n' });
   files.push({ name: 'item.schema.json', description: DESCRIPTIONS.schema, data: JSON.stringify(ITEM_ROW_SCHEMA, null, 2) + '\n' });
+  if (options.taxonomy) files.push({ name: 'taxonomy.json', description: DESCRIPTIONS.taxonomy, data: JSON.stringify(options.taxonomy, null, 2) + '\n' });
   const card = datasetCard({
     rows,
     // Agreement rests on the chosen items only, like every other figure of the card.
@@ -139,6 +144,7 @@ function buildExport(docs: readonly CuratedDocument[], rows: ItemRow[], options:
     tool: options.tool,
     csvDelimiter: options.csvDelimiter ?? ',',
     ...(options.labelling ? { labelling: options.labelling } : {}),
+    ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
   });
   files.push({ name: 'README.md', description: DESCRIPTIONS.card, data: card });
   return { files, rows, documents };

@@ -5,6 +5,7 @@
  */
 import { adjudicate, curatedFromStudioDoc } from '../../core/document/curate.ts';
 import type { CuratedDocument } from '../../core/export/model.ts';
+import type { Taxonomy } from '../../core/document/taxonomy.ts';
 import { datasetArchive, datasetArchiveAsync, DEFAULT_DATASET_FORM, formFilter, type DatasetArchive, type DatasetForm } from '../services/dataset.ts';
 import { sharedSummary } from '../services/library.ts';
 import { looksOcrDamaged } from '../services/lexicon.ts';
@@ -24,6 +25,9 @@ export interface DatasetState {
 }
 
 export class Dataset extends Store<DatasetState> {
+  /** The workspace's taxonomy, written into the dataset card (the workbench sets it). */
+  taxonomy: () => Taxonomy | undefined = () => undefined;
+
   constructor(
     private readonly library: Library,
     private readonly tabs: Tabs,
@@ -86,14 +90,14 @@ export class Dataset extends Store<DatasetState> {
     const origin = `${docs.length} documents of the Referat Studio editor library (${this.deps.win.location.origin})`;
     if (form.formats.includes('xlsx')) {
       // The spreadsheet is zipped asynchronously; the rest is made at once.
-      void datasetArchiveAsync(docs, filter, form.formats, new Date(this.deps.now()), origin).then(
+      void datasetArchiveAsync(docs, filter, form.formats, new Date(this.deps.now()), origin, { taxonomy: this.taxonomy() }).then(
         (archive) => this.deliver(archive),
         (e: unknown) => this.ui.error(`${t('exportFailed')}: ${e instanceof Error ? e.message : String(e)}`),
       );
       return;
     }
     try {
-      this.deliver(datasetArchive(docs, filter, form.formats, new Date(this.deps.now()), origin));
+      this.deliver(datasetArchive(docs, filter, form.formats, new Date(this.deps.now()), origin, { taxonomy: this.taxonomy() }));
     } catch (e) {
       this.ui.error(`${t('exportFailed')}: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -61,6 +61,7 @@ export class Workbench {
     const workspace = (this.workspace = new Workspace(library, tabs, session, sync, settings, ui, deps));
     this.dataset = new Dataset(library, tabs, session, workspace, settings, ui, deps);
     const taxonomies = (this.taxonomies = new Taxonomies(sync, settings, ui));
+    this.dataset.taxonomy = () => taxonomies.get().taxonomy;
     this.queue = new Queue(session, tabs, library, settings, ui, (id, item) => this.openAt(id, item));
     this.search = new Search(library, tabs, session, taxonomies, ui);
 
