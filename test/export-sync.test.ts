@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adjudicate } from '../core/document/curate.ts';
+import { TaxonomyDoc } from '../core/document/taxonomy.ts';
 import { annotatedSeed, seedFiles } from './support/curated.ts';
 import { referat } from './support/referat.ts';
 import { connect, createToken, startServer, stopServer, until, type ServerProcess } from './support/sync.ts';
@@ -23,6 +24,7 @@ let beta: string;
 let alphaReader: string;
 let gamma: string;
 let delta: string;
+let epsilon: string;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [path.join(root, 'core/cli/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -33,6 +35,7 @@ beforeAll(async () => {
   beta = createToken(data, 'beta');
   gamma = createToken(data, 'gamma');
   delta = createToken(data, 'delta');
+  epsilon = createToken(data, 'epsilon');
   server = await startServer(data);
 
   // Two annotated documents, made locally and sent through a provider as a client would.
@@ -59,7 +62,7 @@ describe('GET /workspaces/<w>/documents', () => {
     for (const token of [alpha, alphaReader]) {
       const res = await fetch(`${base()}/workspaces/alpha/documents`, { headers: { Authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ workspace: 'alpha', access: token === alpha ? 'read-write' : 'read-only', documents: ['doc-0', 'doc-1'] });
+      expect(await res.json()).toEqual({ workspace: 'alpha', access: token === alpha ? 'read-write' : 'read-only', person: null, documents: ['doc-0', 'doc-1'] });
     }
   });
 
@@ -95,7 +98,7 @@ describe('referat export --workspace and referat import', () => {
     const documents = readFileSync(path.join(first, 'documents.jsonl'), 'utf8');
     const card = readFileSync(path.join(first, 'README.md'), 'utf8');
     expect(card).toContain('| annotations | 8 |');
-    expect(card).toMatch(/\| godkendt \| Fleiss \| [-\d.]+ \| [\d.]+ \| 4 \| 3 \|/);
+    expect(card).toMatch(/\| godkendt \| Fleiss \| [-\d.]+ \| [-\d.]+ \| [\d.]+ \| 4 \| 3 \| fragile: 4 items \(fewer than 30\)/);
     const items = readFileSync(path.join(first, 'items.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(items.find((r) => r.documentId === 'doc-0' && r.number === '1.2')).toMatchObject({ finalLabels: ['godkendt'], reviewStatus: 'corrected', adjudications: [{ decidedBy: 'kurator' }] });
 
@@ -190,5 +193,30 @@ describe('referat export --workspace and referat import', () => {
     expect(run.code).toBe(0);
     const documents = readFileSync(path.join(target, 'documents.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(documents.map((d) => d.documentId)).toEqual(['kept']);
+  }, 60_000);
+
+  it('writes the workspace’s taxonomy into the card, and does not take it for a document', async () => {
+    const client = connect(server.url, 'epsilon/_taxonomy', epsilon);
+    await until(() => client.provider.isSynced, 'first sync');
+    const taxonomy = new TaxonomyDoc(client.doc, { now: () => Date.UTC(2026, 11, 5, 9) });
+    taxonomy.seed();
+    expect(taxonomy.updateLabel('klima', { name: 'klima og miljø', description: 'Klimatilpasning og natur' }, 'Ane Kjær')).toBeNull();
+    await until(() => !client.provider.hasUnsyncedChanges, 'changes stored');
+    client.destroy();
+    const doc = connect(server.url, 'epsilon/meeting', epsilon);
+    await until(() => doc.provider.isSynced, 'first sync');
+    Y.applyUpdate(doc.doc, Y.encodeStateAsUpdate(annotatedSeed(seedFiles[0]!, ['ana']).ydoc));
+    await until(() => !doc.provider.hasUnsyncedChanges, 'changes stored');
+    doc.destroy();
+    const target = path.join(dir, 'epsilon');
+    const run = await referat(['export', '--workspace', 'epsilon', '--server', server.url, '--token', epsilon, '-f', 'jsonl', '-o', target]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const documents = readFileSync(path.join(target, 'documents.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(documents.map((d) => d.documentId)).toEqual(['meeting']);
+    const card = readFileSync(path.join(target, 'README.md'), 'utf8');
+    expect(card).toContain('Version 1 (last changed 2026-12-05T09:00:00.000Z by Ane Kjær)');
+    expect(card).toContain('| klima | klima og miljø | topic |  | Klimatilpasning og natur |');
+    expect(JSON.parse(readFileSync(path.join(target, 'taxonomy.json'), 'utf8')).version).toBe(1);
   }, 60_000);
 });

@@ -16,7 +16,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresMissing, startPostgres, type PostgresProcess } from '../support/postgres.ts';
 import { startRedis, type RedisProcess } from '../support/redis.ts';
-import { connect, createToken, startServer, stopServer, until, type Client, type ServerProcess } from '../support/sync.ts';
+import { connect, createPersonToken, createToken, startServer, stopServer, until, type Client, type ServerProcess } from '../support/sync.ts';
 
 const missing = postgresMissing();
 
@@ -102,8 +102,30 @@ describe.skipIf(missing !== null)('two instances on one PostgreSQL and Redis', (
     await until(() => refused.every((c) => c.failures.length > 0), 'a bad token to be refused on both');
     // The workspace listing on instance two shows the document written through instance one.
     const listing = await (await fetch(`http://127.0.0.1:${two.port}/workspaces/team/documents`, { headers: { Authorization: `Bearer ${team}` } })).json();
-    expect(listing).toEqual({ workspace: 'team', access: 'read-write', documents: ['tokens'] });
-    for (const c of [local, writer, ro, ...refused]) c.destroy();
+    expect(listing).toEqual({ workspace: 'team', access: 'read-write', person: null, documents: ['tokens'] });
+    // A person's token, made against the database: who they are on either instance, and a reader cannot write.
+    const ana = createPersonToken(dirs[0]!, 'team', 'Ana Holm', 'analyst', { DATABASE_URL: databaseUrl });
+    const di = createPersonToken(dirs[1]!, 'team', 'Di Dahl', 'reader', { DATABASE_URL: databaseUrl });
+    const people = await query<{ name: string; role: string; access: string }>("SELECT name, role, access FROM referat_tokens WHERE name IS NOT NULL ORDER BY created");
+    expect(people).toEqual([
+      { name: 'Ana Holm', role: 'analyst', access: 'read-write' },
+      { name: 'Di Dahl', role: 'reader', access: 'read-only' },
+    ]);
+    const anaListing = await (await fetch(`http://127.0.0.1:${one.port}/workspaces/team/documents`, { headers: { Authorization: `Bearer ${ana}` } })).json();
+    expect(anaListing).toMatchObject({ access: 'read-write', person: { name: 'Ana Holm', role: 'analyst' } });
+    const reading = connect(two.url, 'team/tokens', di);
+    await until(() => reading.provider.isSynced && reading.doc.getText('text').toString() === 'from one', 'the reader to read');
+    reading.doc.getText('text').insert(0, 'refused ');
+    // An analyst's adjudication is refused on the other instance as on this one.
+    const analyst = connect(two.url, 'team/tokens', ana);
+    await until(() => analyst.provider.isSynced, 'the analyst to sync');
+    analyst.doc.getMap('adjudications').set('1.1\u001fklima', { value: true });
+    await new Promise((r) => setTimeout(r, 500));
+    const fresh = connect(one.url, 'team/tokens', team);
+    await until(() => fresh.provider.isSynced, 'a fresh read');
+    expect(fresh.doc.getText('text').toString()).toBe('from one');
+    expect(fresh.doc.getMap('adjudications').size).toBe(0);
+    for (const c of [local, writer, ro, ...refused, reading, analyst, fresh]) c.destroy();
   }, 60_000);
 
   it('lets clients on different instances edit one document and converge', async () => {

@@ -29,6 +29,16 @@ export function createToken(dataDir: string, workspace: string, readOnly = false
   return run.stdout.trim();
 }
 
+/** `referat-sync token create --name --role`: a person's token. */
+export function createPersonToken(dataDir: string, workspace: string, name: string, role: 'analyst' | 'curator' | 'reader', extraEnv: Record<string, string> = {}): string {
+  const run = spawnSync(process.execPath, ['--import', tsx, main, 'token', 'create', workspace, '--name', name, '--role', role], {
+    env: { ...process.env, DATA_DIR: dataDir, ...extraEnv },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`token create failed: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
 /** Starts the server and resolves once it listens. */
 export function startServer(dataDir: string, port = 0, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {

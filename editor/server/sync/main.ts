@@ -1,6 +1,6 @@
 /**
  * `referat-sync`: starts the sync server (SYNC_PORT, SYNC_HOST, DATA_DIR, DATABASE_URL,
- * REDIS_URL), or manages tokens (in DATABASE_URL when set, else in DATA_DIR): `token create WORKSPACE [--read-only] [--label L]`, `token list`.
+ * REDIS_URL), or manages tokens (in DATABASE_URL when set, else in DATA_DIR): `token create WORKSPACE [--name N [--role analyst|curator|reader]] [--read-only] [--label L]`, `token list`.
  * With no token at all yet, it makes a read-write one for the workspace "local": on a
  * terminal it is printed for the person there (stderr, plain text); otherwise it is
  * written to `first-token` in the data directory (0600). Logs are JSON lines only
@@ -10,7 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createSyncServer, DEFAULTS } from './server.ts';
 import { errorFields, jsonLogger, routeConsole, type LogLevel } from './log.ts';
 import { checkDatabaseUrl, openPostgresTokens } from './postgres.ts';
-import { openTokens, type TokenRegistry } from './tokens.ts';
+import { checkPerson, openTokens, ROLES, type Person, type TokenRegistry } from './tokens.ts';
 import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -115,13 +115,24 @@ program
 const token = program.command('token').description('workspace tokens');
 token
   .command('create <workspace>')
-  .description('make a token for a workspace and print it')
+  .description('make a token for a workspace and print it; with --name, a person\'s token')
+  .option('--name <name>', 'the person the token is for: the editor takes their name from it')
+  .option('--role <role>', `the person's role: ${ROLES.join(', ')} (default analyst; a reader's token is read-only; only curators adjudicate)`)
   .option('--read-only', 'the token may read but not change documents')
   .option('--label <label>', 'a note on who or what it is for', '')
-  .action(async (workspace: string, opts: { readOnly?: boolean; label: string }) => {
+  .action(async (workspace: string, opts: { name?: string; role?: string; readOnly?: boolean; label: string }) => {
+    let person: Person | null = null;
+    try {
+      if (opts.role !== undefined && opts.name === undefined) throw new RangeError('--role needs --name (the person the token is for)');
+      if (opts.name !== undefined) person = checkPerson({ name: opts.name, role: opts.role });
+    } catch (e) {
+      process.stderr.write(`referat-sync: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     const tokens = tokenRegistry();
     try {
-      process.stdout.write(`${await tokens.create(workspace, opts.readOnly ? 'read-only' : 'read-write', opts.label)}\n`);
+      process.stdout.write(`${await tokens.create(workspace, opts.readOnly ? 'read-only' : 'read-write', opts.label, person)}\n`);
     } catch (e) {
       process.stderr.write(`referat-sync: ${(e as Error).message}\n`);
       process.exitCode = 2;
@@ -131,11 +142,11 @@ token
   });
 token
   .command('list')
-  .description('list workspaces and access (tokens themselves are not stored)')
+  .description('list workspaces, access and people (tokens themselves are not stored)')
   .action(async () => {
     const tokens = tokenRegistry();
     try {
-      for (const t of await tokens.list()) process.stdout.write(`${t.workspace}\t${t.access}\t${t.created}\t${t.label}\n`);
+      for (const t of await tokens.list()) process.stdout.write(`${t.workspace}\t${t.access}\t${t.created}\t${t.label}\t${t.name ?? ''}\t${t.role ?? ''}\n`);
     } finally {
       await tokens.close();
     }

@@ -13,7 +13,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { mergeStored, type DocumentStore } from './store.ts';
-import { newToken, tokenHash, type Access, type Grant, type TokenRegistry } from './tokens.ts';
+import { checkPerson, newToken, tokenHash, type Access, type Grant, type Person, type TokenRegistry } from './tokens.ts';
 
 export interface PostgresOptions {
   /** Told about a stored update Yjs cannot read (it is skipped, the rest loads). */
@@ -30,6 +30,8 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS referat_updates_by_name ON referat_updates (name, seq);
   CREATE TABLE IF NOT EXISTS referat_tokens (
     hash TEXT PRIMARY KEY, workspace TEXT NOT NULL, access TEXT NOT NULL, label TEXT NOT NULL, created TEXT NOT NULL);
+  ALTER TABLE referat_tokens ADD COLUMN IF NOT EXISTS name TEXT;
+  ALTER TABLE referat_tokens ADD COLUMN IF NOT EXISTS role TEXT;
 `;
 /** Advisory lock keys: the schema, and (with a document name's hash) one document's snapshot. */
 const SCHEMA_LOCK = 0x5265_6653; // "RefS"
@@ -212,15 +214,18 @@ export function openPostgresTokens(url: string, options: PostgresOptions = {}): 
   const ready = ensureSchema(db);
   ready.catch(() => {});
   return {
-    async create(workspace: string, access: Access, label = '') {
+    async create(workspace: string, access: Access, label = '', person: Person | null = null) {
       const made = newToken(workspace);
+      const p = person && checkPerson(person);
       await ready;
-      await db.query('INSERT INTO referat_tokens (hash, workspace, access, label, created) VALUES ($1, $2, $3, $4, $5)', [
+      await db.query('INSERT INTO referat_tokens (hash, workspace, access, label, created, name, role) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
         made.hash,
         workspace,
-        access,
+        p?.role === 'reader' ? 'read-only' : access,
         label,
         new Date().toISOString(),
+        p?.name ?? null,
+        p?.role ?? null,
       ]);
       return made.token;
     },
@@ -228,12 +233,12 @@ export function openPostgresTokens(url: string, options: PostgresOptions = {}): 
       const h = tokenHash(token);
       if (h === null) return null;
       await ready;
-      const { rows } = await db.query<Grant>('SELECT workspace, access, label FROM referat_tokens WHERE hash = $1', [h]);
+      const { rows } = await db.query<Grant>('SELECT workspace, access, label, name, role FROM referat_tokens WHERE hash = $1', [h]);
       return rows[0] ?? null;
     },
     async list() {
       await ready;
-      return (await db.query<Grant & { created: string }>('SELECT workspace, access, label, created FROM referat_tokens ORDER BY created')).rows;
+      return (await db.query<Grant & { created: string }>('SELECT workspace, access, label, name, role, created FROM referat_tokens ORDER BY created')).rows;
     },
     async close() {
       await ready.catch(() => {});

@@ -14,7 +14,8 @@ import * as Y from 'yjs';
 import { jsonLogger, type Logger } from './log.ts';
 import { openPostgresStore, openPostgresTokens } from './postgres.ts';
 import { openStore, storeExtension, type DocumentStore } from './store.ts';
-import { openTokens, workspaceOf, type Grant, type TokenRegistry } from './tokens.ts';
+import { rootsTouched } from './roots.ts';
+import { curates, openTokens, workspaceOf, type Grant, type TokenRegistry } from './tokens.ts';
 
 export interface SyncServerOptions {
   /** Port to listen on; 0 picks a free one. Default 1234. */
@@ -64,7 +65,8 @@ export const REFUSED_MESSAGE = 'referat.refused';
 /** What the server tells a client whose update it refused: why, and which of the update's insertions (client, clock, length) it did not take. */
 export interface Refusal {
   type: typeof REFUSED_MESSAGE;
-  reason: 'message-too-large' | 'document-too-large';
+  /** Too large, or an adjudication (or the workspace's labelling mode) from someone who is not a curator. */
+  reason: 'message-too-large' | 'document-too-large' | 'curators-only';
   bytes: number;
   limit: number;
   ranges: [client: number, clock: number, length: number][];
@@ -72,6 +74,13 @@ export interface Refusal {
 
 /** Messages up to this size are read (and refused politely when over the limit); larger ones close the socket. */
 export const hardCap = (maxMessage: number) => Math.max(4 * maxMessage, maxMessage + 1024 * 1024);
+
+/** The top-level types of a document only curators change: adjudications (core/document/curate.ts). */
+const CURATORS_ONLY = ['adjudications'];
+/** A workspace's own documents (its labelling mode, its taxonomy) are named `<workspace>/_…`: not listed as documents. */
+const WORKSPACE_DOCUMENT = /^_/;
+/** The document holding how a workspace labels (core/document/labelling.ts): only curators change it. */
+const LABELLING_DOCUMENT = '_labelling';
 
 export const DEFAULTS = { port: 1234, host: '127.0.0.1', dataDir: './data', maxMessageBytes: 8 * 1024 * 1024, maxDocumentBytes: 64 * 1024 * 1024 };
 
@@ -141,6 +150,8 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
             throw refusal(`this token grants workspace "${grant.workspace}", not "${workspace ?? documentName}"`);
           }
           if (grant.access === 'read-only') connectionConfig.readOnly = true;
+          // How the workspace labels is a curator's decision: everyone else reads it.
+          if (documentName === `${workspace}/${LABELLING_DOCUMENT}` && !curates(grant)) connectionConfig.readOnly = true;
           return grant;
         },
         async connected({ connection }) {
@@ -158,7 +169,7 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
          * after it (SQLite writes at once; PostgreSQL has committed when the append
          * resolves). Hocuspocus applies it again, which changes nothing.
          */
-        async beforeSync({ type, payload, connection, document, documentName }) {
+        async beforeSync({ type, payload, connection, context, document, documentName }) {
           if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
           let documentSize = (sizes.get(documentName) ?? 0) + payload.byteLength;
           if (documentSize > maxDocument && payload.byteLength <= maxMessage) {
@@ -177,11 +188,20 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
             // (A plain object: Hocuspocus logs an Error's message once per hook; the warning above says it all.)
             throw { code: 4413, reason: REFUSED_MESSAGE };
           }
-          // A malformed update is refused before any of it is stored or applied.
+          // A malformed update is refused before any of it is stored or applied; an
+          // adjudication from anyone but a curator is refused whole, like a too-large one.
+          let roots: Set<string>;
           try {
-            Y.decodeUpdate(payload);
+            roots = rootsTouched(document, payload);
           } catch (error) {
             throw badUpdate(documentName, payload, connection.socketId, error);
+          }
+          const grant = context as Grant | undefined;
+          if (grant && !curates(grant) && CURATORS_ONLY.some((r) => roots.has(r))) {
+            log.log('warn', 'curators-only', { documentName, role: grant.role, socketId: connection.socketId });
+            const ranges = newRanges(document, payload);
+            connection.sendStateless(JSON.stringify({ type: REFUSED_MESSAGE, reason: 'curators-only', bytes: payload.byteLength, limit: 0, ranges } satisfies Refusal));
+            throw { code: 4403, reason: REFUSED_MESSAGE };
           }
           // Stored, then applied: this document's other clients, and through Redis the other
           // instances, see the update only once it is committed, so no instance acknowledges
@@ -297,8 +317,11 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
     const documents = (await store.names())
       .filter((n) => n.startsWith(prefix))
       .map((n) => n.slice(prefix.length))
+      .filter((id) => !WORKSPACE_DOCUMENT.test(id))
       .sort();
-    return { status: 200, body: { workspace, access: grant.access, documents } };
+    // Who the token is (the editor takes the name from it); null for a workspace's shared token.
+    const person = grant.name ? { name: grant.name, role: grant.role ?? 'analyst' } : null;
+    return { status: 200, body: { workspace, access: grant.access, person, documents } };
   }
 
   let closed = false;
