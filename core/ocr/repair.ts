@@ -141,7 +141,7 @@ export interface Repairer {
 
 /** Create a repairer over `lexicon`. The repairer keeps no state between calls. */
 export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): Repairer {
-  const { analyze, frequentNeighbour } = createCandidateSearch(lexicon, {
+  const settings = {
     maxSubs: options.maxSubstitutions ?? 3,
     maxCost: options.maxCost ?? 3.5,
     penalty: options.compoundPenalty ?? 1.05,
@@ -154,7 +154,12 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
     maxScore: options.maxScore ?? 3.3,
     commonWords: options.commonWords ?? COMMON_WORDS,
     bonus: options.commonWordBonus ?? 0.6,
-  });
+  };
+  const { analyze, frequentNeighbour } = createCandidateSearch(lexicon, settings);
+  // Word by word, a word no reading above repairs may be a compound with a rarer confusion
+  // ("padagog|dimensionering", a→æ): tried only there, where the document as a whole was not
+  // judged damaged, so the repair of such documents stays as it was.
+  const wide = createCandidateSearch(lexicon, { ...settings, maxCompoundRule: Math.max(settings.maxCompoundRule, 1.7) });
   const tokenize = createTokenizer();
   const protectedToken = createProtection(lexicon, {
     protectInitials: options.protectInitialsAfterCaseNumber ?? true,
@@ -173,11 +178,12 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
   // from document to document: keep them for the repairer's life, up to a bound.
   const cache = new Map<string, Analysis>();
   const CACHE_LIMIT = 200_000;
-  const cachedAnalyze = (tok: string, context: TokenContext = 'plain'): Analysis => {
-    const key = context === 'plain' ? tok : context + ':' + tok;
+  const cachedAnalyze = (tok: string, context: TokenContext = 'plain', scope: RepairScope = 'document'): Analysis => {
+    const key = (scope === 'document' ? '' : 'w:') + (context === 'plain' ? tok : context + ':' + tok);
     let a = cache.get(key);
     if (!a) {
       a = analyze(tok, context);
+      if (scope === 'words' && !a.known && !a.repaired) a = wide.analyze(tok, context);
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(key, a);
     }
@@ -250,7 +256,7 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
           }
         }
       }
-      const a = analyzeMemo(tok.text, contextOf(gap, nextTok));
+      const a = analyzeMemo(tok.text, contextOf(gap, nextTok), scope);
       if (a.repaired) {
         if (!protectedToken(text, tok)) pushRepair(tok, a);
       } else if (realWordRepair && a.known && a.parts.length === 1 && !protectedToken(text, tok)) {
