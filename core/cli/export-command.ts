@@ -17,6 +17,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CommandIO } from './parse-comma
 import { danishRepairer, parseDocument } from './process-file.ts';
 import { outputClash, writeFilesAtomically, writeReason } from './safe-output.ts';
 import { listWorkspace, withDocument, type WorkspaceTarget } from './workspace.ts';
+import { readTaxonomy, TAXONOMY_DOC_ID, type Taxonomy } from '../document/taxonomy.ts';
 
 export { runImport, type ImportCommandOptions } from './import-command.ts';
 
@@ -86,11 +87,12 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
   let docs: CuratedDocument[];
   let origin: string;
   let inputs: string[] = [];
+  let taxonomy: Taxonomy | undefined;
   if (opts.workspace) {
     const where = target(opts);
     if (typeof where === 'string') return fail(io, where, EXIT_USAGE);
     try {
-      docs = await readWorkspace(where, opts.document);
+      ({ docs, taxonomy } = await readWorkspace(where, opts.document));
     } catch (error) {
       return fail(io, (error as Error).message);
     }
@@ -111,7 +113,7 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
   let result;
   try {
     result = await exportDatasetAsync(docs, {
-      formats, filter, generatedAt: new Date().toISOString(), origin, tool: TOOL, csvDelimiter, ...(oparlBase?.ok ? { oparlBase: oparlBase.base } : {}),
+      formats, filter, generatedAt: new Date().toISOString(), origin, tool: TOOL, csvDelimiter, ...(oparlBase?.ok ? { oparlBase: oparlBase.base } : {}), ...(taxonomy ? { taxonomy } : {}),
     });
   } catch (error) {
     return fail(io, `cannot write the dataset (${(error as Error).message})`);
@@ -166,8 +168,13 @@ async function readFiles(
   return messages.length ? { errors: messages } : { docs, files };
 }
 
-async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | undefined): Promise<CuratedDocument[]> {
-  const { documents: names } = await listWorkspace(where);
+/** The workspace's documents (those chosen) and its label taxonomy (`_taxonomy`, when the workspace has one). */
+async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | undefined): Promise<{ docs: CuratedDocument[]; taxonomy: Taxonomy | undefined }> {
+  const { documents: listed } = await listWorkspace(where);
+  // Ids starting with `_` are the workspace's own documents (its taxonomy), not minutes (the server does not list them).
+  const names = listed.filter((n) => !n.startsWith('_'));
+  const read = await withDocument(where, TAXONOMY_DOC_ID, (studio) => readTaxonomy(studio.ydoc));
+  const taxonomy = read.labels.length ? read : undefined;
   const chosen = only?.length ? names.filter((n) => only.includes(n)) : names;
   const missing = only?.filter((n) => !names.includes(n)) ?? [];
   if (missing.length) throw new Error(`workspace ${where.workspace} has no document ${missing.join(', ')}`);
@@ -177,7 +184,7 @@ async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | u
     const doc = await withDocument(where, id, (studio) => (mergedInto(studio) ? null : curatedFromStudioDoc(id, studio, { parse: { repairer: danishRepairer } })));
     if (doc) docs.push(doc);
   }
-  return docs;
+  return { docs, taxonomy };
 }
 
 /** The document a workspace document was merged into, or null when it stands on its own. */

@@ -11,6 +11,9 @@
 import * as Y from 'yjs';
 import { DECISION_LABELS } from '../minutes/decision.ts';
 
+/** The taxonomy's document id within a workspace (`<workspace>/_taxonomy`): `_` keeps it apart from the minutes. */
+export const TAXONOMY_DOC_ID = '_taxonomy';
+
 export interface TaxonomyLabel {
   id: string;
   name: string;

@@ -6,15 +6,13 @@
  * here, each with the user's name, refused with a message in the person's
  * language when a name or key is taken.
  */
-import { DEFAULT_TAXONOMY, TaxonomyDoc, type LabelFields, type Taxonomy, type TaxonomyProblem } from '../../core/document/taxonomy.ts';
+import { DEFAULT_TAXONOMY, TAXONOMY_DOC_ID, TaxonomyDoc, type LabelFields, type Taxonomy, type TaxonomyProblem } from '../../core/document/taxonomy.ts';
 import { openTaxonomyDoc } from '../services/persistence.ts';
 import type { Settings } from './settings.ts';
 import { Store } from './store.ts';
 import type { Sync } from './sync.ts';
 import type { Ui } from './ui.ts';
 
-/** The taxonomy's document id within the workspace: `_` keeps it out of the library's listing of documents. */
-export const TAXONOMY_DOC_ID = '_taxonomy';
 
 export interface TaxonomyState {
   taxonomy: Taxonomy;
