@@ -1,5 +1,6 @@
 /**
- * PDFs through pdf.js: the generated fixtures parse to their seed's gold with the
+ * PDFs through pdf.js: the generated fixtures, from both producers (pdf-lib's
+ * CID fonts, pdfkit's simple WinAnsi fonts), parse to their seed's gold with the
  * same accuracy as text, every span carries page boxes that lie on the text they
  * mark, and broken files fail with a clear reason.
  */
@@ -19,7 +20,7 @@ import { boxesForRuns } from '../core/pdf/text-layer.ts';
 import { forEverySpan } from '../core/minutes/spans.ts';
 import { createDanishRepairer } from '../core/ocr/index.ts';
 import { loadDanishLexicon } from '../core/ocr/load-lexicon.node.ts';
-import { fixtures, type Fixture, type GeneratedPdf, type Run } from './fixtures/pdf/generate.ts';
+import { fixtures, pdfkitFixtures, type Fixture, type GeneratedPdf, type Run } from './fixtures/pdf/generate.ts';
 // @ts-expect-error plain JavaScript module without types
 import { score } from './fixtures/score-structure.mjs';
 
@@ -30,7 +31,8 @@ const gold = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`./
 
 let repairer: TextRepairer;
 const built = new Map<string, { bytes: Uint8Array; pdf: GeneratedPdf | null; parsed?: PdfParseResult }>();
-const all = fixtures();
+// Every fixture, and the five documents again from a second producer (pdfkit: simple fonts, WinAnsi).
+const all = [...fixtures(), ...pdfkitFixtures()];
 const byKind = (kind: Fixture['kind']) => all.filter((f) => f.kind === kind);
 
 async function parsed(file: string): Promise<{ bytes: Uint8Array; pdf: GeneratedPdf; parsed: PdfParseResult }> {
