@@ -3,8 +3,9 @@
  * repairer) and the editor (import, then the live parse, given the repairer when
  * its OCR gate says so) decide alike whether a text is OCR-damaged, so they
  * repair the same texts and give the same Meeting. Checked on a clean seed, on
- * the OCR-damaged seed 002, and on a borderline text: seed 002 with a few of
- * its æ restored, between the thresholds the editor and the parser once had.
+ * the OCR-damaged seed 002, on a borderline text: seed 002 with a few of
+ * its æ restored, between the thresholds the editor and the parser once had,
+ * and on a clean seed with some of its lines damaged (repaired word by word).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -20,8 +21,9 @@ import type { Meeting } from '../core/minutes/model.ts';
 import { buildLexiconText } from '../core/ocr/build.ts';
 import { dictionaryDir, dictionaryVersion, findRepoRoot, LEXICON_FILE_NAME } from '../core/ocr/load-lexicon.node.ts';
 import { importFile } from '../editor/services/import.ts';
-import { loadRepairer, looksOcrDamaged } from '../editor/services/lexicon.ts';
+import { loadRepairer, mayNeedOcrRepair } from '../editor/services/lexicon.ts';
 import { liveParseField, meetingOf, setRepairer } from '../editor/extensions/live-parse/index.ts';
+import { damagePartly, TABLES } from './support/ocr-partial.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seeds = path.join(root, 'test/fixtures/seeds');
@@ -50,7 +52,7 @@ async function editorMeeting(file: string): Promise<{ meeting: Meeting; repaired
   const rejectPdf = () => Promise.reject(new Error('not a PDF'));
   const imported = await importFile({ name: path.basename(file), size: bytes.length, arrayBuffer: async () => new Uint8Array(bytes).buffer }, rejectPdf);
   let state = EditorState.create({ doc: imported.text, extensions: [liveParseField] });
-  const repaired = looksOcrDamaged(state.doc.toString());
+  const repaired = mayNeedOcrRepair(state.doc.toString());
   if (repaired) state = state.update({ effects: setRepairer.of(await loadRepairer(lexiconText)) }).state;
   return { meeting: meetingOf(state), repaired };
 }
@@ -104,5 +106,16 @@ describe('the OCR decision is the same in the CLI and the editor', () => {
     // Repaired: the titles have their Danish letters back, as the damaged seed's do.
     const titles = cli.sections.flatMap((s) => s.items.map((i) => i.title)).join('\n');
     expect(titles).toMatch(/[æøå]/);
+  });
+
+  it('a partly damaged text (a clean seed, some lines hit) gives the same Meeting, repaired word by word', async () => {
+    const clean = readFileSync(path.join(seeds, CLEAN), 'utf8');
+    const file = path.join(dir, 'partly.txt');
+    await writeFile(file, damagePartly(clean, TABLES[0]!, 'lines', 0.15, 7));
+    const cli = await cliMeeting(file);
+    const editor = await editorMeeting(file);
+    expect(editor.repaired).toBe(true);
+    expect(content(editor.meeting)).toEqual(content(cli));
+    expect(cli.diagnostics.some((d) => d.code === 'ocr-word' && d.params?.reason === 'word')).toBe(true);
   });
 });

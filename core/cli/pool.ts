@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { looksOcrDamaged as looksOcrDamagedText, ocrSampleRange } from '../ocr/suspect.ts';
+import { mayNeedOcrRepair, ocrSampleRange } from '../ocr/suspect.ts';
 import { decodeWindows1252 } from '../text/decode.ts';
 import { readFileBytesSync } from './input.ts';
 import type { Outcome, ProcessConfig } from './process-file.ts';
@@ -63,11 +63,13 @@ async function* inProcess(files: readonly string[], config: ProcessConfig): Asyn
 /**
  * Whether a file's bytes look like an OCR-damaged Danish text layer: the OCR gate
  * (core/ocr/suspect.ts) on the middle of the file, decoded as UTF-8 or, where that
- * fails, windows-1252. Only a routing hint; the parser makes the real judgement
- * with the same gate on the whole normalized text (core/minutes/parse.ts).
+ * fails, windows-1252. Only a routing hint: a file whose damage lies outside the
+ * middle goes to any worker, which loads the lexicon itself; the parser makes the
+ * real judgement with the same gate on the whole normalized text, and the
+ * lexicon word by word (core/minutes/parse.ts).
  */
 export function looksOcrDamaged(bytes: Uint8Array): boolean {
-  return looksOcrDamagedText(decodedMiddle(bytes));
+  return mayNeedOcrRepair(decodedMiddle(bytes));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

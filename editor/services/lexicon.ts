@@ -1,6 +1,6 @@
 /**
  * The OCR lexicon (15 MB) loads in the background, and only for a document
- * that looks OCR-damaged. Until it has arrived, the repairer is null.
+ * in which some word looks OCR-damaged (the gate, core/ocr/suspect.ts). Until it has arrived, the repairer is null.
  */
 import { createDanishRepairer, createLexicon } from '../../core/ocr/index.ts';
 import type { TextRepairer } from '../../core/minutes/parse.ts';
@@ -8,7 +8,7 @@ import type { TextRepairer } from '../../core/minutes/parse.ts';
 export const LEXICON_URL = 'lexicon-da.txt';
 
 /** The OCR gate the parser and the CLI use (core/ocr/suspect.ts): the lexicon is fetched only when it says yes. */
-export { looksOcrDamaged } from '../../core/ocr/suspect.ts';
+export { mayNeedOcrRepair } from '../../core/ocr/suspect.ts';
 
 let loading: Promise<TextRepairer> | null = null;
 

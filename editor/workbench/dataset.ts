@@ -8,7 +8,7 @@ import type { CuratedDocument } from '../../core/export/model.ts';
 import type { Taxonomy } from '../../core/document/taxonomy.ts';
 import { datasetArchive, datasetArchiveAsync, DEFAULT_DATASET_FORM, formFilter, type DatasetArchive, type DatasetForm } from '../services/dataset.ts';
 import { sharedSummary } from '../services/library.ts';
-import { looksOcrDamaged } from '../services/lexicon.ts';
+import { mayNeedOcrRepair } from '../services/lexicon.ts';
 import type { Library } from './library.ts';
 import type { DocumentSession } from './session.ts';
 import type { Settings } from './settings.ts';
@@ -59,7 +59,7 @@ export class Dataset extends Store<DatasetState> {
             await this.library.db.docs.update(entry.id, { mergedInto });
             return null;
           }
-          const repairer = looksOcrDamaged(text) ? await this.session.repairer().catch(() => null) : null;
+          const repairer = mayNeedOcrRepair(text) ? await this.session.repairer().catch(() => null) : null;
           return curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} });
         });
         if (!curated) continue;

@@ -15,7 +15,7 @@ import type { AnnotationView, OverrideView, ReviewMark, ReviewStatus, StudioDoc 
 import { setOverrides, setRepairer, liveParseField } from '../extensions/live-parse/index.ts';
 import { setAnnotationRanges } from '../extensions/annotation-marks/index.ts';
 import { collabExtension, createDocumentState, documentCompartments, readOnlyExtension } from '../services/editor-view.ts';
-import { looksOcrDamaged, loadRepairer } from '../services/lexicon.ts';
+import { mayNeedOcrRepair, loadRepairer } from '../services/lexicon.ts';
 import { setUiLang, uiLang } from '../extensions/ui-lang/index.ts';
 import { itemAt, itemNumbered } from './items.ts';
 import type { Library } from './library.ts';
@@ -189,7 +189,7 @@ export class DocumentSession extends Store<DocumentState> {
   }
 
   private maybeRepair(view: EditorView, doc: StudioDoc, generation: number): void {
-    if (!looksOcrDamaged(doc.text.toString())) {
+    if (!mayNeedOcrRepair(doc.text.toString())) {
       this.set({ ocr: 'none' });
       return;
     }
