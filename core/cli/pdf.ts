@@ -30,7 +30,7 @@ function loadPdfjs() {
 
 /** How many OCR engines this process may run (a worker thread of a batch gets one; see parse-command). */
 let ocrWorkers: number | undefined;
-let ocr: (PageOcr & { close(): Promise<void> }) | null = null;
+let ocr: Promise<PageOcr & { close(): Promise<void> }> | null = null;
 
 /** Sets how many OCR engines to run at most (before the first PDF). */
 export function setOcrWorkers(n: number): void {
@@ -38,11 +38,9 @@ export function setOcrWorkers(n: number): void {
 }
 
 /** An OCR that starts its engines only when a page is read, so PDFs with text layers never load them. */
-async function pageOcr(): Promise<PageOcr> {
-  if (!ocr) {
-    const { createNodeOcr } = await import('./ocr.ts');
-    ocr = createNodeOcr({ workers: ocrWorkers });
-  }
+function pageOcr(): Promise<PageOcr> {
+  // One OCR for the process, however many PDFs arrive at once.
+  ocr ??= import('./ocr.ts').then(({ createNodeOcr }) => createNodeOcr({ workers: ocrWorkers }));
   return ocr;
 }
 
@@ -50,7 +48,7 @@ async function pageOcr(): Promise<PageOcr> {
 export async function closeOcr(): Promise<void> {
   const running = ocr;
   ocr = null;
-  await running?.close();
+  await (await running)?.close();
 }
 
 /** Parses a PDF given as raw bytes. Never throws for bad input: the reason is one line. */
