@@ -24,7 +24,7 @@ export function SearchView() {
       {progress && <div class="progress">{t('search.indexing', { done: progress.done, total: progress.total })}</div>}
       {query.trim() && !progress && (
         <p class="search-summary" aria-live="polite">
-          {hits ? t('search.results', { hits, meetings: groups.length }) : t('search.noResults')}
+          {hits ? t('search.results', { hits, meetings: groups.length, hitWord: t('search.hitWord', { count: hits }), meetingWord: t('search.meetingWord', { count: groups.length }) }) : t('search.noResults')}
         </p>
       )}
       <ul class="search-results">

@@ -89,7 +89,8 @@ export class Annotations extends Store<AnnotationsState> {
     if (!(await this.settings.requireUser())) return;
     const t = this.settings.t;
     const { start, end } = item.titleSpan;
-    const existing = doc.annotationViews().find((a) => a.from !== null && a.from >= start && a.from <= end);
+    // Among the annotations this person sees (in independent labelling, their own).
+    const existing = this.session.get().annotations.find((a) => a.from !== null && !a.orphaned && a.from >= start && a.from <= end);
     let on: boolean;
     if (existing) {
       on = !existing.labels.includes(label);

@@ -116,6 +116,7 @@ describe('the workspace’s taxonomy and search, two browsers', { timeout: 180_0
     await b.waitForSelector(`.search-group[data-search-doc="${docId}"] .search-hit[data-search-hit="${docId}#3.1"]`, WAIT);
     // Only that document has the case number.
     expect(await b.$$eval('.search-group', (els) => els.map((e) => e.getAttribute('data-search-doc')))).toEqual([docId]);
+    expect(await b.textContent('.search-summary')).toBe('1 fund i 1 møde');
     await shoot(b, 'workspace-search.png');
     await b.click(`.search-hit[data-search-hit="${docId}#3.1"]`);
     await b.waitForFunction((id) => (window as unknown as Handle).referat.state.active === id, docId, WAIT);
