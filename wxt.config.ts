@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { lintClean } from './extension/build/lint-clean.ts';
+import { lexiconAsset } from './extension/build/lexicon-asset.ts';
 
 /**
  * The browser extension (see README "The browser extension"). Host access is
@@ -16,6 +17,12 @@ export default defineConfig({
     worker: { format: 'es', plugins: () => [lintClean()] },
     build: { chunkSizeWarningLimit: 2500 },
   }),
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      // The OCR lexicon, gzipped, which the viewer fetches only for a text that needs it (extension/utils/repair.ts).
+      files.push({ absoluteSrc: lexiconAsset(wxt.config.root), relativeDest: 'lexicon-da.txt.gz' });
+    },
+  },
   // MV3 for Firefox too, so both builds get the same web-accessible scope and CSP.
   manifestVersion: 3,
   manifest: ({ browser }) => ({

@@ -2,7 +2,8 @@
  * PDF → Meeting: extraction, then the same parser as for text, with the page's
  * typography as evidence, then page boxes on every span through the offset maps.
  */
-import { parseMinutesDetailed, type LineStyle, type ParseOptions, type ParseResult } from '../minutes/parse.ts';
+import { parseMinutesDetailed, type LineStyle, type ParseOptions, type ParseResult, type TextRepairer } from '../minutes/parse.ts';
+import { mayNeedOcrRepair } from '../ocr/suspect.ts';
 import type { Span } from '../minutes/model.ts';
 import { forEverySpan } from '../minutes/spans.ts';
 import { extractPdf, type ExtractOptions, type PdfjsLike, type PdfText } from './extract.ts';
@@ -14,11 +15,23 @@ export interface PdfParseResult extends ParseResult {
   runs: PageRun[];
 }
 
-export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: ParseOptions & ExtractOptions = {}): Promise<PdfParseResult> {
+export interface PdfParseOptions extends ParseOptions, ExtractOptions {
+  /**
+   * The OCR repairer, loaded only when the extracted text passes the OCR gate
+   * (core/ocr/suspect.ts), where no `repairer` is given: for a page or worker that
+   * fetches the lexicon (a failure parses unrepaired).
+   */
+  loadRepairer?: () => Promise<TextRepairer | null>;
+}
+
+export async function parsePdf(pdfjs: PdfjsLike, data: Uint8Array, options: PdfParseOptions = {}): Promise<PdfParseResult> {
   const pdf = await extractPdf(pdfjs, data, options);
   const layer = pdf.layer;
+  let repairer = options.repairer;
+  if (!repairer && options.loadRepairer && mayNeedOcrRepair(layer.text)) repairer = await options.loadRepairer().catch(() => null);
   const result = parseMinutesDetailed(layer.text, {
     ...options,
+    repairer,
     layout: { styleAt: (offset) => styleAt(layer, offset), running: layer.running },
     source: { ...options.source, pages: pdf.pages.length },
   });

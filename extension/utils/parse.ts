@@ -1,11 +1,13 @@
 /**
  * A kl.dk PDF → Meeting, through the core parser, in a page or the background.
- * No OCR repair here (its lexicon is 15 MB); KL's own PDFs have clean text layers.
+ * OCR repair word by word as in the CLI and the editor: the lexicon is fetched
+ * (gzipped, from the extension) only when the text passes the OCR gate.
  */
 import type { Meeting } from '../../core/minutes/model.ts';
 import { PdfError, type PdfjsDocument, type PdfjsLike, type PdfjsPage } from '../../core/pdf/extract.ts';
 import { parsePdf } from '../../core/pdf/parse-pdf.ts';
 import { sha256Hex } from '../../core/hash/sha256.ts';
+import { loadViewerRepairer } from './repair.ts';
 import { isKlPdfSource, KL_PDF_ORIGIN } from './links.ts';
 import { fileName } from './names.ts';
 
@@ -46,7 +48,7 @@ export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, from: P
     params: { isEvalSupported: false },
     fontNames: true,
     includeText: true,
-    repairer: null,
+    loadRepairer: () => loadViewerRepairer(),
     source: typeof from === 'string' ? { name: fileName(from), url: from, sha256 } : { name: from.name, sha256 },
   });
   return { meeting, fingerprint: pdf.fingerprint };
