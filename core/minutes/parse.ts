@@ -6,7 +6,7 @@
  * repair view → Meeting with diagnostics.
  */
 import { normalizeTaking, type Normalized, type NormalizeOptions } from '../text/normalize.ts';
-import { looksOcrDamaged, mayNeedOcrRepair, ocrSample } from '../ocr/suspect.ts';
+import { findSuspectWord, looksOcrDamaged, ocrSample } from '../ocr/suspect.ts';
 import { ClassifiedLines, TEXT } from './lines.ts';
 import { readStructure, type Structure } from './structure.ts';
 import { MeetingBuilder, type BuildOptions } from './meeting-builder.ts';
@@ -144,7 +144,8 @@ function demoteUnstyledHeadings(lines: ClassifiedLines, normalized: Normalized, 
 export function ocrRepair(text: string, option: ParseOptions['repairer']): { repairer: TextRepairer; scope: RepairScope } | null {
   if (!option) return null;
   const lost = looksOcrDamaged(text);
-  if (!lost && !mayNeedOcrRepair(text)) return null;
+  // The one gate (mayNeedOcrRepair), its two halves apart: the first also decides the scope.
+  if (!lost && findSuspectWord(text) === null) return null;
   const repairer = typeof option === 'function' ? option() : option;
   if (!repairer) return null;
   const whole = lost && repairer.damageScore(ocrSample(text)) >= OCR_DAMAGE_THRESHOLD;

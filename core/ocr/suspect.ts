@@ -164,7 +164,9 @@ export function findSuspectWord(text: string): { start: number; end: number } | 
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (classOf(text.charCodeAt(i)) === NONE) {
+    let c = text.charCodeAt(i);
+    let k = c < 0x250 ? CLASS[c]! : NONE;
+    if (k === NONE) {
       i++;
       continue;
     }
@@ -175,18 +177,21 @@ export function findSuspectWord(text: string): { start: number; end: number } | 
     let upper = 0;
     let symbolInside = false;
     let prev = NONE;
-    for (; i < n; i++) {
-      let c = text.charCodeAt(i);
-      const k = classOf(c);
-      if (k === NONE) break;
+    for (;;) {
       if (k === LOWER) lower++;
       else if (k === UPPER) {
         upper++;
         if (c <= 90) c |= 0x20;
-      } else if (k === DIGIT) digits++;
-      if (prev === LOWER && (c === 38 || c === 48 || c === 52)) symbolInside = true;
+      } else if (k === DIGIT) {
+        digits++;
+        if (prev === LOWER && (c === 48 || c === 52)) symbolInside = true;
+      } else if (c === 38 && prev === LOWER) symbolInside = true;
       prev = k;
       h = (Math.imul(h, 31) + c) | 0;
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      k = c < 0x250 ? CLASS[c]! : NONE;
+      if (k === NONE) break;
     }
     const end = i;
     if (text.charCodeAt(start) === 64 && end - start > 2 && classOf(text.charCodeAt(start + 1)) === LOWER) return { start, end };
