@@ -31,5 +31,8 @@ describe('labelling', () => {
     const bo = ownView(doc.annotationViews(), 'Bo');
     expect(bo.map((v) => v.labels)).toEqual([['trafik'], ['trafik']]);
     expect(ownView(doc.annotationViews(), 'Cy')).toEqual([]);
+    // Ana, seeing only klima, takes it off: Bo's trafik stays.
+    doc.setLabels(a, [], 'Ana', true);
+    expect(doc.annotationViews()[0]!.labels).toEqual(['trafik']);
   });
 });

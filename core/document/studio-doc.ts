@@ -246,8 +246,10 @@ export class StudioDoc {
    * Sets an annotation's labels: a label added now is marked as set by `by`
    * now, labels kept keep their marks. Each label is its own key of a Y.Map,
    * so two people adding or removing different labels at once both count.
+   * `keepOthers` (independent labelling, where `by` sees only their own labels):
+   * labels someone else set stay, whatever `labels` says.
    */
-  setLabels(id: string, labels: string[], by?: string): void {
+  setLabels(id: string, labels: string[], by?: string, keepOthers = false): void {
     const m = this.annotationMap(id);
     const next = [...new Set(labels)];
     const before = labelMarksOf(m);
@@ -262,7 +264,7 @@ export class StudioDoc {
         m.delete('labels');
       }
       const map = set as Y.Map<LabelMark>;
-      for (const l of [...map.keys()]) if (!next.includes(l)) map.delete(l);
+      for (const l of [...map.keys()]) if (!next.includes(l) && !(keepOthers && map.get(l)?.by !== who)) map.delete(l);
       next.forEach((l, seq) => {
         if (!map.has(l)) map.set(l, { by: who, at, seq });
       });

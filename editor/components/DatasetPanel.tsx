@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import { kindName } from '../i18n.ts';
 import { DATASET_FORMATS, type DatasetFormat } from '../../core/export/index.ts';
+import { FRAGILE_BELOW_ITEMS, type Fragility } from '../../core/export/agreement.ts';
+import { mayCurate } from '../services/identity.ts';
 import { formFilter, previewDataset } from '../services/dataset.ts';
 import { REVIEW_STATUSES } from '../../core/document/studio-doc.ts';
 
@@ -27,6 +29,16 @@ export function DatasetPanel() {
   const taxonomy = useStore(wb.taxonomies, (s) => s.taxonomy);
   const library = useStore(wb.library, (s) => s.entries);
   const syncOff = useStore(wb.sync, (s) => s.view.status === 'off');
+  const labelling = useStore(wb.labelling, (s) => s.labelling);
+  const person = useStore(wb.settings, (s) => s.person);
+  const user = useStore(wb.settings, (s) => s.user);
+  // Independent labelling: an analyst sees neither agreement nor the disagreements until adjudication opens.
+  const privateView = useMemo(() => wb.labelling.privateTo(), [labelling, person, user]);
+  const curator = mayCurate(person);
+  const fragileText = (f: readonly Fragility[]) =>
+    f
+      .map((x) => (x.code === 'few-items' ? t('fragileFewItems', { items: x.items, min: FRAGILE_BELOW_ITEMS }) : t(x.value ? 'fragileAlways' : 'fragileNever', { analyst: x.analyst })))
+      .join('; ');
   useEffect(() => {
     void wb.dataset.load();
   }, [wb]);
@@ -137,9 +149,18 @@ export function DatasetPanel() {
         </button>
       </div>
 
-      {preview && (
+      {preview && privateView !== null && (
+        <p class="independent-notice" data-independent-notice>
+          {t('independentNotice')}
+        </p>
+      )}
+
+      {preview && privateView === null && (
         <div class="agreement">
-          <h3>{t('agreement')}</h3>
+          <h3>
+            {t('agreement')}
+            {labelling.mode === 'independent' && <span class="mode" data-labelling-mode="independent"> · {t('independentMode')}</span>}
+          </h3>
           {preview.agreement.length === 0 ? (
             <p class="empty">{t('noAgreement')}</p>
           ) : (
@@ -151,25 +172,59 @@ export function DatasetPanel() {
                   <th />
                   <th>{t('kappaItems')}</th>
                   <th>p₀</th>
+                  <th>α</th>
                 </tr>
               </thead>
               <tbody>
                 {preview.agreement.map((a) => (
-                  <tr key={a.label} data-agreement-label={a.label} data-kappa={a.kappa ?? ''}>
+                  <tr key={a.label} data-agreement-label={a.label} data-kappa={a.kappa ?? ''} data-fragile={a.fragile.length ? 'true' : undefined} class={a.fragile.length ? 'fragile' : ''} title={fragileText(a.fragile) || undefined}>
                     <td>{a.label}</td>
-                    <td class={a.kappa !== null && a.kappa < 0.4 ? 'low' : ''}>{kappa(a.kappa)}</td>
+                    <td class={!a.fragile.length && a.kappa !== null && a.kappa < 0.4 ? 'low' : ''}>{kappa(a.kappa)}</td>
                     <td class="method">{a.method === 'cohen' ? 'Cohen' : `Fleiss (${a.raters})`}</td>
                     <td>{a.items}</td>
                     <td>{a.observed === null ? '—' : a.observed.toFixed(2)}</td>
+                    <td data-alpha={a.alpha ?? ''}>{kappa(a.alpha)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
+          {preview.agreement.some((a) => a.fragile.length) && (
+            <ul class="fragile-reasons">
+              {preview.agreement
+                .filter((a) => a.fragile.length)
+                .map((a) => (
+                  <li key={a.label} data-fragile-reason={a.label}>
+                    {a.label}: {fragileText(a.fragile)}
+                  </li>
+                ))}
+            </ul>
+          )}
+          {preview.agreement.some((a) => a.raters > 2) && (
+            <>
+              <h4>{t('pairwise')}</h4>
+              <table class="pairs">
+                <tbody>
+                  {preview.agreement.flatMap((a) =>
+                    a.pairs.map((p) => (
+                      <tr key={`${a.label}/${p.a}/${p.b}`} data-pair={`${a.label}:${p.a}:${p.b}`} class={p.fragile.length ? 'fragile' : ''} title={fragileText(p.fragile) || undefined}>
+                        <td>{a.label}</td>
+                        <td>
+                          {p.a} · {p.b}
+                        </td>
+                        <td>{kappa(p.kappa)}</td>
+                        <td>{p.items}</td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </>
+          )}
         </div>
       )}
 
-      {preview && (
+      {preview && privateView === null && (
         <div class="adjudication">
           <h3>
             {t('adjudication')} <span class="count">{preview.disputes.filter((d) => !d.adjudication).length}</span>
@@ -185,12 +240,16 @@ export function DatasetPanel() {
                   <span class="label">{d.label}</span> ✓ {d.yes.join(', ')} · ✗ {d.no.join(', ')}
                 </div>
                 <div class="buttons">
+                  {curator && (
+                    <>
                   <button data-adjudicate="yes" class={d.adjudication?.value === true ? 'primary' : ''} onClick={() => void wb.dataset.adjudicate(d.documentId, d.itemNumber, d.label, true)}>
                     {t('carries')}
                   </button>
                   <button data-adjudicate="no" class={d.adjudication?.value === false ? 'primary' : ''} onClick={() => void wb.dataset.adjudicate(d.documentId, d.itemNumber, d.label, false)}>
                     {t('notThis')}
                   </button>
+                    </>
+                  )}
                   {d.adjudication && (
                     <span class="decided" data-decided-by={d.adjudication.decidedBy}>
                       {t('decided')}: {t('byAt', { by: d.adjudication.decidedBy, at: new Date(d.adjudication.at) })}

@@ -16,6 +16,7 @@ const REFUSED_STYLE = { background: '#b91c1c', color: '#fff', padding: '0 8px', 
 
 /** The one line that says which change the workspace refused, and why. */
 export function refusalLine(t: Translate<MessageKey>, refused: SyncRefusal, lang: Lang): string {
+  if (refused.reason === 'curators-only') return t('syncCuratorsOnly');
   const key: MessageKey = refused.reason === 'message-too-large' ? 'syncTooLargeMessage' : 'syncTooLargeDocument';
   return t(key, { size: formatBytes(refused.bytes, lang), limit: formatBytes(refused.limit, lang) });
 }

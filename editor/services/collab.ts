@@ -10,6 +10,7 @@ import * as encoding from 'lib0/encoding';
 import { listingUrl } from '../../core/document/sync-address.ts';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
+import { personFrom, type Person } from './identity.ts';
 
 export interface SyncSettings {
   url: string;
@@ -22,7 +23,7 @@ export type SyncStatus = 'off' | 'offline' | 'connecting' | 'connected' | 'synce
 /** A change the workspace did not take: too large a message, or the document would outgrow its limit. */
 export interface SyncRefusal {
   docId: string;
-  reason: 'message-too-large' | 'document-too-large';
+  reason: 'message-too-large' | 'document-too-large' | 'curators-only';
   /** The size that was refused (the message, or what the document would have grown to), in bytes. */
   bytes: number;
   limit: number;
@@ -38,9 +39,11 @@ export interface SyncView {
   workspace: string | null;
   /** The last change the workspace refused (it was undone here, and the rest goes on syncing). */
   refused: SyncRefusal | null;
+  /** Who the token is (a person's token), once the server has said; null for a shared token. */
+  person: Person | null;
 }
 
-export const SYNC_OFF: SyncView = { status: 'off', unsynced: 0, readOnly: false, error: null, workspace: null, refused: null };
+export const SYNC_OFF: SyncView = { status: 'off', unsynced: 0, readOnly: false, error: null, workspace: null, refused: null, person: null };
 
 /** Someone else in a document. */
 export interface Peer {
@@ -136,7 +139,7 @@ export function parseServerNotice(
   if (!v || typeof v !== 'object') return null;
   const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : null);
   if (v.type === LIMITS_MESSAGE && n(v.maxMessageBytes) !== null) return { type: 'limits', maxMessageBytes: n(v.maxMessageBytes)! };
-  if (v.type !== REFUSED_MESSAGE || (v.reason !== 'message-too-large' && v.reason !== 'document-too-large')) return null;
+  if (v.type !== REFUSED_MESSAGE || (v.reason !== 'message-too-large' && v.reason !== 'document-too-large' && v.reason !== 'curators-only')) return null;
   const ranges = Array.isArray(v.ranges)
     ? v.ranges.filter((r): r is [number, number, number] => Array.isArray(r) && r.length === 3 && r.every((x) => Number.isSafeInteger(x) && x >= 0))
     : [];
@@ -228,6 +231,7 @@ export class Collab {
   private docs = new Map<string, Y.Doc>();
   private error: string | null = null;
   private refused: SyncRefusal | null = null;
+  private person: Person | null = null;
   /** The server's message limit, once it has said (the same server for every document). */
   private maxMessageBytes = Number.POSITIVE_INFINITY;
   private presence: { name: string; item: string | null; docId: string | null } = { name: '', item: null, docId: null };
@@ -254,6 +258,7 @@ export class Collab {
     this.settings = settings;
     this.error = null;
     this.refused = null;
+    this.person = null;
     this.maxMessageBytes = Number.POSITIVE_INFINITY;
     if (settings) {
       this.socket = new HocuspocusProviderWebsocket({
@@ -310,6 +315,7 @@ export class Collab {
       readOnly: a?.readOnly ?? false,
       unsynced: a?.provider.unsyncedChanges ?? 0,
       refused: this.refused && (!docId || this.refused.docId === docId) ? this.refused : null,
+      person: this.person,
     };
     if (this.error) return { ...base, status: 'offline' };
     const socket = this.socket.status;
@@ -375,7 +381,13 @@ export class Collab {
     try {
       const res = await fetcher(url, { headers: { Authorization: `Bearer ${settings.token}` }, signal: AbortSignal.timeout(8000) });
       if (!res.ok) return null;
-      const body = (await res.json()) as { documents?: unknown };
+      const body = (await res.json()) as { documents?: unknown; person?: unknown };
+      // Who the token is: the editor takes the name from it.
+      const person = personFrom(body.person);
+      if (this.settings === settings && JSON.stringify(person) !== JSON.stringify(this.person)) {
+        this.person = person;
+        this.onChange();
+      }
       return Array.isArray(body.documents) ? body.documents.filter((d): d is string => typeof d === 'string') : null;
     } catch {
       return null;
@@ -432,8 +444,10 @@ export class Collab {
       return;
     }
     const { reason, bytes, limit, ranges } = notice;
-    // The server closed the document's connection without acknowledging: undo the refused change and join again.
-    setTimeout(() => this.undoRefused(docId, entry, { docId, reason, bytes, limit }, largestUntil(ranges, bytes - limit), true));
+    // The server closed the document's connection without acknowledging: undo the refused change and join again
+    // (a change only curators may make is undone whole).
+    const undo = reason === 'curators-only' ? ranges : largestUntil(ranges, bytes - limit);
+    setTimeout(() => this.undoRefused(docId, entry, { docId, reason, bytes, limit }, undo, true));
   }
 
   /**

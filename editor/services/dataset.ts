@@ -14,6 +14,7 @@ import { REVIEW_STATUSES, type CuratedDocument, type ReviewStatus } from '../../
 import { datasetRows } from '../../core/export/rows.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import type { Taxonomy } from '../../core/document/taxonomy.ts';
+import type { Labelling } from '../../core/export/model.ts';
 import { translator, type MessageKey } from '../i18n.ts';
 
 export const TOOL = `referat-studio ${pkg.version} (editor)`;
@@ -102,12 +103,12 @@ export interface DatasetArchive {
 }
 
 /** The dataset as one zip file: the formats asked for, the cases table, the JSON Schema and the dataset card, in a folder named after the day. */
-export function datasetArchive(docs: readonly CuratedDocument[], filter: ExportFilter, formats: readonly DatasetFormat[], now: Date, origin: string, more: { taxonomy?: Taxonomy } = {}): DatasetArchive {
+export function datasetArchive(docs: readonly CuratedDocument[], filter: ExportFilter, formats: readonly DatasetFormat[], now: Date, origin: string, more: { taxonomy?: Taxonomy; labelling?: Labelling } = {}): DatasetArchive {
   return zipped(exportDataset(docs, { formats, filter, generatedAt: now.toISOString(), origin, tool: TOOL, ...more }), now);
 }
 
 /** The same, every format included: the spreadsheet (xlsx) is made asynchronously. */
-export async function datasetArchiveAsync(docs: readonly CuratedDocument[], filter: ExportFilter, formats: readonly DatasetFormat[], now: Date, origin: string, more: { taxonomy?: Taxonomy } = {}): Promise<DatasetArchive> {
+export async function datasetArchiveAsync(docs: readonly CuratedDocument[], filter: ExportFilter, formats: readonly DatasetFormat[], now: Date, origin: string, more: { taxonomy?: Taxonomy; labelling?: Labelling } = {}): Promise<DatasetArchive> {
   return zipped(await exportDatasetAsync(docs, { formats, filter, generatedAt: now.toISOString(), origin, tool: TOOL, ...more }), now);
 }
 

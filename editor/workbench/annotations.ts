@@ -71,7 +71,7 @@ export class Annotations extends Store<AnnotationsState> {
   async setLabels(annotationId: string, labels: string[]): Promise<void> {
     if (this.readOnly()) return;
     if (!(await this.settings.requireUser())) return;
-    this.session.doc?.setLabels(annotationId, labels, this.settings.get().user);
+    this.session.doc?.setLabels(annotationId, labels, this.settings.get().user, this.session.privateTo() !== null);
   }
 
   /**
@@ -94,7 +94,7 @@ export class Annotations extends Store<AnnotationsState> {
     let on: boolean;
     if (existing) {
       on = !existing.labels.includes(label);
-      doc.setLabels(existing.id, on ? [...existing.labels, label] : existing.labels.filter((l) => l !== label), this.settings.get().user);
+      doc.setLabels(existing.id, on ? [...existing.labels, label] : existing.labels.filter((l) => l !== label), this.settings.get().user, this.session.privateTo() !== null);
       this.set({ activeAnnotation: existing.id });
     } else {
       const to = start + view.state.doc.sliceString(start, end).trimEnd().length;
@@ -122,7 +122,7 @@ export class Annotations extends Store<AnnotationsState> {
     // The item as the live parse has it now: its heading is where the status is anchored.
     const view = this.session.view;
     const item = view ? itemNumbered(view.state.field(liveParseField).meeting, itemNumber) : null;
-    if (item) this.session.doc?.setReview(item, status, this.settings.get().user);
+    if (item) this.session.doc?.setReview(item, status, this.settings.get().user, this.session.personalReview());
     this.session.scheduleLibraryUpdate();
   }
 

@@ -46,6 +46,9 @@ export function commands(wb: Workbench): Command[] {
     { id: 'review.cycle', title: t('command.review.cycle'), keys: 'Ctrl+Alt+R', run: () => wb.annotations.cycleReview() },
     { id: 'review.next', title: t('command.review.next'), keys: 'Alt+N', notInFields: true, run: () => wb.queue.step(1) },
     { id: 'review.previous', title: t('command.review.previous'), keys: 'Alt+P', notInFields: true, run: () => wb.queue.step(-1) },
+    { id: 'item.done', title: t('command.item.done'), keys: 'Ctrl+Alt+D', run: () => wb.labelling.markDone() },
+    { id: 'labelling.independent', title: t('command.labelling.independent'), run: () => wb.labelling.toggleIndependent() },
+    { id: 'labelling.adjudication', title: t('command.labelling.adjudication'), run: () => wb.labelling.toggleAdjudication() },
     // One command per label of the workspace's taxonomy: Alt+1…9, 0 by position, Alt+its own letter.
     ...wb.taxonomies.get().taxonomy.labels.map((l): Command => {
       const [first, ...more] = labelKeys(wb.taxonomies.get().taxonomy, l.id).map((k) => `Alt+${k.toUpperCase()}`);

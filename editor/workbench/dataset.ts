@@ -4,7 +4,8 @@
  * adjudications.
  */
 import { adjudicate, curatedFromStudioDoc } from '../../core/document/curate.ts';
-import type { CuratedDocument } from '../../core/export/model.ts';
+import type { CuratedDocument, Labelling } from '../../core/export/model.ts';
+import { mayCurate } from '../services/identity.ts';
 import type { Taxonomy } from '../../core/document/taxonomy.ts';
 import { datasetArchive, datasetArchiveAsync, DEFAULT_DATASET_FORM, formFilter, type DatasetArchive, type DatasetForm } from '../services/dataset.ts';
 import { sharedSummary } from '../services/library.ts';
@@ -27,6 +28,8 @@ export interface DatasetState {
 export class Dataset extends Store<DatasetState> {
   /** The workspace's taxonomy, written into the dataset card (the workbench sets it). */
   taxonomy: () => Taxonomy | undefined = () => undefined;
+  /** How the workspace labels, recorded in the dataset card (the workbench sets it; undefined without a workspace). */
+  labelling: () => Labelling | undefined = () => undefined;
 
   constructor(
     private readonly library: Library,
@@ -90,14 +93,14 @@ export class Dataset extends Store<DatasetState> {
     const origin = `${docs.length} documents of the Referat Studio editor library (${this.deps.win.location.origin})`;
     if (form.formats.includes('xlsx')) {
       // The spreadsheet is zipped asynchronously; the rest is made at once.
-      void datasetArchiveAsync(docs, filter, form.formats, new Date(this.deps.now()), origin, { taxonomy: this.taxonomy() }).then(
+      void datasetArchiveAsync(docs, filter, form.formats, new Date(this.deps.now()), origin, { taxonomy: this.taxonomy(), labelling: this.labelling() }).then(
         (archive) => this.deliver(archive),
         (e: unknown) => this.ui.error(`${t('exportFailed')}: ${e instanceof Error ? e.message : String(e)}`),
       );
       return;
     }
     try {
-      this.deliver(datasetArchive(docs, filter, form.formats, new Date(this.deps.now()), origin, { taxonomy: this.taxonomy() }));
+      this.deliver(datasetArchive(docs, filter, form.formats, new Date(this.deps.now()), origin, { taxonomy: this.taxonomy(), labelling: this.labelling() }));
     } catch (e) {
       this.ui.error(`${t('exportFailed')}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -118,6 +121,8 @@ export class Dataset extends Store<DatasetState> {
 
   /** A curator's final word on one label of one item, recorded with the user's name and the time; the view is read again. */
   async adjudicate(documentId: string, itemNumber: string, label: string, value: boolean): Promise<void> {
+    // Only curators adjudicate (the sync server refuses anyone else's too).
+    if (!mayCurate(this.settings.get().person)) return this.ui.error(this.settings.t('curatorsOnly'));
     if (!(await this.settings.requireUser())) return;
     const done = await this.tabs.withDocument(documentId, (doc, readOnly) => {
       if (readOnly) return false;

@@ -7,6 +7,7 @@
  * another language reconfigure the view's compartments, so the view (and its
  * undo history, cursor and focus) stays.
  */
+import { ownView } from '../../core/document/labelling.ts';
 import { EditorView } from '@codemirror/view';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import type { Meeting } from '../../core/minutes/model.ts';
@@ -217,12 +218,25 @@ export class DocumentSession extends Store<DocumentState> {
     this.set({ overrides: doc.overrideViews(text) });
   }
 
-  /** Resolves the annotations' anchors in the text now, and draws their ranges. */
+  /** Whose work this person sees: null for everyone's, else their own name (independent labelling; the workbench sets it). */
+  privateTo: () => string | null = () => null;
+  /** Whether review is kept as each analyst's own (independent labelling; the workbench sets it). */
+  personalReview: () => boolean = () => false;
+
+  /** Reads annotations and review again (whose work is shown changed). */
+  refreshWork(): void {
+    this.pushAnnotations();
+    this.pushReview();
+  }
+
+  /** Resolves the annotations' anchors in the text now, and draws their ranges (in independent labelling, this person's only). */
   pushAnnotations(): void {
     const doc = this.doc;
     const view = this.view;
     if (!doc || !view) return;
-    const annotations = doc.annotationViews(view.state.doc.toString());
+    const all = doc.annotationViews(view.state.doc.toString());
+    const who = this.privateTo();
+    const annotations = who === null ? all : ownView(all, who);
     const active = this.activeAnnotation();
     const ranges = annotations.filter((a) => !a.orphaned).map((a) => ({ id: a.id, from: a.from!, to: a.to!, active: a.id === active }));
     view.dispatch({ effects: setAnnotationRanges.of(ranges) });
@@ -237,7 +251,7 @@ export class DocumentSession extends Store<DocumentState> {
     const meeting = view.state.field(liveParseField).meeting;
     const text = view.state.doc.toString();
     if (doc.hasLegacyReview() && !this.deps.sync.refuseReadOnly(this.docId)) doc.migrateReview(meeting.sections.flatMap((s) => s.items), text);
-    this.set(doc.reviewState(meeting, text));
+    this.set(doc.reviewState(meeting, text, this.privateTo() ?? undefined));
   }
 
   private scheduleUi(): void {

@@ -5,6 +5,7 @@
  * workspace's: taxonomy.ts.)
  */
 import { translator, type Lang } from '../i18n.ts';
+import type { Person } from '../services/identity.ts';
 import type { LibraryDb } from '../services/library.ts';
 import { Store } from './store.ts';
 import type { Ui } from './ui.ts';
@@ -12,8 +13,10 @@ import type { Ui } from './ui.ts';
 export interface SettingsState {
   lang: Lang;
   theme: 'light' | 'dark';
-  /** The user's name; '' until they give one. */
+  /** The user's name: their token's person's, else the name they typed; '' until they give one. */
   user: string;
+  /** Who the sync token is (a person's token); null when typed names apply (a shared token, or no server). */
+  person: Person | null;
   /** The dialog asking for the user's name (shown on first use, and whenever a name is needed and missing). */
   nameDialog: boolean;
   /** The PDF page beside the text (for documents read from a PDF in this browser). */
@@ -41,7 +44,7 @@ export class Settings extends Store<SettingsState> {
     private readonly db: LibraryDb,
     private readonly ui: Ui,
   ) {
-    super({ lang: 'da', theme: 'light', user: '', nameDialog: false, pageView: false });
+    super({ lang: 'da', theme: 'light', user: '', person: null, nameDialog: false, pageView: false });
   }
 
   get t() {
@@ -86,7 +89,25 @@ export class Settings extends Store<SettingsState> {
     void this.save('lang', lang);
   }
 
+  /** The name typed in this browser (kept for when no person's token is in use). */
+  private typed = '';
+
+  /**
+   * The sync token's person: their name becomes the user's (labels, review and
+   * adjudications carry it), and it cannot be changed here; null goes back to
+   * the typed name.
+   */
+  setPerson(person: Person | null): void {
+    if (JSON.stringify(person) === JSON.stringify(this.get().person)) return;
+    if (person) {
+      if (!this.get().person) this.typed = this.get().user;
+      this.set({ person, user: person.name, nameDialog: false });
+      for (const f of this.nameWaiters.splice(0)) f(true);
+    } else this.set({ person: null, user: this.typed, nameDialog: false });
+  }
+
   async changeUser(): Promise<void> {
+    if (this.get().person) return this.ui.error(this.t('nameFromToken', { name: this.get().person!.name }));
     const user = await this.ui.ask({ title: this.t('user'), value: this.get().user });
     if (user === null) return;
     const problem = this.setUser(user);
@@ -95,6 +116,7 @@ export class Settings extends Store<SettingsState> {
 
   /** Sets the user's name; returns why it cannot be used (then nothing changes), or null. */
   setUser(name: string): string | null {
+    if (this.get().person) return this.t('nameFromToken', { name: this.get().person!.name });
     const problem = userNameProblem(name, this.get().lang);
     if (problem) return problem;
     const user = name.trim();

@@ -12,6 +12,7 @@ import { handoffIdFromHash } from '../services/handoff.ts';
 import { Annotations } from './annotations.ts';
 import { Dataset } from './dataset.ts';
 import { Imports } from './imports.ts';
+import { LabellingStore } from './labelling.ts';
 import { Library } from './library.ts';
 import { Queue } from './queue.ts';
 import { Search } from './search.ts';
@@ -47,6 +48,7 @@ export class Workbench {
   readonly taxonomies: Taxonomies;
   readonly queue: Queue;
   readonly search: Search;
+  readonly labelling: LabellingStore;
 
   constructor(private readonly deps: WorkbenchDeps) {
     const ui = this.ui;
@@ -65,10 +67,27 @@ export class Workbench {
     this.queue = new Queue(session, tabs, library, settings, ui, (id, item) => this.openAt(id, item));
     this.search = new Search(library, tabs, session, taxonomies, ui);
 
+    const labelling = (this.labelling = new LabellingStore(sync, session, settings, ui, deps));
+    // Independent labelling: an analyst sees their own annotations and review only, until adjudication opens.
+    session.privateTo = () => labelling.privateTo();
+    this.dataset.labelling = () => (sync.collab.configured ? labelling.get().labelling : undefined);
+    session.personalReview = () => labelling.personalReview();
+    let shown = labelling.privateTo();
+    const reshow = () => {
+      if (labelling.privateTo() === shown) return;
+      shown = labelling.privateTo();
+      session.refreshWork();
+    };
+    labelling.subscribe(reshow);
+    settings.subscribe(reshow);
+    // A person's token: the editor takes their name (and role) from it.
+    sync.subscribe(() => settings.setPerson(sync.get().view.person));
+
     ui.onAnswered = () => session.view?.focus();
     sync.active = () => tabs.get().active;
     sync.onChange = () => session.reconcile();
     sync.onConfigured = () => {
+      labelling.follow();
       void taxonomies.follow();
       void workspace.refresh();
     };
@@ -89,6 +108,7 @@ export class Workbench {
     await this.sync.start(settings.has('sync') ? parseSyncSettings(settings.get('sync')) : undefined, this.deps.fetchText);
     // The workspace's taxonomy (a taxonomy kept as a browser setting before is carried into it, once).
     await this.taxonomies.follow(settings.get('taxonomy'));
+    this.labelling.follow();
     if (settings.has('taxonomy')) await this.deps.db.settings.delete('taxonomy');
     if (!settings.get('samplesLoaded')) await this.imports.loadSamples();
     await this.library.refresh();
