@@ -20,12 +20,13 @@ const REGIONS = ['Nordjylland', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Hoved
  * @param cover lines before the first section (front matter), as reported text
  * @param running running header and footer lines removed during normalization
  * @param text the whole normalized (and, for OCR, repaired) text
+ * @param regions `regionCounts(text)`, where it is known already (an incremental re-parse keeps it)
  */
-export function readFrontMatter(cover: readonly Line[], running: readonly { text: string }[], text: string): FrontMatter {
+export function readFrontMatter(cover: readonly Line[], running: readonly { text: string }[], text: string, regions?: ReadonlyMap<string, number>): FrontMatter {
   const coverTexts = cover.slice(0, 60).map((l) => l.text.trim());
   return {
     kind: readKind(coverTexts),
-    body: readBody(coverTexts, running, text),
+    body: readBody(coverTexts, running, () => regions ?? regionCounts(text)),
     date: readDate(coverTexts, running, text),
     location: readLocation(coverTexts),
   };
@@ -41,7 +42,7 @@ function readKind(cover: readonly string[]): MeetingKind | null {
   return null;
 }
 
-function readBody(cover: readonly string[], running: readonly { text: string }[], text: string): string | null {
+function readBody(cover: readonly string[], running: readonly { text: string }[], regions: () => ReadonlyMap<string, number>): string | null {
   for (const t of cover.slice(0, 10)) {
     const m = /^KKR\s+(\p{L}+)$/iu.exec(t);
     if (m) return bodyName(m[1]!);
@@ -51,15 +52,24 @@ function readBody(cover: readonly string[], running: readonly { text: string }[]
     if (m) return bodyName(m[1]!.slice(4));
   }
   // The region the text names most often.
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [name, n] of regions()) if (n > bestCount && REGIONS.includes(name.slice(4))) [best, bestCount] = [name, n];
+  return best;
+}
+
+/**
+ * How often the text names each body (`KKR Nordjylland`, `KKR-Midtjylland`), in
+ * the order first named. A name never spans lines, so the counts of a text are
+ * the sums of its lines' counts.
+ */
+export function regionCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const m of text.matchAll(/\bKKR[- ]([\p{Lu}][\p{Ll}]+)/gu)) {
     const name = bodyName(m[1]!);
     if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  let best: string | null = null;
-  let bestCount = 0;
-  for (const [name, n] of counts) if (n > bestCount && REGIONS.includes(name.slice(4))) [best, bestCount] = [name, n];
-  return best;
+  return counts;
 }
 
 function bodyName(region: string): string {

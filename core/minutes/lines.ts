@@ -41,10 +41,11 @@ export class ClassifiedLines {
   private readonly ends: Int32Array;
   /** 0: text, 1: blank, 2: the class in `special` (most lines are text or blank). */
   private readonly plain: Uint8Array;
-  private readonly special = new Map<number, LineClass>();
+  /** The class of each line whose `plain` is 2 (a sparse array: most lines are text or blank). */
+  private readonly special: (LineClass | undefined)[];
 
   /** Splits `text` into lines (an empty text has one empty line) and classifies each. */
-  constructor(readonly text: string, parts?: { starts: Int32Array; ends: Int32Array; plain: Uint8Array; special: Map<number, LineClass> }) {
+  constructor(readonly text: string, parts?: { starts: Int32Array; ends: Int32Array; plain: Uint8Array; special: (LineClass | undefined)[] }) {
     if (parts) {
       this.length = parts.starts.length;
       this.starts = parts.starts;
@@ -56,6 +57,7 @@ export class ClassifiedLines {
     let count = 1;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) count++;
     this.length = count;
+    this.special = new Array<LineClass | undefined>(count);
     this.starts = new Int32Array(count);
     this.ends = new Int32Array(count);
     this.plain = new Uint8Array(count);
@@ -84,12 +86,10 @@ export class ClassifiedLines {
     starts.set(this.starts.subarray(0, from));
     ends.set(this.ends.subarray(0, from));
     plain.set(this.plain.subarray(0, from));
-    const special = new Map<number, LineClass>();
     const lineShift = count - (to - from);
-    for (const [i, cls] of this.special) {
-      if (i < from) special.set(i, cls);
-      else if (i >= to) special.set(i + lineShift, cls);
-    }
+    const special = this.special.slice(0, from);
+    special.length = from + count;
+    for (let i = to; i < this.special.length; i++) if (this.special[i]) special[i + lineShift] = this.special[i];
     const out = new ClassifiedLines(text, { starts, ends, plain, special });
     let start = from < this.length ? this.starts[from]! : text.length;
     for (let i = from; i < from + count; i++) {
@@ -135,16 +135,16 @@ export class ClassifiedLines {
 
   cls(i: number): LineClass {
     const plain = this.plain[i];
-    return plain === 0 ? TEXT : plain === 1 ? BLANK : this.special.get(i)!;
+    return plain === 0 ? TEXT : plain === 1 ? BLANK : this.special[i]!;
   }
 
   setCls(i: number, cls: LineClass): void {
     if (cls === TEXT || cls === BLANK) {
       this.plain[i] = cls === TEXT ? 0 : 1;
-      this.special.delete(i);
+      if (this.special[i]) this.special[i] = undefined;
     } else {
       this.plain[i] = 2;
-      this.special.set(i, cls);
+      this.special[i] = cls;
     }
   }
 

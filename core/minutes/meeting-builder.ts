@@ -7,7 +7,7 @@ import type { Line } from '../text/lines.ts';
 import { stripLeaders, type ClassifiedLines } from './lines.ts';
 import type { ItemMark, SectionMark, Structure } from './structure.ts';
 import { readPeople } from './people.ts';
-import { readFrontMatter } from './front-matter.ts';
+import { readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { diagnose } from './diagnostics.ts';
 import type { Diagnostic, Field, Item, Meeting, Section, Source, Span } from './model.ts';
 import { SCHEMA_VERSION } from './model.ts';
@@ -39,10 +39,9 @@ export class MeetingBuilder {
     const cover: Line[] = [];
     for (let i = 0; i < structure.bodyStart && i < lines.length; i++) cover.push(lines.line(i));
     const lineText = (l: Line) => view.slice(l.start, l.end);
-    const front = readFrontMatter(
+    const front = this.frontMatter(
       cover.map((l) => ({ ...l, text: lineText(l) })),
       running,
-      view.repaired,
     );
     const people = readPeople(cover, lineText);
     const hasDecision = structure.items.some((i) => i.fields.some((f) => f.field === 'beslutning'));
@@ -73,6 +72,11 @@ export class MeetingBuilder {
     return meeting;
   }
 
+  /** The front matter from the cover lines (as reported), the running lines and the whole text. */
+  protected frontMatter(cover: readonly Line[], running: readonly { text: string }[]): FrontMatter {
+    return readFrontMatter(cover, running, this.view.repaired);
+  }
+
   private sections(meetingId: string): Section[] {
     const { structure } = this;
     const sections: Section[] = [];
@@ -80,9 +84,9 @@ export class MeetingBuilder {
     const items = [...structure.items];
     // Boundaries: every section and item head, sorted; a node ends where the next one starts.
     const heads = [...marks.map((s) => s.headLine), ...items.map((i) => i.headLine)].sort((a, b) => a - b);
+    const sectionHeads = marks.map((s) => s.headLine);
     const endOf = (head: number, sectionLevel: boolean): number => {
-      const nexts = sectionLevel ? marks.map((s) => s.headLine) : heads;
-      const next = nexts.find((h) => h > head);
+      const next = firstAbove(sectionLevel ? sectionHeads : heads, head);
       return next === undefined ? this.view.text.length : this.lineStart(next);
     };
     for (const mark of marks) {
@@ -103,14 +107,14 @@ export class MeetingBuilder {
   }
 
   /** A heading's title: joined, number stripped, OCR-repaired (as a title) where the text is damaged. */
-  private title(lines: readonly number[], number: RegExp): string {
+  protected title(lines: readonly number[], number: RegExp): string {
     if (this.repairer?.repairTitle) {
       return stripLeaders(this.repairer.repairTitle(this.joinLines(lines, true).replace(number, ''), this.scope));
     }
     return stripLeaders(this.joinLines(lines).replace(number, ''));
   }
 
-  private item(mark: ItemMark, meetingId: string, end: number): Item {
+  protected item(mark: ItemMark, meetingId: string, end: number): Item {
     const { lines } = this;
     const number = `${mark.major}.${mark.minor}`;
     const titleLines = mark.titleLines;
@@ -220,6 +224,18 @@ export class MeetingBuilder {
     while (e > start && /\s/.test(t[e - 1]!)) e--;
     return { start, end: e };
   }
+}
+
+/** The first of the ascending `sorted` above `value`. */
+function firstAbove(sorted: readonly number[], value: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > value) hi = mid;
+    else lo = mid + 1;
+  }
+  return sorted[lo];
 }
 
 /**
