@@ -7,7 +7,7 @@ import { closeSync, fstatSync, openSync, readSync, type Dirent, type Stats } fro
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileContent, type TextEncodingName } from '../text/decode.ts';
-import { sha256Hex } from '../hash/sha256.ts';
+import { sha256Hex } from '../hash/sha256.node.ts';
 
 export type { TextEncodingName };
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex, sha256HexOfText } from './sha256.ts';
+import { sha256Hex as sha256HexNode } from './sha256.node.ts';
 
 describe('sha256Hex', () => {
   it('gives the standard test vectors', () => {
@@ -17,6 +18,7 @@ describe('sha256Hex', () => {
         const expected = createHash('sha256').update(bytes).digest('hex');
         expect(sha256Hex(bytes)).toBe(expected);
         expect(sha256Hex(view.subarray(skip))).toBe(expected);
+        expect(sha256HexNode(view.subarray(skip))).toBe(expected);
       }),
     );
   });
