@@ -4,9 +4,7 @@
  * in the same run (these machines are shared and noisy). Figures print; they
  * never assert.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMinutes } from '../../core/minutes/parse.ts';
@@ -18,6 +16,8 @@ import { editorFigures } from './editor-figures.ts';
 import { syncFigures } from './sync-figure.ts';
 import { exportFigures } from './export-figure.ts';
 import { memoryFigure } from './memory-figure.ts';
+import { batchFigure } from './batch-figure.ts';
+import { pdfFigures } from './pdf-figure.ts';
 import { median, percentile, fmt, met } from './stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,16 +25,10 @@ const seedsDir = path.join(root, 'test/fixtures/seeds');
 const bin = path.join(root, 'core/cli/bin.mjs');
 const seeds = readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).sort();
 
-const BATCH_DOCUMENTS = 500;
-const BATCH_RUNS = 3;
-const BATCH_TARGET_MBPS = 20;
 const PARSE_TARGET_MS = 16;
 const PARSE_DOCUMENT_BYTES = 250_000;
 const PARSE_WARMUP = 10;
 const PARSE_RUNS = 50;
-const PDF_DOCUMENTS = 50;
-const PDF_RUNS = 3;
-const PDF_TARGET_RATIO = 1.2;
 
 
 
@@ -44,59 +38,6 @@ function timeMs(run: () => void): number {
   return performance.now() - start;
 }
 
-
-/** A reference command over `dir` (passed as $1 to `sh -c`); throws when it fails. */
-function shell(name: string, script: string, dir: string): () => void {
-  return () => {
-    const run = spawnSync('sh', ['-c', script, 'sh', dir], { stdio: 'ignore' });
-    if (run.status !== 0) throw new Error(`${name} exited with ${run.status}`);
-  };
-}
-
-/** `referat parse DIR --format jsonl -o /dev/null`, counting runs that exit non-zero. */
-function referatBatch(dir: string): { referat: () => void; failures: () => string } {
-  let failed = 0;
-  return {
-    referat: () => {
-      const run = spawnSync(process.execPath, [bin, 'parse', dir, '--format', 'jsonl', '-o', '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
-      if (run.status !== 0) failed++;
-    },
-    failures: () => (failed ? `; ${failed} run(s) exited non-zero` : ''),
-  };
-}
-
-/** Figure 1: text → JSONL through the CLI, process start included, against `cat` of the same files. */
-function batchFigure(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'referat-bench-'));
-  try {
-    let bytes = 0;
-    for (let i = 0; i < BATCH_DOCUMENTS; i++) {
-      const seed = seeds[i % seeds.length]!;
-      const target = path.join(dir, `${String(i).padStart(4, '0')}_${seed}`);
-      copyFileSync(path.join(seedsDir, seed), target);
-      bytes += statSync(target).size;
-    }
-    const mb = bytes / 1e6;
-
-    const cat = shell('cat', 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat > /dev/null', dir);
-    const { referat, failures } = referatBatch(dir);
-
-    cat(); // warm the page cache
-    referat(); // and the bundle
-    const catMs = median(Array.from({ length: BATCH_RUNS }, () => timeMs(cat)));
-    const referatMs = median(Array.from({ length: BATCH_RUNS }, () => timeMs(referat)));
-    const catRate = mb / (catMs / 1000);
-    const referatRate = mb / (referatMs / 1000);
-    return (
-      `figure 1  CLI batch text → JSONL, ${BATCH_DOCUMENTS} documents, ${fmt(mb)} MB, process start included, median of ${BATCH_RUNS}: ` +
-      `referat ${fmt(referatRate)} MB/s (${fmt(referatMs / 1000, 2)} s, ${availableParallelism()} cores) | ` +
-      `cat ${fmt(catRate)} MB/s (${fmt(catMs / 1000, 3)} s) | referat/cat ${fmt(referatRate / catRate, 3)} | ` +
-      `target ≥ ${BATCH_TARGET_MBPS} MB/s: ${met(referatRate >= BATCH_TARGET_MBPS)}${failures()}`
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Figure 2: in-process parse of one ~250 KB document, against a plain line scan of the same text. */
 function parseFigure(): string {
@@ -129,41 +70,6 @@ function parseFigure(): string {
     `median ${fmt(med)} ms, p95 ${fmt(percentile(parseMs, 95))} ms | reference split + regex scan median ${fmt(ref, 2)} ms | ` +
     `parse/reference ${fmt(med / ref)}× | target ≤ ${PARSE_TARGET_MS} ms (median): ${met(med <= PARSE_TARGET_MS)}`
   );
-}
-
-/**
- * Figure 3: PDF → Meeting JSON through the CLI for a batch of generated PDFs, against
- * `pdftotext` (poppler) on the same files in the same run.
- */
-async function pdfFigure(): Promise<string> {
-  const probe = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' });
-  if (probe.error) return 'figure 3  PDF batch: skipped, pdftotext (poppler-utils) is not installed';
-  const dir = mkdtempSync(path.join(tmpdir(), 'referat-bench-pdf-'));
-  try {
-    const seedsPdf = fixtures().filter((f) => f.kind === 'referat');
-    let pages = 0;
-    const built = await Promise.all(seedsPdf.map(async (f) => ({ f, pdf: (await f.build()).pdf! })));
-    for (let i = 0; i < PDF_DOCUMENTS; i++) {
-      const { f, pdf } = built[i % built.length]!;
-      writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}_${f.file}`), pdf.bytes);
-      pages += pdf.pages.length;
-    }
-    const poppler = shell('pdftotext', 'for f in "$1"/*.pdf; do pdftotext -q "$f" /dev/null || exit 1; done', dir);
-    const { referat, failures } = referatBatch(dir);
-    poppler();
-    referat();
-    const popplerMs = median(Array.from({ length: PDF_RUNS }, () => timeMs(poppler)));
-    const referatMs = median(Array.from({ length: PDF_RUNS }, () => timeMs(referat)));
-    const ratio = referatMs / popplerMs;
-    return (
-      `figure 3  CLI batch PDF → Meeting JSON, ${PDF_DOCUMENTS} PDFs, ${pages} pages, process start included, median of ${PDF_RUNS}: ` +
-      `referat ${fmt(referatMs / 1000, 2)} s (${fmt(pages / (referatMs / 1000), 0)} pages/s, ${availableParallelism()} cores) | ` +
-      `pdftotext ${fmt(popplerMs / 1000, 2)} s (${fmt(pages / (popplerMs / 1000), 0)} pages/s) | referat/pdftotext ${fmt(ratio, 2)}× | ` +
-      `target ≤ ${PDF_TARGET_RATIO}×: ${met(ratio <= PDF_TARGET_RATIO)}${failures()}`
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const VIEWER_RUNS = 5;
@@ -273,7 +179,7 @@ const FIGURES: Record<string, () => Promise<string[]>> = {
   batch: async () => [batchFigure()],
   memory: async () => [memoryFigure()],
   parse: async () => [parseFigure(), ocrGateFigure()],
-  pdf: async () => [await pdfFigure()],
+  pdf: () => pdfFigures(),
   viewer: async () => [await viewerFigure()],
   editor: () => editorFigures(),
   sync: () => syncFigures(),
