@@ -87,7 +87,10 @@ describe('dataset view', () => {
     const godkendt = page.locator('[data-agreement-label="godkendt"]');
     // Items 1.1, 1.2, 3.1 rated by both: ana yes yes no, bo yes no no → po 2/3, pe 4/9, κ 0.4.
     expect(Number(await godkendt.getAttribute('data-kappa'))).toBeCloseTo(0.4, 10);
-    expect(await godkendt.locator('td').allTextContents()).toEqual(['godkendt', '0.40', 'Cohen', '3', '0.67']);
+    // α (nominal) over the same 3 items: o(yes,no) = 2, n_yes = n_no = 3, n = 6 → α = 1 − 5·2/(2·9) = 0.44. Three items: fragile, in grey, with the reason.
+    expect(await godkendt.locator('td').allTextContents()).toEqual(['godkendt', '0.40', 'Cohen', '3', '0.67', '0.44']);
+    expect(await godkendt.getAttribute('data-fragile')).toBe('true');
+    expect(await page.textContent('[data-fragile-reason="godkendt"]')).toBe('godkendt: usikker: 3 punkter (færre end 30)');
     expect(await page.$$eval('[data-dispute]', (els) => els.map((e) => e.getAttribute('data-dispute')))).toEqual(['1.2:drøftet', '1.2:godkendt', '3.1:økonomi']);
 
     await asUser(page, 'kurator');
