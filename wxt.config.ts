@@ -1,7 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { lintClean } from './extension/build/lint-clean.ts';
+import { readFileSync } from 'node:fs';
+import { lintClean, rewriteModule } from './extension/build/lint-clean.ts';
 import { lexiconAsset } from './extension/build/lexicon-asset.ts';
+import { ocrAssets } from './editor/ocr-assets.ts';
 
 /**
  * The browser extension (see README "The browser extension"). Host access is
@@ -21,6 +23,12 @@ export default defineConfig({
     'build:publicAssets': (wxt, files) => {
       // The OCR lexicon, gzipped, which the viewer fetches only for a text that needs it (extension/utils/repair.ts).
       files.push({ absoluteSrc: lexiconAsset(wxt.config.root), relativeDest: 'lexicon-da.txt.gz' });
+      // tesseract.js's worker, WebAssembly core and the Danish model, under ocr/ (the viewer reads scanned pages offline);
+      // the worker script goes through the same lint-clean rewrites as the bundles.
+      for (const [name, file] of Object.entries(ocrAssets())) {
+        const cleaned = name.endsWith('.min.js') ? rewriteModule(file, readFileSync(file, 'utf8')) : null;
+        files.push(cleaned === null ? { absoluteSrc: file, relativeDest: `ocr/${name}` } : { contents: cleaned, relativeDest: `ocr/${name}` });
+      }
     },
   },
   // MV3 for Firefox too, so both builds get the same web-accessible scope and CSP.
@@ -30,7 +38,8 @@ export default defineConfig({
     description: 'KL minutes and agendas on kl.dk, with their structure drawn over the PDF.',
     permissions: ['storage', 'declarativeNetRequest'],
     host_permissions: ['https://www.kl.dk/*'],
-    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'" },
+    // 'wasm-unsafe-eval' lets the viewer's OCR (tesseract.js) compile its WebAssembly core; no JavaScript eval.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'" },
     web_accessible_resources: [{ resources: ['viewer.html'], matches: ['https://www.kl.dk/*'] }],
     ...(browser === 'firefox'
       ? {

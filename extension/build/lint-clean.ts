@@ -12,6 +12,10 @@
  *   worker module directly) and ships no decoder files, so both imports now reject.
  * - Preact writes `dangerouslySetInnerHTML` into `innerHTML`. Nothing in the
  *   extension uses it; the path now throws instead of parsing HTML.
+ * - regenerator-runtime (in tesseract.js, for the viewer's OCR, and inside
+ *   tesseract.js's worker script, shipped under ocr/) falls back to the Function
+ *   constructor to find the global object or set a global where `globalThis` is
+ *   missing; every browser the extension runs in has `globalThis`.
  *
  * Each rewrite must match exactly as often as expected: when a dependency update
  * changes the code, the build fails here rather than shipping the old paths.
@@ -65,6 +69,25 @@ export const REWRITES: { file: RegExp; rewrites: Rewrite[] }[] = [
         replace: 'await Promise.reject(new Error("the JPEG 2000 decoder is not bundled"))',
         count: 1,
       },
+    ],
+  },
+  {
+    file: /[\\/]regenerator-runtime[\\/]runtime\.js$/,
+    rewrites: [
+      {
+        what: 'regenerator-runtime global fallback',
+        pattern: /Function\("r", "regeneratorRuntime = r"\)\(runtime\);/g,
+        replace: 'void runtime;',
+        count: 1,
+      },
+    ],
+  },
+  {
+    // Copied under ocr/ by wxt.config.ts (not bundled): rewritten there through rewriteModule.
+    file: /[\\/]tesseract\.js[\\/]dist[\\/]worker\.min\.js$/,
+    rewrites: [
+      { what: 'tesseract.js worker global-object fallback', pattern: /this\|\|new Function\("return this"\)\(\)/g, replace: 'this||globalThis', count: 1 },
+      { what: 'tesseract.js worker regenerator-runtime fallback', pattern: /Function\("r","regeneratorRuntime = r"\)\((\w+)\)/g, replace: 'void $1', count: 1 },
     ],
   },
   {

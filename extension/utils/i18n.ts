@@ -10,6 +10,8 @@ import { DIAGNOSTIC_MESSAGES } from '../../core/minutes/diagnostic-messages.ts';
 const en = {
   badge: 'Structure',
   loading: 'Fetching and reading …',
+  ocrReading: 'Reading the scanned pages',
+  ocrProgress: 'Reading scanned pages (OCR): {{done}}/{{total}}',
   itemWord_one: 'item',
   itemWord_other: 'items',
   pageWord_one: 'page',
@@ -57,6 +59,8 @@ const en = {
 const da: Translation<typeof en> = {
   badge: 'Struktur',
   loading: 'Henter og læser …',
+  ocrReading: 'Læser de scannede sider',
+  ocrProgress: 'Læser scannede sider (OCR): {{done}}/{{total}}',
   itemWord_one: 'punkt',
   itemWord_other: 'punkter',
   pageWord_one: 'side',

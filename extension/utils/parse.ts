@@ -6,6 +6,7 @@
 import type { Meeting } from '../../core/minutes/model.ts';
 import { PdfError, type PdfjsDocument, type PdfjsLike, type PdfjsPage } from '../../core/pdf/extract.ts';
 import { parsePdf } from '../../core/pdf/parse-pdf.ts';
+import type { OcrProgress, PageOcr } from '../../core/pdf/ocr.ts';
 import { sha256Hex } from '../../core/hash/sha256.ts';
 import { loadViewerRepairer } from './repair.ts';
 import { isKlPdfSource, KL_PDF_ORIGIN } from './links.ts';
@@ -41,7 +42,13 @@ export async function fetchPdf(url: string, fetcher: typeof fetch = fetch): Prom
 /** Where a PDF came from: its https://www.kl.dk URL, or the name of a file the person picked. */
 export type PdfOrigin = string | { name: string };
 
-export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, from: PdfOrigin, loaded?: PdfjsDocument): Promise<ParsedDocument> {
+/** Reads scanned pages with OCR (the viewer's), saying how far it has come. */
+export interface DocumentOcr {
+  ocr: PageOcr;
+  onProgress?(progress: OcrProgress): void;
+}
+
+export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, from: PdfOrigin, loaded?: PdfjsDocument, ocr?: DocumentOcr): Promise<ParsedDocument> {
   const lib: PdfjsLike = loaded ? { getDocument: () => ({ promise: Promise.resolve(loaded), destroy: async () => undefined }) } : pdfjs;
   const sha256 = sha256Hex(bytes);
   const { meeting, pdf } = await parsePdf(lib, bytes, {
@@ -49,6 +56,7 @@ export async function parseDocument(pdfjs: PdfjsLike, bytes: Uint8Array, from: P
     fontNames: true,
     includeText: true,
     loadRepairer: () => loadViewerRepairer(),
+    ...(ocr ? { ocr: ocr.ocr, onOcrProgress: ocr.onProgress } : {}),
     source: typeof from === 'string' ? { name: fileName(from), url: from, sha256 } : { name: from.name, sha256 },
   });
   return { meeting, fingerprint: pdf.fingerprint };
@@ -86,6 +94,8 @@ export function prefetching(doc: PdfjsDocument): (limit?: number) => PdfjsDocume
       getOperatorList: page.getOperatorList?.bind(page),
       commonObjs: page.commonObjs,
       cleanup: () => undefined,
+      getViewport: page.getViewport?.bind(page),
+      render: page.render?.bind(page),
     };
   };
   return (limit = doc.numPages) => ({
@@ -94,5 +104,6 @@ export function prefetching(doc: PdfjsDocument): (limit?: number) => PdfjsDocume
     getPage,
     getMetadata: () => doc.getMetadata(),
     destroy: async () => undefined,
+    canvasFactory: doc.canvasFactory,
   });
 }

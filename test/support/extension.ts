@@ -71,7 +71,7 @@ export const CLOSED_SCOPE = {
   manifest_version: 3,
   permissions: ['storage', 'declarativeNetRequest'],
   host_permissions: ['https://www.kl.dk/*'],
-  content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'" },
+  content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'" },
   web_accessible_resources: [{ resources: ['viewer.html'], matches: ['https://www.kl.dk/*'] }],
   content_scripts: [
     { matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: ['content-scripts/editor-bridge.js'] },

@@ -50,6 +50,8 @@ export function App() {
   /** The meeting is the whole document's parse (not the first pages'). */
   const [complete, setComplete] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** How far OCR has come in the document's scanned pages (null when none are being read). */
+  const [ocr, setOcr] = useState<{ done: number; total: number } | null>(null);
   const [active, setActive] = useState<string | null>(() => itemFromHash(location.hash));
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -72,7 +74,8 @@ export function App() {
     setLoaded(null);
     setMeeting(null);
     setComplete(false);
-    openPdf(source)
+    setOcr(null);
+    openPdf(source, ({ done, total }) => !cancelled && setOcr(done < total ? { done, total } : null))
       .then(({ doc, bytes, views, early, parsed }) => {
         if (cancelled) return;
         const width = pagesRef.current?.clientWidth ?? 1000;
@@ -218,6 +221,12 @@ export function App() {
       <aside class="sidebar">
         <input type="search" class="search" placeholder={t(lang, 'search')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-label={t(lang, 'search')} />
         <Legend colours={colours} lang={lang} />
+        {ocr && (
+          <div class="ocr-progress" role="progressbar" aria-valuenow={ocr.done} aria-valuemax={ocr.total} aria-label={t(lang, 'ocrReading')}>
+            {t(lang, 'ocrProgress', { done: ocr.done, total: ocr.total })}
+            <div class="bar" style={{ width: `${(100 * ocr.done) / Math.max(1, ocr.total)}%` }} />
+          </div>
+        )}
         {meeting && (
           <>
             <People title={t(lang, 'participants')} people={meeting.participants} kind="participants" />

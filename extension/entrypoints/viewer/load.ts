@@ -8,7 +8,9 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { PdfError, type PdfjsDocument, type PdfjsLike } from '../../../core/pdf/extract.ts';
 import type { ViewBox } from '../../../core/pdf/geometry.ts';
 import { hasPdfHeader } from '../../../core/text/decode.ts';
+import type { OcrProgress } from '../../../core/pdf/ocr.ts';
 import { fetchPdf, parseDocument, prefetching, type ParsedDocument, type PdfOrigin } from '../../utils/parse.ts';
+import { createViewerOcr } from '../../utils/ocr.ts';
 
 export interface OpenedPdf {
   bytes: Uint8Array;
@@ -27,7 +29,7 @@ const EARLY_PAGES = 4;
  * Open an https://www.kl.dk PDF (fetched here: `fetchPdf` refuses any other URL)
  * or, given `{ name, bytes }`, a file the person picked.
  */
-export async function openPdf(source: string | { name: string; bytes: Uint8Array }): Promise<OpenedPdf> {
+export async function openPdf(source: string | { name: string; bytes: Uint8Array }, onOcrProgress?: (progress: OcrProgress) => void): Promise<OpenedPdf> {
   // Both workers start while the file downloads.
   const renderWorker = new pdfjs.PDFWorker();
   const parseWorker = new pdfjs.PDFWorker();
@@ -45,7 +47,7 @@ export async function openPdf(source: string | { name: string; bytes: Uint8Array
     throw e;
   }
   performance.mark('referat:fetched');
-  const { early, parsed } = parseIn(parseWorker, bytes, url);
+  const { early, parsed } = parseIn(parseWorker, bytes, url, onOcrProgress);
   parsed.catch(() => undefined); // reported by whoever awaits it
   early.catch(() => undefined);
   let doc: PDFDocumentProxy;
@@ -64,26 +66,32 @@ export async function openPdf(source: string | { name: string; bytes: Uint8Array
   return { bytes, doc, views, early, parsed };
 }
 
-function parseIn(worker: InstanceType<typeof pdfjs.PDFWorker>, bytes: Uint8Array, url: PdfOrigin): Pick<OpenedPdf, 'early' | 'parsed'> {
+/**
+ * The quick parse of the first pages leaves scanned pages empty; the whole
+ * parse reads them with OCR (engines started only when such a page comes).
+ */
+function parseIn(worker: InstanceType<typeof pdfjs.PDFWorker>, bytes: Uint8Array, url: PdfOrigin, onOcrProgress?: (progress: OcrProgress) => void): Pick<OpenedPdf, 'early' | 'parsed'> {
   const lib = pdfjs as unknown as PdfjsLike;
   const opened = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker }).promise;
   const views = opened.then((doc) => ({ doc, view: prefetching(doc as unknown as PdfjsDocument) }));
   const early = views.then(({ doc, view }) => (doc.numPages > EARLY_PAGES + 2 ? parseDocument(lib, bytes, url, view(EARLY_PAGES)) : null));
+  const ocr = { ocr: createViewerOcr(new URL('ocr/', document.baseURI).href), onProgress: onOcrProgress };
   const parsed = (async () => {
     try {
       const { doc, view } = await views;
       try {
         await early.catch(() => null); // one parse at a time on the main thread
-        return await parseDocument(lib, bytes, url, view());
+        return await parseDocument(lib, bytes, url, view(), ocr);
       } finally {
         void doc.destroy();
       }
     } catch (e) {
       // A damaged file: let the core name the reason in one line.
       if ((e as { name?: string })?.name === 'PdfError') throw e;
-      return parseDocument(lib, bytes, url);
+      return parseDocument(lib, bytes, url, undefined, ocr);
     } finally {
       worker.destroy();
+      void ocr.ocr.close();
     }
   })();
   return { early, parsed };
