@@ -14,7 +14,8 @@ export interface FrontMatter {
 }
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const REGIONS = ['Nordjylland', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Hovedstaden'];
+/** The five regions, one KKR each. */
+export const REGIONS = ['Nordjylland', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Hovedstaden'];
 
 /**
  * @param cover lines before the first section (front matter), as reported text

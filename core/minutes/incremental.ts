@@ -31,7 +31,7 @@ import { SplicedMap } from '../text/spliced-map.ts';
 import { ClassifiedLines } from './lines.ts';
 import { readStructure, type ItemMark, type Structure } from './structure.ts';
 import { MeetingBuilder } from './meeting-builder.ts';
-import { readFrontMatter, regionCounts, type FrontMatter } from './front-matter.ts';
+import { readFrontMatter, regionCounts, REGIONS, type FrontMatter } from './front-matter.ts';
 import type { Line } from '../text/lines.ts';
 import { TextView, type RepairScope, type TextRepairEdit, type TextRepairer } from './text-view.ts';
 import { ocrRepair, type ParseOptions } from './parse.ts';
@@ -319,9 +319,16 @@ function shiftedRegions(prev: Kept, view: TextView, dirty: Dirty): Map<string, n
   return counts;
 }
 
-/** The counts, where no two bodies are named equally often (a tie the order of first naming would settle). */
+/** The counts, where one body is named most often (a tie would be settled by the order of first naming, not kept). */
 function decisive(regions: Map<string, number>): Map<string, number> | undefined {
-  return new Set(regions.values()).size === regions.size ? regions : undefined;
+  let best = 0;
+  let ties = 0;
+  for (const [name, n] of regions) {
+    if (!REGIONS.includes(name.slice(4))) continue;
+    if (n > best) [best, ties] = [n, 1];
+    else if (n === best) ties++;
+  }
+  return ties > 1 ? undefined : regions;
 }
 
 /**

@@ -85,13 +85,21 @@ export class MeetingBuilder {
     // Boundaries: every section and item head, sorted; a node ends where the next one starts.
     const heads = [...marks.map((s) => s.headLine), ...items.map((i) => i.headLine)].sort((a, b) => a - b);
     const sectionHeads = marks.map((s) => s.headLine);
+    const inOrder = items.every((it, k) => k === 0 || items[k - 1]!.headLine <= it.headLine);
     const endOf = (head: number, sectionLevel: boolean): number => {
       const next = firstAbove(sectionLevel ? sectionHeads : heads, head);
       return next === undefined ? this.view.text.length : this.lineStart(next);
     };
     for (const mark of marks) {
       const sectionEnd = endOf(mark.headLine, true);
-      const own = items.filter((it) => it.major === mark.major && it.headLine >= mark.headLine && this.lineStart(it.headLine) < sectionEnd);
+      // The items from the section's head to its end (found by binary search where the items are in text order).
+      let own: ItemMark[];
+      if (inOrder) {
+        own = [];
+        for (let k = firstAtOrAbove(items, mark.headLine); k < items.length && this.lineStart(items[k]!.headLine) < sectionEnd; k++) {
+          if (items[k]!.major === mark.major) own.push(items[k]!);
+        }
+      } else own = items.filter((it) => it.major === mark.major && it.headLine >= mark.headLine && this.lineStart(it.headLine) < sectionEnd);
       sections.push({
         number: String(mark.major),
         title: this.sectionTitle(mark),
@@ -224,6 +232,18 @@ export class MeetingBuilder {
     while (e > start && /\s/.test(t[e - 1]!)) e--;
     return { start, end: e };
   }
+}
+
+/** The index of the first of `items` (in text order) whose head is at or after line `line`. */
+function firstAtOrAbove(items: readonly ItemMark[], line: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.headLine >= line) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** The first of the ascending `sorted` above `value`. */
