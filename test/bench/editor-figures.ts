@@ -19,8 +19,8 @@ const OPEN_TARGET_MS = 300;
 const KEYSTROKE_TARGET_MS = 4;
 const KEYSTROKE_LARGE_TARGET_MS = 8;
 const OPEN_RUNS = 7;
-const KEYSTROKES = 50;
-const KEYSTROKE_WARMUP = 10;
+const KEYSTROKES = 200;
+const KEYSTROKE_WARMUP = 20;
 const PAGES = 60;
 const SEED = '004_0c3ee312dafeca01.txt';
 
