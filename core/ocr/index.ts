@@ -8,13 +8,15 @@ export {
   DANISH_OCR_CONFUSIONS,
   type Confusion,
   type RepairEdit,
+  type RepairEvidence,
   type RepairOptions,
+  type RepairScope,
   type Repairer,
   type RepairTextResult,
   type WordExplanation,
 } from './repair.ts';
 export { createDanishRepairer } from './text-repairer.ts';
-export { looksOcrDamaged, ocrSample, OCR_SAMPLE_LENGTH, OCR_SUSPECT_RATIO } from './suspect.ts';
+export { findSuspectWord, looksOcrDamaged, mayNeedOcrRepair, ocrSample, OCR_SAMPLE_LENGTH, OCR_SUSPECT_RATIO } from './suspect.ts';
 export {
   createLexicon,
   lexiconFromForms,

@@ -322,3 +322,39 @@ describe('speed (printed, not asserted)', () => {
     expect(warmMs).toBeGreaterThan(0);
   });
 });
+
+describe('repairText word by word (scope "words")', () => {
+  it('leaves clean text alone', () => {
+    expect(repairer.repairText(CLEAN, 'words')).toEqual({ text: CLEAN, edits: [] });
+  });
+
+  it('repairs the damaged words of a partly damaged text, each with its evidence', () => {
+    const text = `${CLEAN}\nUdvalget godkendte pa mgdet den feelles plan for omradet.`;
+    const { text: out, edits } = repairer.repairText(text, 'words');
+    expect(out).toBe(`${CLEAN}\nUdvalget godkendte på mødet den fælles plan for området.`);
+    expect(edits.map((e) => [e.from, e.to, e.evidence])).toEqual([
+      ['pa', 'på', 'word'],
+      ['mgdet', 'mødet', 'word'],
+      ['feelles', 'fælles', 'word'],
+      ['omradet', 'området', 'word'],
+    ]);
+    for (const e of edits) expect(e.cost).toBeGreaterThan(0);
+  });
+
+  it('takes a weaker reading only on a line where another word was damaged', () => {
+    // A line-initial "|" is an "I" where its line is damaged, and left alone on a clean line.
+    const clean = '| Aalborg holdt udvalget møde.';
+    expect(repairer.repairText(clean, 'words').edits).toEqual([]);
+    const damaged = '| Aalborg holdt udvalget mgde.';
+    const { text, edits } = repairer.repairText(damaged, 'words');
+    expect(text).toBe('I Aalborg holdt udvalget møde.');
+    expect(edits.map((e) => e.evidence)).toEqual(['line', 'word']);
+    // The whole-document scope takes every repair, as before.
+    expect(repairer.repairText(clean).text).toBe('I Aalborg holdt udvalget møde.');
+    expect(repairer.repairText(clean).edits[0]!.evidence).toBe('document');
+  });
+
+  it('reads 0 as ø and aa as å inside words, not in short tokens ("0g" may be "og")', () => {
+    expect(repairer.repairText('Det naeste m0de er paa torsdag, 0g det er godt.', 'words').text).toBe('Det næste møde er på torsdag, 0g det er godt.');
+  });
+});
