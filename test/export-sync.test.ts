@@ -98,6 +98,8 @@ describe('referat export --workspace and referat import', () => {
     const documents = readFileSync(path.join(first, 'documents.jsonl'), 'utf8');
     const card = readFileSync(path.join(first, 'README.md'), 'utf8');
     expect(card).toContain('| annotations | 8 |');
+    // A workspace that never set how it labels: shared, recorded in the card.
+    expect(card).toContain('- Labelling: shared (every analyst saw everyone’s labels as they were made)');
     expect(card).toMatch(/\| godkendt \| Fleiss \| [-\d.]+ \| [-\d.]+ \| [\d.]+ \| 4 \| 3 \| fragile: 4 items \(fewer than 30\)/);
     const items = readFileSync(path.join(first, 'items.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(items.find((r) => r.documentId === 'doc-0' && r.number === '1.2')).toMatchObject({ finalLabels: ['godkendt'], reviewStatus: 'corrected', adjudications: [{ decidedBy: 'kurator' }] });

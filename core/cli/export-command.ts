@@ -4,6 +4,8 @@
  * at all: any unreadable input stops the export with one line per input and
  * exit status 1.
  */
+import { LABELLING_DOC_ID, readLabelling } from '../document/labelling.ts';
+import type { Labelling } from '../export/model.ts';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
@@ -88,11 +90,12 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
   let origin: string;
   let inputs: string[] = [];
   let taxonomy: Taxonomy | undefined;
+  let labelling: Labelling | undefined;
   if (opts.workspace) {
     const where = target(opts);
     if (typeof where === 'string') return fail(io, where, EXIT_USAGE);
     try {
-      ({ docs, taxonomy } = await readWorkspace(where, opts.document));
+      ({ docs, taxonomy, labelling } = await readWorkspace(where, opts.document));
     } catch (error) {
       return fail(io, (error as Error).message);
     }
@@ -113,7 +116,7 @@ export async function runExport(paths: readonly string[], opts: ExportCommandOpt
   let result;
   try {
     result = await exportDatasetAsync(docs, {
-      formats, filter, generatedAt: new Date().toISOString(), origin, tool: TOOL, csvDelimiter, ...(oparlBase?.ok ? { oparlBase: oparlBase.base } : {}), ...(taxonomy ? { taxonomy } : {}),
+      formats, filter, generatedAt: new Date().toISOString(), origin, tool: TOOL, csvDelimiter, ...(oparlBase?.ok ? { oparlBase: oparlBase.base } : {}), ...(taxonomy ? { taxonomy } : {}), ...(labelling ? { labelling } : {}),
     });
   } catch (error) {
     return fail(io, `cannot write the dataset (${(error as Error).message})`);
@@ -168,13 +171,14 @@ async function readFiles(
   return messages.length ? { errors: messages } : { docs, files };
 }
 
-/** The workspace's documents (those chosen) and its label taxonomy (`_taxonomy`, when the workspace has one). */
-async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | undefined): Promise<{ docs: CuratedDocument[]; taxonomy: Taxonomy | undefined }> {
+/** The workspace's documents (those chosen), its label taxonomy (`_taxonomy`, when the workspace has one) and how it labels (`_labelling`). */
+async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | undefined): Promise<{ docs: CuratedDocument[]; taxonomy: Taxonomy | undefined; labelling: Labelling }> {
   const { documents: listed } = await listWorkspace(where);
   // Ids starting with `_` are the workspace's own documents (its taxonomy), not minutes (the server does not list them).
   const names = listed.filter((n) => !n.startsWith('_'));
   const read = await withDocument(where, TAXONOMY_DOC_ID, (studio) => readTaxonomy(studio.ydoc));
   const taxonomy = read.labels.length ? read : undefined;
+  const { mode, adjudicationOpen } = await withDocument(where, LABELLING_DOC_ID, (studio) => readLabelling(studio.ydoc));
   const chosen = only?.length ? names.filter((n) => only.includes(n)) : names;
   const missing = only?.filter((n) => !names.includes(n)) ?? [];
   if (missing.length) throw new Error(`workspace ${where.workspace} has no document ${missing.join(', ')}`);
@@ -184,7 +188,7 @@ async function readWorkspace(where: WorkspaceTarget, only: readonly string[] | u
     const doc = await withDocument(where, id, (studio) => (mergedInto(studio) ? null : curatedFromStudioDoc(id, studio, { parse: { repairer: danishRepairer } })));
     if (doc) docs.push(doc);
   }
-  return { docs, taxonomy };
+  return { docs, taxonomy, labelling: { mode, adjudicationOpen } };
 }
 
 /** The document a workspace document was merged into, or null when it stands on its own. */
