@@ -18,6 +18,7 @@ import { exportFigures } from './export-figure.ts';
 import { memoryFigure } from './memory-figure.ts';
 import { batchFigure } from './batch-figure.ts';
 import { pdfFigures } from './pdf-figure.ts';
+import { ocrFigure } from './ocr-figure.ts';
 import { median, percentile, fmt, met } from './stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -173,7 +174,7 @@ function ocrGateFigure(): string {
 
 /**
  * `npm run bench` runs every figure; `npm run bench -- pdf editor` (or BENCH_ONLY=pdf,editor)
- * only those named: batch, memory, parse, pdf, viewer, editor, sync, export, fixtures.
+ * only those named: batch, memory, parse, pdf, viewer, editor, sync, export, fixtures, ocr.
  */
 const FIGURES: Record<string, () => Promise<string[]>> = {
   batch: async () => [batchFigure()],
@@ -185,6 +186,7 @@ const FIGURES: Record<string, () => Promise<string[]>> = {
   sync: () => syncFigures(),
   export: () => exportFigures(),
   fixtures: async () => [await fixtureFigure()],
+  ocr: async () => [await ocrFigure()],
 };
 const asked = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ?? '').split(',')].map((s) => s.trim()).filter(Boolean);
 const unknown = asked.filter((name) => !(name in FIGURES));
