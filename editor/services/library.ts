@@ -55,6 +55,8 @@ export class LibraryDb extends Dexie {
     super(name);
     this.version(1).stores({ docs: 'id, title, body, date, source, review, updatedAt', settings: 'key' });
     this.version(2).stores({ pdfs: 'id' });
+    // Finding a source already in the library by its SHA-256 (import) without reading every entry.
+    this.version(3).stores({ docs: 'id, title, body, date, source, review, updatedAt, sha256' });
   }
 }
 
