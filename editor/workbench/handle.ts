@@ -4,6 +4,7 @@
  * they drive directly. Not used by the app itself.
  */
 import type { Workbench } from './workbench.ts';
+import { liveParseField } from '../extensions/live-parse/index.ts';
 
 export function testHandle(wb: Workbench) {
   return {
@@ -18,6 +19,8 @@ export function testHandle(wb: Workbench) {
     get view() {
       return wb.session.view;
     },
+    /** The wall time of the open document's last parse, ms, as of now (the status bar's lags a frame). */
+    lastParseMs: () => wb.session.view?.state.field(liveParseField).parseMs ?? 0,
     activeDoc: () => wb.tabs.activeDoc(),
     jump: (pos: number, to?: number) => wb.session.jump(pos, to),
     undo: () => wb.structure.undo(),
