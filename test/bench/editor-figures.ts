@@ -13,6 +13,7 @@ import { bigDocument } from '../support/big-document.ts';
 import { OCR_DAMAGE } from '../support/variants.ts';
 import { buildMinutesPdf, readGold, readSeed } from '../fixtures/pdf/generate.ts';
 import { median, percentile, fmt, met } from './stats.ts';
+import { libraryFigure } from './library-figure.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OPEN_TARGET_MS = 300;
@@ -140,7 +141,11 @@ export async function editorFigures(): Promise<string[]> {
       await keystrokeFigure('a clean document', bigDocument(seed, 1_000_000), KEYSTROKE_LARGE_TARGET_MS, false),
       await keystrokeFigure('an OCR-damaged document', OCR_DAMAGE.apply(bigDocument(seed, 250_000), null as never).text, KEYSTROKE_TARGET_MS, true),
     ];
-    return [fig5, ...fig6];
+    // The library with 1,000 documents, in a browser profile of its own.
+    const libraryPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await libraryPage.goto(server.url);
+    await libraryPage.waitForSelector('html[data-ready]');
+    return [fig5, ...fig6, await libraryFigure(libraryPage)];
   } finally {
     await browser.close();
     await server.close();
