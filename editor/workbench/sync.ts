@@ -24,6 +24,8 @@ export class Sync extends Store<SyncState> {
   onChange: () => void = () => undefined;
   /** Called once settings are given (the workspace's documents are listed then). */
   onConfigured: () => void = () => undefined;
+  /** Called just before the connection changes (a workspace's own documents leave it, so they never join another workspace). */
+  onConfiguring: () => void = () => undefined;
 
   constructor(
     private readonly settings: Settings,
@@ -45,6 +47,7 @@ export class Sync extends Store<SyncState> {
         settings = null; // no config: local only
       }
     }
+    this.onConfiguring();
     this.collab.configure(settings);
     if (settings) this.onConfigured();
   }
@@ -63,6 +66,7 @@ export class Sync extends Store<SyncState> {
     if (!settings) return this.ui.error(t('syncSettingsInvalid'));
     await this.settings.save('sync', settings);
     this.ui.set({ message: null });
+    this.onConfiguring();
     this.collab.configure(settings);
     this.onConfigured();
   }
@@ -70,6 +74,7 @@ export class Sync extends Store<SyncState> {
   /** Stops syncing (documents stay in this browser) and remembers that choice. */
   async disconnect(): Promise<void> {
     await this.settings.save('sync', null);
+    this.onConfiguring();
     this.collab.configure(null);
   }
 

@@ -51,7 +51,7 @@ export class Taxonomies extends Store<TaxonomyState> {
   private async reopen(oldSetting: unknown): Promise<void> {
     const workspace = this.sync.collab.configured?.workspace ?? null;
     if (this.open && this.open.workspace === workspace) {
-      this.sync.collab.attach(TAXONOMY_DOC_ID, this.open.doc.ydoc);
+      if (workspace) this.sync.collab.attach(TAXONOMY_DOC_ID, this.open.doc.ydoc);
       return;
     }
     if (this.open) {
@@ -67,7 +67,16 @@ export class Taxonomies extends Store<TaxonomyState> {
     const unobserve = doc.observe(() => this.set({ taxonomy: doc.read() }));
     this.open = { workspace, doc, close, unobserve };
     this.set({ taxonomy: doc.read(), workspace });
-    this.sync.collab.attach(TAXONOMY_DOC_ID, ydoc);
+    if (workspace) this.sync.collab.attach(TAXONOMY_DOC_ID, ydoc);
+  }
+
+  /**
+   * The connection is about to change: the taxonomy leaves it first (it stays
+   * open here), so the provider the new settings start is never one of this
+   * workspace's taxonomy under another workspace's name; `follow` joins again.
+   */
+  leave(): void {
+    this.sync.collab.detach(TAXONOMY_DOC_ID);
   }
 
   private async writable(): Promise<TaxonomyDoc | null> {
