@@ -271,6 +271,16 @@ export class Collab {
     this.onChange();
   }
 
+  /**
+   * Who the token was when last heard (kept in this browser), until the server
+   * says again: a reload while the server cannot be reached keeps the person's name.
+   */
+  remember(person: Person | null): void {
+    if (!this.settings || this.person || !person) return;
+    this.person = person;
+    this.onChange();
+  }
+
   /** Shares an open document's Y.Doc (when connected). */
   attach(docId: string, doc: Y.Doc): void {
     this.docs.set(docId, doc);

@@ -6,6 +6,7 @@
  * be driven in tests.
  */
 import { parseSyncSettings } from '../services/collab.ts';
+import { personFrom } from '../services/identity.ts';
 import type { LibraryDb } from '../services/library.ts';
 import type { PdfReader } from '../services/import.ts';
 import { handoffIdFromHash } from '../services/handoff.ts';
@@ -80,8 +81,14 @@ export class Workbench {
     };
     labelling.subscribe(reshow);
     settings.subscribe(reshow);
-    // A person's token: the editor takes their name (and role) from it.
-    sync.subscribe(() => settings.setPerson(sync.get().view.person));
+    // A person's token: the editor takes their name (and role) from it, and remembers it for a reload without the server.
+    sync.subscribe(() => {
+      const person = sync.get().view.person;
+      const before = settings.get().person;
+      settings.setPerson(person);
+      const token = sync.collab.configured?.token;
+      if (person && token && JSON.stringify(person) !== JSON.stringify(before)) void settings.save('person', { token, person });
+    });
 
     ui.onAnswered = () => session.view?.focus();
     sync.active = () => tabs.get().active;
@@ -107,6 +114,8 @@ export class Workbench {
     const settings = await this.settings.load();
     this.session.positions.load(settings);
     await this.sync.start(settings.has('sync') ? parseSyncSettings(settings.get('sync')) : undefined, this.deps.fetchText);
+    const known = settings.get('person') as { token?: string; person?: unknown } | undefined;
+    if (known?.token && known.token === this.sync.collab.configured?.token) this.sync.collab.remember(personFrom(known.person));
     // The workspace's taxonomy (a taxonomy kept as a browser setting before is carried into it, once).
     await this.taxonomies.follow(settings.get('taxonomy'));
     this.labelling.follow();
