@@ -43,7 +43,8 @@ export function datasetCard(input: CardInput): string {
   const review = count(rows.map((r) => r.reviewStatus));
   const decisions = count(rows.map((r) => r.decisionType ?? '(no decision text)'));
   const labels = count(rows.flatMap((r) => r.finalLabels));
-  const analysts = new Set(rows.flatMap((r) => r.annotations.map((a) => a.author)));
+  // Whoever made an annotation or set a label (a label counts for the person who set it).
+  const analysts = new Set(rows.flatMap((r) => [...r.annotations.map((a) => a.author), ...r.labels.map((l) => l.author)]));
   const annotations = rows.reduce((s, r) => s + r.annotations.length, 0);
   const comments = rows.reduce((s, r) => s + r.comments.length, 0);
   const cases = new Set(rows.map((r) => r.caseNumber).filter(Boolean));
