@@ -28,6 +28,7 @@
 import { normalizeTaking, type BlankLineStats } from '../text/normalize.ts';
 import type { RunningLine } from '../text/running-lines.ts';
 import { SplicedMap } from '../text/spliced-map.ts';
+import { applyEdits, type OffsetMapper } from '../text/offset-map.ts';
 import { ClassifiedLines } from './lines.ts';
 import { readStructure, type ItemMark, type Structure } from './structure.ts';
 import { MeetingBuilder } from './meeting-builder.ts';
@@ -81,6 +82,8 @@ interface Kept {
   edits: TextRepairEdit[];
   meetingId: string;
   view: TextView;
+  /** The repaired text and its map from the normalized text, where any word was repaired. */
+  repaired: { text: string; map: SplicedMap } | null;
   /** How often the (repaired) text names each body, for the front matter. */
   regions: Map<string, number>;
   /** By the item's start in the normalized text. */
@@ -103,7 +106,7 @@ export function parseIncremental(text: string, options: ParseOptions = {}): Incr
   const lines = new ClassifiedLines(n.text);
   const repair = ocrRepair(n.text, options.repairer);
   const edits = repair ? repair.repairer.repairText(n.text, repair.scope).edits : [];
-  return assemble(text, options, { normalized: n.text, map, running: n.running, stats, lines, repair, edits }, null);
+  return assemble(text, options, { normalized: n.text, map, running: n.running, stats, lines, repair, edits, repaired: null }, null);
 }
 
 /**
@@ -148,6 +151,7 @@ export function reparse(prev: IncrementalParse, text: string, changes: readonly 
   const repair = ocrRepair(normalized, options.repairer);
   if ((repair?.repairer ?? null) !== (k.repair?.repairer ?? null) || repair?.scope !== k.repair?.scope) return whole(text, options, 'ocr-decision');
   let edits = k.edits;
+  let repaired: Prepared['repaired'] = null;
   if (repair) {
     const own = repair.repairer.repairText(nw.text, repair.scope).edits;
     edits = [
@@ -155,10 +159,19 @@ export function reparse(prev: IncrementalParse, text: string, changes: readonly 
       ...own.map((e) => ({ ...e, start: e.start + tA, end: e.end + tA })),
       ...k.edits.filter((e) => e.start >= tB).map((e) => ({ ...e, start: e.start + dN, end: e.end + dN })),
     ];
+    // The repaired text and its map, spliced as the normalized text was (repairs never cross a line).
+    const before = k.repaired ?? { text: k.normalized, map: SplicedMap.of(null, k.normalized.length, k.normalized.length) };
+    const w = applyEdits(nw.text, own.map((e) => ({ from: e.start, to: e.end, insert: e.to })));
+    const r0 = before.map.toTarget(tA);
+    const r1 = before.map.toTarget(tB);
+    repaired = {
+      text: before.text.slice(0, r0) + w.text + before.text.slice(r1),
+      map: before.map.splice(tA, tB, r0, r1, own.length ? w.map : null, nw.text.length, w.text.length),
+    };
   }
   const stats = { content, adjacent, doubleSpaced };
   const dirty = { from: tA, to: tA + nw.text.length, dN, dI, dL: count - (lb + 1 - la) };
-  return assemble(text, options, { normalized, map, running, stats, lines, repair, edits }, { prev: k, dirty });
+  return assemble(text, options, { normalized, map, running, stats, lines, repair, edits, repaired }, { prev: k, dirty });
 }
 
 /** Characters that make a stretch be parsed whole: a page break, a rule (running headers are counted over the document). */
@@ -245,7 +258,10 @@ interface Dirty {
   dL: number;
 }
 
-type Prepared = Pick<Kept, 'normalized' | 'map' | 'running' | 'stats' | 'lines' | 'repair' | 'edits'>;
+type Prepared = Pick<Kept, 'normalized' | 'map' | 'running' | 'stats' | 'lines' | 'repair' | 'edits'> & {
+  /** The repaired text and its map from the normalized one, where spliced already. */
+  repaired: { text: string; map: SplicedMap } | null;
+};
 
 /** Structure, the Meeting in normalized offsets (reusing what `reuse` allows), and the Meeting in the text's offsets. */
 function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { prev: Kept; dirty: Dirty } | null): IncrementalParse {
@@ -255,7 +271,13 @@ function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { pre
   const structure = readStructure(lines, repair?.scope === 'document');
   const skip = [...structure.skip].sort((a, b) => a - b);
   const edits = p.edits;
-  const view = new TextView(p.normalized, repair ? { repairText: () => ({ text: '', edits }), damageScore: () => 0 } : null, repair?.scope);
+  const view = new TextView(
+    p.normalized,
+    repair ? { repairText: () => ({ text: '', edits }), damageScore: () => 0 } : null,
+    repair?.scope,
+    p.repaired ? { edits, repaired: p.repaired.text, map: p.repaired.map } : undefined,
+  );
+  const repairedText = edits.length ? (p.repaired ?? { text: view.repaired, map: SplicedMap.of(viewMap(view), p.normalized.length, view.repaired.length) }) : null;
   const active = repair && (repair.scope === 'document' || edits.length > 0) ? repair : null;
   if (reuse && (active === null) !== (reuse.prev.active === null)) return whole(text, options, 'ocr-decision');
   const titles = reuse ? reuse.prev.titles : new Map<string, string>();
@@ -306,8 +328,13 @@ function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { pre
     }),
     text,
   };
-  const kept: Kept = { ...p, options, structure, skip, meetingId, items, titles, active, view, regions };
+  const kept: Kept = { ...p, options, structure, skip, meetingId, items, titles, active, view, regions, repaired: repairedText };
   return { meeting, text, mode: reuse ? 'incremental' : 'full', kept };
+}
+
+/** The map a text view slices its repaired text by. */
+function viewMap(view: TextView): OffsetMapper {
+  return applyEdits(view.text, view.edits.map((e) => ({ from: e.start, to: e.end, insert: e.to }))).map;
 }
 
 /** The body names counted again in the re-parsed stretch only (a name never spans lines). */

@@ -3,7 +3,7 @@
  * text layer its repaired form, always sliced by normalized offsets so spans stay
  * true to `Meeting.text`.
  */
-import { applyEdits, OffsetMap } from '../text/offset-map.ts';
+import { applyEdits, type OffsetMapper } from '../text/offset-map.ts';
 
 /**
  * What a text is repaired as (core/ocr/repair.ts): 'document', a text layer that
@@ -34,14 +34,22 @@ export interface TextRepairer {
 export class TextView {
   readonly repaired: string;
   readonly edits: TextRepairEdit[];
-  private readonly map: OffsetMap | null;
+  private readonly map: OffsetMapper | null;
 
+  /** `known`: the repair of `text` where it is known already (an incremental re-parse splices it); then `repairer` is not asked. */
   constructor(
     readonly text: string,
     repairer: TextRepairer | null,
     scope: RepairScope = 'document',
+    known?: { edits: TextRepairEdit[]; repaired: string; map: OffsetMapper },
   ) {
-    const r = repairer ? repairer.repairText(text, scope) : null;
+    if (known && known.edits.length > 0) {
+      this.edits = known.edits;
+      this.repaired = known.repaired;
+      this.map = known.map;
+      return;
+    }
+    const r = known ? null : repairer ? repairer.repairText(text, scope) : null;
     if (!r || r.edits.length === 0) {
       this.repaired = text;
       this.edits = [];
