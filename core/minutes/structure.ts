@@ -95,7 +95,8 @@ class StructureReader {
         case 'number':
           if (cls.minor === null) {
             if (!this.trySection(i, cls.major, true)) this.onText(i);
-          } else if (this.fitsSequence(cls.major, cls.minor)) {
+          } else if (this.fitsSequence(cls.major, cls.minor) || this.opensLostSection(cls.major, cls.minor)) {
+            if (cls.major !== this.currentMajor) this.impliedSection(cls.major, i);
             this.queue.push({ major: cls.major, minor: cls.minor, line: i });
             this.maxMinor.set(cls.major, Math.max(this.maxMinor.get(cls.major) ?? 0, cls.minor));
             this.skip.add(i);
@@ -128,7 +129,8 @@ class StructureReader {
   private trySection(i: number, major: number, numberOnly: boolean): boolean {
     const hasItems = this.items.length > 0;
     if (major <= this.currentMajor && hasItems) return false;
-    if (major - this.currentMajor > MAX_SECTION_GAP && hasItems) return false;
+    // A wider jump (sections lost with a page) only when the section's first item follows.
+    if (major - this.currentMajor > MAX_SECTION_GAP && hasItems && !this.firstItemFollows(i, major)) return false;
     if (major === 0 || !this.sectionConfirmed(i, major, numberOnly)) return false;
     // Before any item, a restarted numbering means what came before was a table of contents.
     if (!hasItems) {
@@ -187,6 +189,21 @@ class StructureReader {
     return !this.laterItemOfEarlierSection(i, major);
   }
 
+  /** The next numbered line after `i` (past a few lines of title) is one of the first items of section `major`. */
+  private firstItemFollows(i: number, major: number): boolean {
+    for (let j = i + 1, text = 0; j < this.lines.length && text <= MAX_SECTION_TEXT; j++) {
+      const cls = this.lines.cls(j);
+      if (cls.kind === 'blank') continue;
+      if (cls.kind === 'text') {
+        text++;
+        continue;
+      }
+      if (cls.kind !== 'heading' && cls.kind !== 'number') return false;
+      return cls.minor !== null && cls.major === major && cls.minor <= MAX_ITEM_GAP && (cls.kind === 'number' || this.itemConfirmed(j));
+    }
+    return false;
+  }
+
   /** A confirmed item heading further on that belongs to an earlier section: then `i` was no section. */
   private laterItemOfEarlierSection(i: number, major: number): boolean {
     for (let j = i + 1; j < this.lines.length; j++) {
@@ -216,19 +233,34 @@ class StructureReader {
     return minor > last && minor - last <= MAX_ITEM_GAP;
   }
 
+  /**
+   * A detached item number of a later section, in the body, whose section number
+   * is gone (left out, or on a page that could not be read) with its first items.
+   */
+  private opensLostSection(major: number, minor: number): boolean {
+    return this.items.length > 0 && major > this.currentMajor && major - this.currentMajor <= MAX_SECTION_GAP && minor <= MAX_ITEM_GAP;
+  }
+
+  /** A section known only from its items' numbers: no heading, no title. */
+  private impliedSection(major: number, line: number): void {
+    const mark: SectionMark = { major, headLine: line, titleLines: [] };
+    this.sections.push(mark);
+    this.section = mark;
+    this.item = null;
+    this.untitled = null;
+    this.queue.length = 0;
+  }
+
   private tryInlineItem(i: number, major: number, minor: number): boolean {
-    // An item may open a section whose heading is missing.
-    const opensSection = major > this.currentMajor && major - this.currentMajor <= MAX_SECTION_GAP && minor === 1;
+    // An item may open a section whose heading is missing: left out, or on a page that
+    // could not be read, with the section's first items (its case line confirms it).
+    const opensSection = major > this.currentMajor && major - this.currentMajor <= MAX_SECTION_GAP && minor <= MAX_ITEM_GAP;
     if (!opensSection && !this.fitsSequence(major, minor)) {
       // The same number as a detached one waiting in the queue is the heading it belongs to.
       if (!this.queue.some((q) => q.major === major && q.minor === minor)) return false;
     }
     if (!this.itemConfirmed(i)) return false;
-    if (opensSection) {
-      const mark: SectionMark = { major, headLine: i, titleLines: [] };
-      this.sections.push(mark);
-      this.section = mark;
-    }
+    if (opensSection) this.impliedSection(major, i);
     const titleLines = [i];
     let caseLine: number | null = null;
     for (let j = i + 1, n = 0; j < this.lines.length && n < MAX_TITLE_LINES; j++) {
@@ -259,6 +291,16 @@ class StructureReader {
     }
     // A case line without a numbered heading above it: the title is the run of lines above.
     const titleLines = this.titleAbove(i);
+    if (titleLines.length === 0 && this.queue.length === 0 && this.items.length > 0) {
+      // A heading out of sequence (a number printed twice) right above: its title, numbered from the sequence.
+      const above = this.lineAbove(i);
+      const cls = above === null ? null : this.lines.cls(above);
+      if (cls?.kind === 'heading' && cls.minor !== null && cls.major === this.currentMajor && !this.titleOwned.has(above!)) titleLines.push(above!);
+      // Else the heading is gone (a page that could not be read ends there): numbering it from
+      // the sequence would invent a number, so the case line stays text of the item before.
+      else return;
+    }
+    this.dropStrandedNumbers(titleLines[0] ?? i);
     const queued = this.queue.shift();
     const major = queued?.major ?? (this.currentMajor || 1);
     const minor = queued?.minor ?? (this.maxMinor.get(major) ?? 0) + 1;
@@ -280,6 +322,27 @@ class StructureReader {
       detached: true,
       inferred: queued === undefined,
     });
+  }
+
+  /**
+   * Detached numbers stand in a column before their titles, or each above its own
+   * title. A number above this title with text between it and the numbers before
+   * it is this item's: those before it lost their titles and case lines (a page
+   * that could not be read), and are dropped rather than given to the wrong items.
+   */
+  private dropStrandedNumbers(titleStart: number): void {
+    let own = -1;
+    for (let q = 0; q < this.queue.length && this.queue[q]!.line < titleStart; q++) own = q;
+    if (own <= 0) return;
+    let text = 0;
+    for (let k = this.queue[own - 1]!.line + 1; k < this.queue[own]!.line; k++) if (this.lines.cls(k).kind !== 'blank') text++;
+    if (text > 2) this.queue.splice(0, own);
+  }
+
+  /** The nearest line above `i` that is not blank, or null. */
+  private lineAbove(i: number): number | null {
+    for (let k = i - 1; k >= 0; k--) if (this.lines.cls(k).kind !== 'blank') return k;
+    return null;
   }
 
   private titleAbove(i: number): number[] {
