@@ -33,6 +33,7 @@ ol { margin: 0; padding: 0; list-style: none; }
 li { padding: 1px 0; }
 li b { display: inline-block; min-width: 2.6em; color: #1e3a8a; }
 .err { color: #b91c1c; }
+.scanned { color: #78350f; background: #fef3c7; border-radius: 4px; padding: 4px 6px; margin-bottom: 6px; }
 `;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -106,5 +107,12 @@ function fill(pop: HTMLElement, r: Result<MeetingSummary>, lang: Lang): void {
     li.append(el('b', item.number), document.createTextNode(` ${item.title}`));
     list.append(li);
   }
-  pop.replaceChildren(head, meta, list);
+  const parts: HTMLElement[] = [head, meta];
+  if (s.scannedPages.length) {
+    const pages = s.scannedPages.join(', ');
+    const note = el('div', t(lang, 'scannedNote', { count: s.scannedPages.length, pages }), 'scanned');
+    note.setAttribute('data-scanned-pages', pages);
+    parts.push(note);
+  }
+  pop.replaceChildren(...parts, list);
 }

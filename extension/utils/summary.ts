@@ -12,6 +12,8 @@ export interface MeetingSummary {
   date: string | null;
   pages: number | null;
   items: { number: string; title: string }[];
+  /** Pages with no text layer: the preview does not read them (OCR takes seconds a page); the viewer does. */
+  scannedPages: number[];
 }
 
 export function summarize(meeting: Meeting, url: string): MeetingSummary {
@@ -22,6 +24,7 @@ export function summarize(meeting: Meeting, url: string): MeetingSummary {
     date: meeting.date,
     pages: meeting.source.pages ?? null,
     items: meeting.sections.flatMap((s) => s.items.map((i) => ({ number: i.number, title: i.title }))),
+    scannedPages: meeting.diagnostics.flatMap((d) => (d.code === 'no-text-layer' && typeof d.params?.page === 'number' ? [d.params.page] : [])),
   };
 }
 

@@ -14,7 +14,10 @@ import { buildExtensionAsync, launchExtension, type ExtensionBrowser } from '../
 import { addSitePdf, KL_ORIGIN, KL_SITE_DIR, serveSite, type Site } from '../support/kl-site.ts';
 
 const SEED = '000_0c2e4851483b96f9';
+const SCREENSHOTS = process.env.REFERAT_SCREENSHOTS; // a directory to save screenshots in, when set
 const SITE_PATH = '/media/99998/referat-kkr-nordjylland-scannet.pdf';
+/** A kl.dk page linking the scanned PDF, for the badge's preview. */
+const PAGE_PATH = '/kkr/kkr-nordjylland/scannede-referater/';
 
 let site: Site;
 let browser: ExtensionBrowser;
@@ -27,6 +30,7 @@ beforeAll(async () => {
   const pageOf = (n: string) => pdf.pages.find((p) => p.anchors.some((a) => a.level === 2 && a.number === n))!.number;
   scanned = [...new Set([pageOf('3.1'), pageOf('3.5')])].sort((a, b) => a - b);
   addSitePdf(SITE_PATH, await scanPdf(pdf.bytes, { dpi: 150, pages: scanned }));
+  addSitePdf(`${PAGE_PATH}index.html`, new TextEncoder().encode(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Scannede referater</title></head><body><main><h1>Scannede referater</h1><ul><li><a href="${SITE_PATH}">Referat KKR Nordjylland (scannet)</a></li></ul></main></body></html>`));
   extension = await buildExtensionAsync();
   site = await serveSite();
   browser = await launchExtension(site.port, extension);
@@ -37,6 +41,7 @@ afterAll(async () => {
   await site?.close();
   if (extension) rmSync(extension, { recursive: true, force: true });
   rmSync(path.join(KL_SITE_DIR, SITE_PATH), { force: true });
+  rmSync(path.join(KL_SITE_DIR, PAGE_PATH), { recursive: true, force: true });
 });
 
 describe('a scanned PDF in the viewer', { timeout: 300_000 }, () => {
@@ -59,6 +64,26 @@ describe('a scanned PDF in the viewer', { timeout: 300_000 }, () => {
     const shown = await page.locator('.outline li[data-item-number]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-item-number')} ${e.querySelector('.title')?.textContent}`));
     expect(shown.map(dashes)).toEqual(gold);
     expect(outside).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a scanned PDF in the badge preview', { timeout: 120_000 }, () => {
+  it('says which pages are scanned and left for the viewer, and lists the items on the others', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 760 });
+    await page.goto(`${KL_ORIGIN}${PAGE_PATH}`);
+    const badge = page.locator(`[data-referat-badge][data-referat-url="${KL_ORIGIN}${SITE_PATH}"]`);
+    await badge.locator('button').hover();
+    const note = badge.locator('[data-referat-preview] [data-scanned-pages]');
+    await note.waitFor({ timeout: 60_000 });
+    expect(await note.getAttribute('data-scanned-pages')).toBe(scanned.join(', '));
+    expect(await note.textContent()).toBe(`Side ${scanned.join(', ')} er scannet: åbn dokumentet for at læse ${scanned.length === 1 ? 'den' : 'dem'} med OCR`);
+    // The items whose headings stand on text pages are there; those on the scanned pages are not read here.
+    const shown = await badge.locator('[data-referat-preview] li[data-item-number]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-number')));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).not.toContain('3.1');
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'kl-page-scanned-preview.png') });
     await page.close();
   });
 });
