@@ -28,7 +28,7 @@ const items = (m: Meeting) => m.sections.flatMap((s) => s.items);
 describe('pages lost from the text', () => {
   for (const seed of seeds) {
     it(`keeps every item outside the lost lines, and invents no number (${seed})`, () => {
-      const whole = parseMinutes(readFileSync(`${fixtures}seeds/${seed}`, 'utf8'), { includeText: true, repair });
+      const whole = parseMinutes(readFileSync(`${fixtures}seeds/${seed}`, 'utf8'), { includeText: true, repairer: repair });
       const text = whole.text!;
       const lineStarts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -43,7 +43,7 @@ describe('pages lost from the text', () => {
         const first = Math.floor(random() * (lineStarts.length - length));
         const from = lineStarts[first]!;
         const to = lineStarts[first + length] ?? text.length;
-        const cut = parseMinutes(text.slice(0, from) + text.slice(to), { repair });
+        const cut = parseMinutes(text.slice(0, from) + text.slice(to), { repairer: repair });
         const found = new Map(items(cut).map((it) => [it.number, it]));
         for (const it of found.values()) if (!printed.has(it.number)) invented.push(`${it.number} "${it.title}" (lines ${first}–${first + length})`);
         for (const it of printed.values()) {
