@@ -45,6 +45,20 @@ export interface TextChange {
   insert: string;
 }
 
+/**
+ * `text` with `changes` made (sorted, non-overlapping, in `text`'s offsets): the
+ * parts are joined, not copied (the engine copies once, when the text is first
+ * read), where writing out the editor's document would copy it line by line.
+ */
+export function changedText(text: string, changes: readonly TextChange[]): string {
+  let out = text;
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i]!;
+    out = out.slice(0, c.from) + c.insert + out.slice(c.to);
+  }
+  return out;
+}
+
 /** A parse that can be carried through edits. */
 export interface IncrementalParse {
   /** The Meeting of `text`: spans index it, and `meeting.text` is it. */

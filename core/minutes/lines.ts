@@ -10,7 +10,7 @@ export type LineClass =
   | { kind: 'case'; caseNumber: string; workers: string[] }
   | { kind: 'field'; field: FieldName }
   | { kind: 'number'; major: number; minor: number | null; label: string }
-  | { kind: 'heading'; major: number; minor: number | null; label: string; title: string }
+  | { kind: 'heading'; major: number; minor: number | null; label: string; title: string; /** A table-of-contents entry (dot leaders and a page number). */ toc: boolean }
   | { kind: 'text' };
 
 export interface ClassifiedLine extends Line {
@@ -41,7 +41,7 @@ export class ClassifiedLines {
   private readonly ends: Int32Array;
   /** 0: text, 1: blank, 2: the class in `special` (most lines are text or blank). */
   private readonly plain: Uint8Array;
-  /** The class of each line whose `plain` is 2 (a sparse array: most lines are text or blank). */
+  /** The class of each line whose `plain` is 2, undefined for the others (most lines are text or blank). */
   private readonly special: (LineClass | undefined)[];
 
   /** Splits `text` into lines (an empty text has one empty line) and classifies each. */
@@ -57,7 +57,8 @@ export class ClassifiedLines {
     let count = 1;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) count++;
     this.length = count;
-    this.special = new Array<LineClass | undefined>(count);
+    // Filled, so the array is dense: copied as one block by `spliced`.
+    this.special = new Array<LineClass | undefined>(count).fill(undefined);
     this.starts = new Int32Array(count);
     this.ends = new Int32Array(count);
     this.plain = new Uint8Array(count);
@@ -83,13 +84,23 @@ export class ClassifiedLines {
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
     const plain = new Uint8Array(n);
+    // Block copies (a keystroke's cost should not grow with the lines around it), then the shift.
     starts.set(this.starts.subarray(0, from));
     ends.set(this.ends.subarray(0, from));
     plain.set(this.plain.subarray(0, from));
-    const lineShift = count - (to - from);
-    const special = this.special.slice(0, from);
-    special.length = from + count;
-    for (let i = to; i < this.special.length; i++) if (this.special[i]) special[i + lineShift] = this.special[i];
+    starts.set(this.starts.subarray(to), from + count);
+    ends.set(this.ends.subarray(to), from + count);
+    plain.set(this.plain.subarray(to), from + count);
+    if (shift !== 0) {
+      for (let i = from + count; i < n; i++) {
+        starts[i]! += shift;
+        ends[i]! += shift;
+      }
+    }
+    // Dense (a copy is one block move): the new lines' places cleared, then classified.
+    const special = this.special.slice();
+    if (count === to - from) special.fill(undefined, from, to);
+    else special.splice(from, to - from, ...new Array<undefined>(count).fill(undefined));
     const out = new ClassifiedLines(text, { starts, ends, plain, special });
     let start = from < this.length ? this.starts[from]! : text.length;
     for (let i = from; i < from + count; i++) {
@@ -99,11 +110,6 @@ export class ClassifiedLines {
       ends[i] = end;
       out.setCls(i, classifyAt(text, start, end));
       start = end + 1;
-    }
-    for (let i = to; i < this.length; i++) {
-      starts[i + lineShift] = this.starts[i]! + shift;
-      ends[i + lineShift] = this.ends[i]! + shift;
-      plain[i + lineShift] = this.plain[i]!;
     }
     return out;
   }
@@ -190,18 +196,17 @@ function classify(text: string): LineClass {
     const title = h[3]!;
     // A heading title starts like a title: not a month ("1. maj 2024"), not lower case, not a bullet.
     if (MONTH.test(title) || !/^[\p{Lu}\p{N}"“'‘]/u.test(title)) return TEXT;
-    const cls = numberClass('heading', h[1]!, h[2], title);
-    return cls;
+    return numberClass('heading', h[1]!, h[2], title, isTocEntry(text));
   }
   return TEXT;
 }
 
-function numberClass(kind: 'number' | 'heading', a: string, b: string | undefined, title: string): LineClass {
+function numberClass(kind: 'number' | 'heading', a: string, b: string | undefined, title: string, toc = false): LineClass {
   const major = Number(a);
   const minor = b === undefined ? null : Number(b);
   const label = minor === null ? `${major}` : `${major}.${minor}`;
   if (kind === 'number') return { kind, major, minor, label };
-  return { kind, major, minor, label, title };
+  return { kind, major, minor, label, title, toc };
 }
 
 /** True when a heading line is really a table-of-contents entry. */

@@ -9,7 +9,7 @@
  * sub-heading; a section heading by its first item or the next section.
  * The result is line indices; spans are built from them by the caller.
  */
-import { attachmentMarker, endsSentence, isTocEntry, type ClassifiedLines } from './lines.ts';
+import { attachmentMarker, endsSentence, type ClassifiedLines } from './lines.ts';
 import type { FieldName } from './model.ts';
 
 export interface SectionMark {
@@ -84,7 +84,7 @@ class StructureReader {
         case 'blank':
           break;
         case 'heading':
-          if (isTocEntry(lines.lineText(i))) {
+          if (cls.toc) {
             this.skip.add(i);
           } else if (cls.minor === null) {
             if (!this.trySection(i, cls.major, false)) this.onText(i);
@@ -171,7 +171,7 @@ class StructureReader {
         if (++textLines > (numberOnly ? 6 : plain ? MAX_SECTION_TEXT : 0)) return false;
         continue;
       }
-      if (cls.kind === 'heading' && isTocEntry(lines.lineText(j))) return true;
+      if (cls.kind === 'heading' && cls.toc) return true;
       if (cls.kind === 'heading' || cls.kind === 'number') {
         if (cls.minor === null) {
           const next = cls.major > major && (textLines === 0 || numberOnly || (cls.kind === 'heading' && looksLikeTitle(cls.title)));

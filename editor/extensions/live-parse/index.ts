@@ -10,7 +10,7 @@ import { combineConfig, Facet, StateEffect, StateField, type EditorState, type E
 import type { Meeting, Source } from '../../../core/minutes/model.ts';
 import type { TextRepairer } from '../../../core/minutes/parse.ts';
 import { NOT_HEADING_MARK, parseWithOverrides, type PlacedOverride } from '../../../core/document/overrides.ts';
-import { parseIncremental, reparse, type IncrementalParse, type TextChange } from '../../../core/minutes/incremental.ts';
+import { changedText, parseIncremental, reparse, type IncrementalParse, type TextChange } from '../../../core/minutes/incremental.ts';
 
 export interface LiveParse {
   meeting: Meeting;
@@ -50,7 +50,8 @@ function parse(
 ): { meeting: Meeting; parseMs: number; parse: IncrementalParse | null; marked: boolean } {
   const t0 = performance.now();
   const { source } = state.facet(liveParseConfig);
-  const text = state.doc.toString();
+  // After an edit, the previous text with the changes made (the same string, without writing out the document).
+  const text = prev ? changedText(prev.parse.text, prev.changes) : state.doc.toString();
   const options = { repairer: repairer ? () => repairer : null, source };
   // A text holding the mark that overrides put before lines is parsed as overrides are (the mark is stripped);
   // an edit can only bring one in by inserting it.
