@@ -184,21 +184,26 @@ export class MeetingBuilder {
   private diagnostics(meeting: Meeting, looksLikeKl: boolean): Diagnostic[] {
     const out = diagnose(meeting, this.structure, this.lines, looksLikeKl);
     // One diagnostic per misread word, listing where it occurs, so a fix can apply to all of them.
-    const byWord = new Map<string, Diagnostic & { occurrences: Span[] }>();
+    // By misread word, then by its reading (two lookups on the edits' own strings, no key built per edit).
+    const byWord = new Map<string, Map<string, Diagnostic & { occurrences: Span[] }>>();
+    const groups: (Diagnostic & { occurrences: Span[] })[] = [];
     for (const e of this.view.edits) {
-      const key = `${e.from}\u0000${e.to}`;
       const span = { start: e.start, end: e.end };
-      const seen = byWord.get(key);
+      let readings = byWord.get(e.from);
+      if (!readings) byWord.set(e.from, (readings = new Map()));
+      const seen = readings.get(e.to);
       if (seen) seen.occurrences.push(span);
       else {
         // The decision's evidence (core/ocr/repair.ts), for a text repaired word by word: the word
         // alone ('word': no Danish word, its reading is one) or its line ('line': another word there
         // was damaged). A text judged damaged as a whole has none: every repairable word was taken.
         const params: Record<string, string | number> = e.evidence && e.evidence !== 'document' ? { reason: e.evidence } : {};
-        byWord.set(key, { severity: 'info', code: 'ocr-word', message: '', span, suggestion: e.to, occurrences: [span], params });
+        const group = { severity: 'info' as const, code: 'ocr-word' as const, message: '', span, suggestion: e.to, occurrences: [span], params };
+        readings.set(e.to, group);
+        groups.push(group);
       }
     }
-    for (const d of byWord.values()) {
+    for (const d of groups) {
       const n = d.occurrences.length;
       const found = this.view.text.slice(d.span!.start, d.span!.end);
       d.message = `"${found}" looks like OCR damage of "${d.suggestion}"${n > 1 ? ` (${n} times)` : ''}`;
