@@ -334,12 +334,15 @@ function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { pre
     participants: internal.participants.map(person),
     absent: internal.absent.map(person),
     sections: internal.sections.map((s) => ({ ...s, span: f(s.span), items: s.items.map((it) => outputOf.get(it) ?? mapItem(it, f)) })),
-    diagnostics: internal.diagnostics.map((d) => {
-      const out = { ...d };
-      if (d.span) out.span = f(d.span);
-      if (d.occurrences) out.occurrences = d.occurrences.map(f);
-      return out;
-    }),
+    // Built afresh by this parse: where the text is its normalized form, they are taken as they are.
+    diagnostics: back
+      ? internal.diagnostics.map((d) => {
+          const out = { ...d };
+          if (d.span) out.span = f(d.span);
+          if (d.occurrences) out.occurrences = d.occurrences.map(f);
+          return out;
+        })
+      : internal.diagnostics,
     text,
   };
   const kept: Kept = { ...p, options, structure, skip, meetingId, items, titles, active, view, regions, repaired: repairedText };
