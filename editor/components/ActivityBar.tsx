@@ -1,13 +1,14 @@
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import type { Activity } from '../workbench/ui.ts';
 
-const ENTRIES: { id: Activity; icon: string; key: 'explorer' | 'annotations' | 'overrides' | 'dataset' | 'search.title' | 'taxonomy.title' }[] = [
+const ENTRIES: { id: Activity; icon: string; key: 'explorer' | 'annotations' | 'overrides' | 'dataset' | 'search.title' | 'taxonomy.title' | 'history.title' }[] = [
   { id: 'explorer', icon: '☰', key: 'explorer' },
   { id: 'search', icon: '⌕', key: 'search.title' },
   { id: 'annotations', icon: '✎', key: 'annotations' },
   { id: 'taxonomy', icon: '#', key: 'taxonomy.title' },
   { id: 'overrides', icon: '⚑', key: 'overrides' },
   { id: 'dataset', icon: '⛁', key: 'dataset' },
+  { id: 'history', icon: '⟲', key: 'history.title' },
 ];
 
 export function ActivityBar() {

@@ -12,6 +12,8 @@ import { DatasetPanel } from './DatasetPanel.tsx';
 import { SearchView } from './SearchView.tsx';
 import { TaxonomyForm } from './TaxonomyForm.tsx';
 import { PagePane } from './PagePane.tsx';
+import { HistoryView } from './HistoryView.tsx';
+import { VersionPane } from './VersionPane.tsx';
 import { CommandPalette, QuickInput } from './CommandPalette.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { NameDialog } from './NameDialog.tsx';
@@ -26,12 +28,14 @@ function EditorPane() {
     wb.session.attach(host.current);
     return () => wb.session.attach(null);
   }, [wb]);
-  const withPage = pageView && active;
+  const version = useStore(wb.history, (s) => s.selected !== null);
+  const withPage = pageView && active && !version;
   return (
-    <div class={`editor-pane${withPage ? ' with-page' : ''}`}>
+    <div class={`editor-pane${withPage ? ' with-page' : ''}${version && active ? ' with-version' : ''}`}>
       {!active && <div class="welcome">{t('noDocument')}</div>}
       <div class="cm-host" ref={host} style={{ display: active ? 'block' : 'none' }} />
       {withPage && <PagePane />}
+      {version && active && <VersionPane />}
     </div>
   );
 }
@@ -90,6 +94,7 @@ export function App() {
         {activity === 'annotations' && <AnnotationSidebar />}
         {activity === 'taxonomy' && <TaxonomyForm />}
         {activity === 'dataset' && <DatasetPanel />}
+        {activity === 'history' && <HistoryView />}
         {activity === 'overrides' && (
           <section class="side-panel">
             <header>

@@ -68,6 +68,8 @@ export function commands(wb: Workbench): Command[] {
     { id: 'view.annotations', title: t('command.view.annotations'), keys: 'Ctrl+Shift+A', run: () => wb.ui.set({ activity: 'annotations' }) },
     { id: 'view.search', title: t('command.view.search'), run: () => wb.search.show() },
     { id: 'view.taxonomy', title: t('command.view.taxonomy'), run: () => wb.ui.set({ activity: 'taxonomy' }) },
+    { id: 'view.history', title: t('command.view.history'), run: () => wb.ui.set({ activity: 'history' }) },
+    { id: 'history.save', title: t('command.history.save'), run: () => wb.history.saveNamed() },
     { id: 'view.dataset', title: t('command.view.dataset'), run: () => wb.ui.set({ activity: 'dataset' }) },
     { id: 'view.problems', title: t('command.view.problems'), keys: 'Ctrl+Shift+M', run: () => wb.ui.set({ panel: 'problems' }) },
     { id: 'view.overrides', title: t('command.view.overrides'), run: () => wb.ui.set({ panel: 'overrides' }) },

@@ -5,7 +5,7 @@
  */
 import { Store } from './store.ts';
 
-export type Activity = 'explorer' | 'search' | 'annotations' | 'taxonomy' | 'overrides' | 'dataset';
+export type Activity = 'explorer' | 'search' | 'annotations' | 'taxonomy' | 'overrides' | 'dataset' | 'history';
 export type Panel = 'problems' | 'overrides';
 export type Message = { text: string; kind: 'error' | 'info' };
 

@@ -12,6 +12,7 @@ import type { PdfReader } from '../services/import.ts';
 import { handoffIdFromHash } from '../services/handoff.ts';
 import { Annotations } from './annotations.ts';
 import { Dataset } from './dataset.ts';
+import { HistoryStore } from './history.ts';
 import { Imports } from './imports.ts';
 import { LabellingStore } from './labelling.ts';
 import { Library } from './library.ts';
@@ -50,6 +51,7 @@ export class Workbench {
   readonly queue: Queue;
   readonly search: Search;
   readonly labelling: LabellingStore;
+  readonly history: HistoryStore;
 
   constructor(private readonly deps: WorkbenchDeps) {
     const ui = this.ui;
@@ -66,6 +68,7 @@ export class Workbench {
     const taxonomies = (this.taxonomies = new Taxonomies(sync, settings, ui));
     this.dataset.taxonomy = () => taxonomies.get().taxonomy;
     this.queue = new Queue(session, tabs, library, settings, ui, (id, item) => this.openAt(id, item));
+    this.history = new HistoryStore(session, sync, settings, ui, deps);
     this.search = new Search(library, tabs, session, taxonomies, ui);
 
     const labelling = (this.labelling = new LabellingStore(sync, session, settings, ui, deps));
