@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import { groupName, type MessageKey } from '../i18n.ts';
 import { labelKeys, labelName, type TaxonomyLabel } from '../../core/document/taxonomy.ts';
+import { mayCurate } from '../services/identity.ts';
 
 /** One label's row: name, colour, key and guideline, each saved when it changes (a refused value goes back). */
 function LabelRow({ label, index }: { label: TaxonomyLabel; index: number }) {
@@ -34,11 +35,16 @@ function LabelRow({ label, index }: { label: TaxonomyLabel; index: number }) {
   );
 }
 
-/** The taxonomy form: the workspace's labels by group, a new label or group, and the history of changes. */
+/**
+ * The taxonomy form: the workspace's labels by group, a new label or group, and
+ * the history of changes. Only a curator changes it (the sync server makes the
+ * taxonomy read-only for anyone else): for others it is shown read-only, saying why.
+ */
 export function TaxonomyForm() {
   const wb = useWorkbench();
   const t = useT();
   const { taxonomy, workspace } = useStore(wb.taxonomies, (s) => s);
+  const curator = useStore(wb.settings, (s) => mayCurate(s.person));
   const [newLabel, setNewLabel] = useState('');
   const [newGroup, setNewGroup] = useState('');
   const [group, setGroup] = useState('');
@@ -52,6 +58,8 @@ export function TaxonomyForm() {
       </header>
       <p class="hint">{workspace ? t('taxonomy.workspaceOf', { workspace }) : t('taxonomy.localOnly')}</p>
       <p class="hint">{t('taxonomy.keysHint')}</p>
+      {!curator && <p class="hint taxonomy-read-only" role="note">{t('taxonomy.curatorsOnly')}</p>}
+      <fieldset class="taxonomy-edit" disabled={!curator}>
       {taxonomy.groups.map((g) => (
         <fieldset key={g.id || '-'} class="taxonomy-group" data-taxonomy-group={g.id}>
           <legend>
@@ -96,6 +104,7 @@ export function TaxonomyForm() {
         <input value={newGroup} placeholder={t('taxonomy.newGroup')} onInput={(e) => setNewGroup((e.target as HTMLInputElement).value)} aria-label={t('taxonomy.newGroup')} name="new-group" />
         <button type="submit">{t('taxonomy.addGroup')}</button>
       </form>
+      </fieldset>
       <h3>{t('taxonomy.history')}</h3>
       {!taxonomy.history.length && <p class="empty">{t('taxonomy.noHistory')}</p>}
       <ol class="taxonomy-history">

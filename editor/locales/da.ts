@@ -218,6 +218,7 @@ export const da: Translation<typeof en> = {
   taxonomy: {
     title: 'Etiket-taksonomi',
     version: 'Version {{version}}',
+    curatorsOnly: 'Kun en kurator kan ændre taksonomien; du kan læse den.',
     workspaceOf: 'Delt i arbejdsområdet {{workspace}}',
     localOnly: 'Kun i denne browser (ingen synkroniseringsserver)',
     name: 'Navn',

@@ -220,6 +220,7 @@ export const en = {
   taxonomy: {
     title: 'Label taxonomy',
     version: 'Version {{version}}',
+    curatorsOnly: 'Only a curator can change the taxonomy; you can read it.',
     workspaceOf: 'Shared in workspace {{workspace}}',
     localOnly: 'In this browser only (no sync server)',
     name: 'Name',

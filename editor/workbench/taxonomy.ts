@@ -8,6 +8,7 @@
  */
 import { DEFAULT_TAXONOMY, TAXONOMY_DOC_ID, TaxonomyDoc, type LabelFields, type Taxonomy, type TaxonomyProblem } from '../../core/document/taxonomy.ts';
 import { openTaxonomyDoc } from '../services/persistence.ts';
+import { mayCurate } from '../services/identity.ts';
 import type { Settings } from './settings.ts';
 import { Store } from './store.ts';
 import type { Sync } from './sync.ts';
@@ -80,7 +81,13 @@ export class Taxonomies extends Store<TaxonomyState> {
   }
 
   private async writable(): Promise<TaxonomyDoc | null> {
-    if (!this.open || this.sync.refuseReadOnly(TAXONOMY_DOC_ID)) return null;
+    if (!this.open) return null;
+    // The sync server takes a taxonomy change from a curator only (or a token without a person).
+    if (!mayCurate(this.settings.get().person)) {
+      this.ui.error(this.settings.t('taxonomy.curatorsOnly'));
+      return null;
+    }
+    if (this.sync.refuseReadOnly(TAXONOMY_DOC_ID)) return null;
     if (!(await this.settings.requireUser())) return null;
     return this.open.doc;
   }

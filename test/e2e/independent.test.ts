@@ -5,7 +5,9 @@
  * analyst sees only their own labels and review while the document carries
  * everyone's; an analyst can neither adjudicate nor open adjudication; the
  * curator sees every label and settles a disagreement; once adjudication is
- * open the analysts see each other's labels. A reader cannot write.
+ * open the analysts see each other's labels. A reader cannot write. Only the
+ * curator changes the workspace's taxonomy: an analyst's form is read-only,
+ * and a change made in an analyst's copy anyway reaches nobody.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +25,10 @@ type View = { author: string; labels: string[] };
 type Handle = {
   referat: {
     state: { user: string; annotations: View[]; review: Record<string, string>; active: string | null; sync: { status: string; readOnly: boolean } };
-    workbench: { session: { doc: { annotations: { length: number } } | null } };
+    workbench: {
+      session: { doc: { annotations: { length: number } } | null };
+      taxonomies: { doc: { addLabel(fields: { name: string; group: string }, by: string): unknown; read(): { groups: { id: string }[] } } | null };
+    };
   };
 };
 
@@ -173,5 +178,32 @@ describe('independent labelling', { timeout: 300_000 }, () => {
     const cy = pages.cy!;
     await cy.click('[data-activity="explorer"]');
     expect(await cy.evaluate(() => (window as unknown as Handle).referat.workbench.session.doc?.annotations.length)).toBe(3);
+  });
+
+  it('lets only the curator change the taxonomy: an analyst’s form is read-only and a change from an analyst’s copy reaches nobody', async () => {
+    const { ana, bo, cy } = pages as Record<'ana' | 'bo' | 'cy', Page>;
+    const labelNames = (p: Page) => p.$$eval('.taxonomy-label input[name="name"]', (els) => els.map((e) => (e as HTMLInputElement).value));
+    for (const p of [ana, bo, cy]) {
+      await p.click('[data-activity="taxonomy"]');
+      await p.waitForSelector('.taxonomy .hint:has-text("Delt i arbejdsområdet team")', WAIT);
+    }
+    await ana.waitForSelector('.taxonomy-read-only:has-text("Kun en kurator kan ændre taksonomien")', WAIT);
+    expect(await ana.isDisabled('.taxonomy-label[data-taxonomy-label="klima"] input[name="name"]')).toBe(true);
+    expect(await ana.isDisabled('.taxonomy-add input[name="new-label"]')).toBe(true);
+    expect(await cy.$$('.taxonomy-read-only')).toHaveLength(0);
+    // A change made in the analyst's copy all the same (past the form) stays there.
+    await ana.evaluate(() => {
+      const doc = (window as unknown as Handle).referat.workbench.taxonomies.doc!;
+      doc.addLabel({ name: 'analytikerens', group: doc.read().groups[0]!.id }, 'Ana Holm');
+    });
+    await ana.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('.taxonomy-label input[name="name"]')].some((i) => i.value === 'analytikerens'), undefined, WAIT);
+    await new Promise((r) => setTimeout(r, 500));
+    // The curator's label, added after it, reaches both analysts; the analyst's reaches neither the curator nor the other analyst.
+    await cy.fill('.taxonomy-add input[name="new-label"]', 'kuratorens');
+    await cy.click('.taxonomy-add button[type=submit] >> nth=0');
+    for (const p of [ana, bo]) await p.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('.taxonomy-label input[name="name"]')].some((i) => i.value === 'kuratorens'), undefined, WAIT);
+    expect(await labelNames(cy)).not.toContain('analytikerens');
+    expect(await labelNames(bo)).not.toContain('analytikerens');
+    expect(await bo.isDisabled('.taxonomy-add input[name="new-label"]')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * Tokens per person on the real sync server (its own process, SQLite): a name and
  * a role in a workspace. The listing says who a token is; a reader reads and
  * cannot write; only a curator adjudicates or changes how the workspace labels
- * (an analyst's adjudication is refused whole and never stored); a token made
+ * or its label taxonomy (an analyst's adjudication is refused whole and never stored); a token made
  * before people (no name) keeps every right it had.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TaxonomyDoc } from '../../core/document/taxonomy.ts';
 import { connect, createPersonToken, createToken, startServer, stopServer, until, type Client, type ServerProcess } from '../support/sync.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -94,6 +95,28 @@ describe('tokens per person', () => {
     await until(() => check.provider.isSynced && mode.provider.isSynced, 'a fresh read');
     expect(check.doc.getText('text').toString()).toBe('Referat');
     expect(mode.doc.getMap('labelling').get('mode')).toBe('independent');
+  });
+
+  it('let only a curator change the workspace’s taxonomy: an analyst’s change reaches nobody, a curator’s everyone', async () => {
+    const curator = open('team/_taxonomy', tokens.cy!);
+    await until(() => curator.provider.isSynced, 'the curator to sync the taxonomy');
+    const curated = new TaxonomyDoc(curator.doc);
+    curated.seed();
+    await until(() => curator.provider.unsyncedChanges === 0, 'the seed to be acknowledged');
+    const analyst = open('team/_taxonomy', tokens.ana!);
+    await until(() => analyst.provider.isSynced && new TaxonomyDoc(analyst.doc).read().labels.length === curated.read().labels.length, 'the analyst to read the taxonomy');
+    const own = new TaxonomyDoc(analyst.doc);
+    expect(own.addLabel({ name: 'analytikerens', group: own.read().groups[0]!.id }, 'Ana Holm')).toHaveProperty('id');
+    expect(own.read().labels.map((l) => l.name)).toContain('analytikerens');
+    await new Promise((r) => setTimeout(r, 500));
+    // After the analyst's change, the curator's: a fresh read has the curator's label and not the analyst's.
+    expect(curated.addLabel({ name: 'kuratorens', group: curated.read().groups[0]!.id }, 'Cy Berg')).toHaveProperty('id');
+    await until(() => curator.provider.unsyncedChanges === 0, 'the curator’s label to be acknowledged');
+    const other = open('team/_taxonomy', tokens.bo!);
+    const names = () => new TaxonomyDoc(other.doc).read().labels.map((l) => l.name);
+    await until(() => other.provider.isSynced && names().includes('kuratorens'), 'the other analyst to see the curator’s label');
+    expect(names()).not.toContain('analytikerens');
+    expect(curated.read().labels.map((l) => l.name)).not.toContain('analytikerens');
   });
 
   it('refuse an analyst’s adjudication whole (with a refusal the editor undoes), and take a curator’s and the shared token’s', async () => {

@@ -79,8 +79,11 @@ export const hardCap = (maxMessage: number) => Math.max(4 * maxMessage, maxMessa
 const CURATORS_ONLY = ['adjudications'];
 /** A workspace's own documents (its labelling mode, its taxonomy) are named `<workspace>/_…`: not listed as documents. */
 const WORKSPACE_DOCUMENT = /^_/;
-/** The document holding how a workspace labels (core/document/labelling.ts): only curators change it. */
-const LABELLING_DOCUMENT = '_labelling';
+/**
+ * The workspace documents only curators change: how it labels
+ * (core/document/labelling.ts) and its label taxonomy (core/document/taxonomy.ts).
+ */
+const CURATED_DOCUMENTS = new Set(['_labelling', '_taxonomy']);
 
 export const DEFAULTS = { port: 1234, host: '127.0.0.1', dataDir: './data', maxMessageBytes: 8 * 1024 * 1024, maxDocumentBytes: 64 * 1024 * 1024 };
 
@@ -150,8 +153,8 @@ export function createSyncServer(options: SyncServerOptions = {}): SyncServer {
             throw refusal(`this token grants workspace "${grant.workspace}", not "${workspace ?? documentName}"`);
           }
           if (grant.access === 'read-only') connectionConfig.readOnly = true;
-          // How the workspace labels is a curator's decision: everyone else reads it.
-          if (documentName === `${workspace}/${LABELLING_DOCUMENT}` && !curates(grant)) connectionConfig.readOnly = true;
+          // How the workspace labels, and with which labels, is a curator's decision: everyone else reads it.
+          if (CURATED_DOCUMENTS.has(documentName.slice(grant.workspace.length + 1)) && !curates(grant)) connectionConfig.readOnly = true;
           return grant;
         },
         async connected({ connection }) {
