@@ -17,6 +17,7 @@ import { VersionPane } from './VersionPane.tsx';
 import { CommandPalette, QuickInput } from './CommandPalette.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { NameDialog } from './NameDialog.tsx';
+import { SourceGuardDialog } from './SourceGuardDialog.tsx';
 
 function EditorPane() {
   const wb = useWorkbench();
@@ -130,6 +131,7 @@ export function App() {
       <QuickInput />
       <PasteDialog />
       <NameDialog />
+      <SourceGuardDialog />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ImportError, importFile, importHandoff, importTextHashed, type PdfReade
 import { requestHandoff } from '../services/handoff.ts';
 import type { OcrProgress } from '../../core/pdf/ocr.ts';
 import type { Library } from './library.ts';
+import type { SourceGuard } from './source-guard.ts';
 import type { Settings } from './settings.ts';
 import type { Tabs } from './tabs.ts';
 import type { Ui } from './ui.ts';
@@ -25,6 +26,8 @@ export class Imports {
     private readonly tabs: Tabs,
     private readonly settings: Settings,
     private readonly ui: Ui,
+    /** Stores an import, asking first when it is a changed version of a document already there. */
+    private readonly guard: Pick<SourceGuard, 'store'>,
   ) {}
 
   /** Imports files (several at once, with progress); bad files get a one-line message and change nothing. */
@@ -32,14 +35,19 @@ export class Imports {
     const ids: string[] = [];
     const errors: string[] = [];
     const known: string[] = [];
+    const reimported: string[] = [];
     this.ui.set({ progress: { done: 0, total: files.length }, message: null });
     for (const [i, file] of files.entries()) {
       try {
         // A scanned PDF is read with OCR page by page: say how far it has come.
         const onOcrProgress = ({ done, total }: OcrProgress) => this.ui.set({ ocr: done < total ? { name: file.name, done, total } : null });
-        const { id, existed } = await this.library.store(await importFile(file, this.deps.readPdf, onOcrProgress));
-        ids.push(id);
-        if (existed) known.push(file.name);
+        const imported = await importFile(file, this.deps.readPdf, onOcrProgress);
+        this.ui.set({ ocr: null });
+        const stored = await this.guard.store(imported);
+        if (!stored) continue;
+        ids.push(stored.id);
+        if (stored.reimported) reimported.push(file.name);
+        else if (stored.existed) known.push(file.name);
       } catch (e) {
         errors.push(e instanceof ImportError ? e.message : `${file.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -51,7 +59,9 @@ export class Imports {
       progress: null,
       message: errors.length
         ? { kind: 'error', text: errors.join(' · ') }
-        : known.length
+        : reimported.length
+          ? { kind: 'info', text: `${t('sourceGuard.reimported')}: ${reimported.join(', ')}` }
+          : known.length
           ? { kind: 'info', text: `${t('alreadyInLibrary')}: ${known.join(', ')}` }
           : { kind: 'info', text: t('imported', { count: ids.length }) },
     });
@@ -73,11 +83,13 @@ export class Imports {
   async receiveHandoff(handoffId: string): Promise<void> {
     try {
       const doc = await requestHandoff(this.deps.win, handoffId);
-      const { id } = await this.library.store(await importHandoff(doc, this.deps.readPdf));
+      const stored = await this.guard.store(await importHandoff(doc, this.deps.readPdf));
       await this.library.refresh();
       this.deps.win.history.replaceState(null, '', this.deps.win.location.pathname);
+      if (!stored) return;
+      const { id } = stored;
       await this.tabs.openDocument(id);
-      this.ui.info(`${this.settings.t('receivedFromExtension')}: ${doc.url}`);
+      this.ui.info(`${this.settings.t(stored.reimported ? 'sourceGuard.reimported' : 'receivedFromExtension')}: ${doc.url}`);
     } catch (e) {
       this.ui.error(`Handoff: ${e instanceof Error ? e.message : String(e)}`);
     }

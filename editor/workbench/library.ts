@@ -92,7 +92,8 @@ export class Library extends Store<LibraryState> {
     // A document opened by id learns its name and kind from what the server sent.
     const entry = this.entry(id);
     if (entry?.source === 'shared') Object.assign(patch, sharedSummary(meeting, doc?.meta.get('fileName'), sourceSha(doc)));
-    else if (entry && !entry.sha256 && sourceSha(doc)) patch.sha256 = sourceSha(doc);
+    // A re-import of a changed source (source-guard.ts), or its undo, changes the source the document records.
+    else if (entry && sourceSha(doc) && entry.sha256 !== sourceSha(doc)) patch.sha256 = sourceSha(doc);
     patch.meetingId = summarize(meeting).meetingId;
     await this.db.docs.update(id, patch);
     await this.refresh();

@@ -14,6 +14,7 @@ import { Annotations } from './annotations.ts';
 import { Dataset } from './dataset.ts';
 import { HistoryStore } from './history.ts';
 import { Imports } from './imports.ts';
+import { SourceGuard } from './source-guard.ts';
 import { LabellingStore } from './labelling.ts';
 import { Library } from './library.ts';
 import { Queue } from './queue.ts';
@@ -45,6 +46,7 @@ export class Workbench {
   readonly structure: Structure;
   readonly annotations: Annotations;
   readonly imports: Imports;
+  readonly sourceGuard: SourceGuard;
   readonly workspace: Workspace;
   readonly dataset: Dataset;
   readonly taxonomies: Taxonomies;
@@ -62,7 +64,8 @@ export class Workbench {
     const tabs = (this.tabs = new Tabs(library, sync, session, settings));
     this.structure = new Structure(session, sync, settings, ui);
     const annotations = (this.annotations = new Annotations(session, sync, settings, ui));
-    this.imports = new Imports(deps, library, tabs, settings, ui);
+    this.sourceGuard = new SourceGuard(library, tabs, session, settings, ui);
+    this.imports = new Imports(deps, library, tabs, settings, ui, this.sourceGuard);
     const workspace = (this.workspace = new Workspace(library, tabs, session, sync, settings, ui, deps));
     this.dataset = new Dataset(library, tabs, session, workspace, settings, ui, deps);
     const taxonomies = (this.taxonomies = new Taxonomies(sync, settings, ui));
