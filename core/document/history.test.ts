@@ -7,6 +7,7 @@ import { restoreAsNewChange } from './restore.ts';
 import { LOCAL_ORIGIN, StudioDoc } from './studio-doc.ts';
 import { applyChanges, lineDiff, textChanges } from './text-diff.ts';
 import { annotationChanges, diffVersions } from './version-diff.ts';
+import { ownView } from './labelling.ts';
 import { parseMinutes } from '../minutes/parse.ts';
 import { seedFiles } from '../../test/support/curated.ts';
 
@@ -135,6 +136,11 @@ describe('the difference between a version and now', () => {
       { kind: 'removed', id: gone, quote: SEED.slice(0, 3), labelsAdded: [], labelsRemoved: ['udsat'], comments: 0 },
     ]);
     expect(annotationChanges(doc.annotationViews(), doc.annotationViews())).toEqual([]);
+    // Narrowed to what one person sees (independent labelling): Bo's own work only.
+    expect(diffVersions(version, doc, (views) => ownView(views, 'Bo')).annotations).toEqual([
+      { kind: 'added', id: kept, quote: 'Socialtilsyn', labelsAdded: ['godkendt'], labelsRemoved: [], comments: 0 },
+      { kind: 'added', id: made, quote: SEED.slice(0, 2), labelsAdded: ['trafik'], labelsRemoved: [], comments: 0 },
+    ]);
   });
 });
 

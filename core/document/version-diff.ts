@@ -85,8 +85,12 @@ export function annotationChanges(before: readonly AnnotationView[], after: read
   return out;
 }
 
-/** What changed from `before` (say, a version) to `after` (say, the document now). */
-export function diffVersions(before: StudioDoc, after: StudioDoc): VersionDiff {
+/**
+ * What changed from `before` (say, a version) to `after` (say, the document
+ * now). `shown` narrows each side's annotations to those the person sees (in
+ * independent labelling, their own).
+ */
+export function diffVersions(before: StudioDoc, after: StudioDoc, shown: (views: AnnotationView[]) => AnnotationView[] = (v) => v): VersionDiff {
   const textBefore = before.text.toString();
   const textAfter = after.text.toString();
   const hunks = lineDiff(textBefore, textAfter);
@@ -94,6 +98,6 @@ export function diffVersions(before: StudioDoc, after: StudioDoc): VersionDiff {
   return {
     text: { added: count('added'), removed: count('removed'), hunks },
     structure: structureChanges(parseDoc(before, textBefore), parseDoc(after, textAfter)),
-    annotations: annotationChanges(before.annotationViews(textBefore), after.annotationViews(textAfter)),
+    annotations: annotationChanges(shown(before.annotationViews(textBefore)), shown(after.annotationViews(textAfter))),
   };
 }

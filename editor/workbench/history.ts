@@ -11,6 +11,7 @@ import { addVersion, HISTORY_ORIGIN, historyOf, latestVersion, openVersion, type
 import { restoreAsNewChange } from '../../core/document/restore.ts';
 import type { StudioDoc } from '../../core/document/studio-doc.ts';
 import { diffVersions, type VersionDiff } from '../../core/document/version-diff.ts';
+import { ownView } from '../../core/document/labelling.ts';
 import type { DocumentSession } from './session.ts';
 import type { Settings } from './settings.ts';
 import { Store } from './store.ts';
@@ -176,8 +177,10 @@ export class HistoryStore extends Store<HistoryState> {
     const record = doc && historyOf(doc.ydoc).toArray().find((r) => r.id === id);
     if (!doc || !record) return;
     const version = openVersion(record.state);
+    // In independent labelling an analyst sees only their own annotations, in versions too.
+    const who = this.session.privateTo();
     try {
-      this.set({ selected: { id, text: version.text.toString(), diff: diffVersions(version, doc) } });
+      this.set({ selected: { id, text: version.text.toString(), diff: diffVersions(version, doc, who === null ? undefined : (views) => ownView(views, who)) } });
     } finally {
       version.ydoc.destroy();
     }
