@@ -5,7 +5,7 @@
  * added, removed or relabelled — with *Restore* (a new change, undoable).
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { EditorState, RangeSetBuilder } from '@codemirror/state';
+import { EditorState } from '@codemirror/state';
 import { Decoration, EditorView, lineNumbers } from '@codemirror/view';
 import type { LineHunk } from '../../core/document/text-diff.ts';
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
@@ -15,19 +15,18 @@ import { versionTitle } from './HistoryView.tsx';
 const SHOWN_LINES = 200;
 
 const changedLine = Decoration.line({ class: 'version-changed-line' });
+const addedBefore = Decoration.line({ class: 'version-added-before' });
+const addedAfter = Decoration.line({ class: 'version-added-after' });
 
-/** The version's text in a read-only view, the lines changed since marked, scrolled to the first change. */
+/** The version's text in a read-only view, scrolled to the first change: lines changed since marked, and where lines were added since. */
 function readOnlyView(text: string, hunks: readonly LineHunk[], parent: HTMLElement): EditorView {
   const lines = EditorState.create({ doc: text }).doc;
-  const builder = new RangeSetBuilder<Decoration>();
+  const ranges = [];
   for (const h of hunks) {
-    if (h.kind !== 'removed') continue;
-    for (let i = 0; i < h.lines.length; i++) {
-      const line = lines.line(h.oldLine + i);
-      builder.add(line.from, line.from, changedLine);
-    }
+    if (h.kind === 'removed') for (let i = 0; i < h.lines.length; i++) ranges.push(changedLine.range(lines.line(h.oldLine + i).from));
+    else if (h.kind === 'added') ranges.push(h.oldLine <= lines.lines ? addedBefore.range(lines.line(h.oldLine).from) : addedAfter.range(lines.line(lines.lines).from));
   }
-  const marks = builder.finish();
+  const marks = Decoration.set(ranges, true);
   const state = EditorState.create({ doc: lines, extensions: [EditorState.readOnly.of(true), EditorView.editable.of(false), lineNumbers(), EditorView.lineWrapping, EditorView.decorations.of(marks)] });
   const view = new EditorView({ state, parent });
   // Opens where the first change is.

@@ -292,7 +292,7 @@ export const da: Translation<typeof en> = {
     kindRestore: 'Før en gendannelse',
     at: 'versionen fra {{at, datetime(dateStyle: short; timeStyle: short)}}',
     version: 'Version',
-    versionText: 'Versionens tekst (linjer ændret siden er markeret)',
+    versionText: 'Versionens tekst (rød: linjer ændret siden; grøn streg: linjer tilføjet siden)',
     since: 'Siden denne version',
     lines: 'Linjer: +{{added}}, −{{removed}}',
     same: 'Intet er ændret siden denne version.',
@@ -311,6 +311,7 @@ export const da: Translation<typeof en> = {
     restore: 'Gendan',
     restored: 'Gendannede {{name}} som en ny ændring (Ctrl+Z tager den tilbage); tilstanden før er gemt som en version.',
     tooLarge: 'Versionen ({{size}} MB) er over grænsen på {{limit}} MB; intet er gemt.',
+    restoreIndependent: 'Under uafhængig etikettering gendanner kun en kurator en version: den ville sætte etiketter, du ikke ser, tilbage.',
   },
   command: {
     history: {

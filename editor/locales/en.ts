@@ -295,7 +295,7 @@ export const en = {
     kindRestore: 'Before a restore',
     at: 'the version of {{at, datetime(dateStyle: short; timeStyle: short)}}',
     version: 'Version',
-    versionText: 'The version’s text (lines changed since are marked)',
+    versionText: 'The version’s text (red: lines changed since; green rule: lines added since)',
     since: 'Since this version',
     lines: 'Lines: +{{added}}, −{{removed}}',
     same: 'Nothing has changed since this version.',
@@ -314,6 +314,7 @@ export const en = {
     restore: 'Restore',
     restored: 'Restored {{name}} as a new change (Ctrl+Z takes it back); the state before is kept as a version.',
     tooLarge: 'The version ({{size}} MB) is over the limit of {{limit}} MB; nothing was kept.',
+    restoreIndependent: 'In independent labelling only a curator restores a version: it would set back labels you do not see.',
   },
   command: {
     history: {

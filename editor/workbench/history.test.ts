@@ -116,4 +116,17 @@ describe('the version history of the open document', () => {
     expect(wb.ui.get().message).toMatchObject({ kind: 'error' });
     expect(history.get().versions.map((v) => v.kind)).toEqual(['auto']);
   });
+
+  it('leaves restoring to a curator in independent labelling', async () => {
+    const c = clock();
+    const { wb, history, view } = await openSample(c);
+    const id = history.get().versions[0]!.id;
+    view.dispatch({ changes: { from: 0, insert: 'x' } });
+    // Independent labelling, as the labelling store says it for an analyst.
+    wb.session.privateTo = () => 'Ane Analytiker';
+    await history.restore(id);
+    expect(wb.ui.get().message).toMatchObject({ kind: 'error' });
+    expect(view.state.doc.toString().startsWith('x')).toBe(true);
+    expect(history.get().versions).toHaveLength(1);
+  });
 });

@@ -206,6 +206,8 @@ export class HistoryStore extends Store<HistoryState> {
     const record = followed && historyOf(followed.doc.ydoc).toArray().find((r) => r.id === id);
     if (!followed || !record) return this.ui.error(t('history.noDocument'));
     if (this.sync.refuseReadOnly(followed.id)) return;
+    // A restore sets back everyone's annotations; an analyst who sees only their own would change what they cannot see.
+    if (this.session.privateTo() !== null) return this.ui.error(t('history.restoreIndependent'));
     if (!(await this.settings.requireUser())) return;
     const result = restoreAsNewChange(followed.doc, record, { id: this.newId(), by: this.settings.get().user, at: this.deps.now() });
     if ('reason' in result) {
