@@ -37,6 +37,22 @@ describe('curatedFromStudioDoc', () => {
     expect(r12.adjudications).toHaveLength(1);
   });
 
+  it("gives one analyst's own work only, for independent labelling", () => {
+    const bo = curatedFromStudioDoc('seed-000', doc, { only: 'bo' });
+    const labels = bo.annotations.flatMap((a) => a.labels.map((l) => l.author));
+    expect(labels.length).toBeGreaterThan(0);
+    expect(new Set(labels)).toEqual(new Set(['bo']));
+    expect(bo.annotations.flatMap((a) => a.comments.map((c) => c.author)).every((a) => a === 'bo')).toBe(true);
+    // ana's approval of 1.1 and the curator's decision are not bo's.
+    expect(bo.review['1.1']).toBeUndefined();
+    expect(bo.adjudications).toEqual([]);
+    const ana = curatedFromStudioDoc('seed-000', doc, { only: 'ana' });
+    expect(ana.review['1.1']).toEqual({ status: 'approved', by: 'ana', at: '2026-01-05T09:00:08.000Z' });
+    expect(datasetRows([ana]).find((r) => r.number === '1.1')!.labels.map((l) => `${l.author}:${l.label}`)).toEqual(['ana:godkendt']);
+    // The whole document is unchanged for everyone else.
+    expect(curatedFromStudioDoc('seed-000', doc)).toEqual(curated);
+  });
+
   it('writes back into an empty StudioDoc and reads the same curated document again', () => {
     const copy = new StudioDoc();
     writeCuratedToStudioDoc(curated, copy);

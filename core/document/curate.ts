@@ -36,6 +36,12 @@ export function adjudicate(doc: StudioDoc, decision: Omit<Adjudication, 'at' | '
 export interface CurateOptions {
   /** Passed to the parser (the OCR repairer, for one). */
   parse?: Omit<ParseOptions, 'source' | 'includeText'>;
+  /**
+   * Independent labelling, seen by one analyst: only their own labels, comments,
+   * review and done marks (and the annotations they made or labelled), and no
+   * adjudications, as the editor shows them (core/document/labelling.ts).
+   */
+  only?: string;
 }
 
 /** The source a document's meta names (`meta.source`, else its file name). */
@@ -91,12 +97,17 @@ export function curatedFromStudioDoc(documentId: string, doc: StudioDoc, options
       createdAt,
     };
   });
-  const { review, orphanedReview } = reviewOf(doc, meeting, text);
-  const adjudications = [...adjudicationsOf(doc).values()]
+  const who = options.only;
+  const own = who === undefined ? annotations : annotations.flatMap((a) => {
+    const labels = a.labels.filter((l) => l.author === who);
+    return a.author === who || labels.length ? [{ ...a, labels, comments: a.comments.filter((c) => c.author === who) }] : [];
+  });
+  const { review, orphanedReview } = reviewOf(doc, meeting, text, who);
+  const adjudications = who !== undefined ? [] : [...adjudicationsOf(doc).values()]
     .map((a) => ({ itemNumber: a.itemNumber, label: a.label, value: a.value, decidedBy: a.decidedBy, at: a.at, note: a.note ?? null }))
     .sort((a, b) => a.at.localeCompare(b.at) || a.itemNumber.localeCompare(b.itemNumber, 'en', { numeric: true }) || a.label.localeCompare(b.label));
-  const done = doneOf(doc, meeting, text);
-  return { documentId, meeting, overrides, annotations, review, ...(orphanedReview.length ? { orphanedReview } : {}), adjudications, ...(done.length ? { done } : {}), meta, ...(pageRuns.length ? { pageRuns } : {}) };
+  const done = doneOf(doc, meeting, text).filter((d) => who === undefined || d.by === who);
+  return { documentId, meeting, overrides, annotations: own, review, ...(orphanedReview.length ? { orphanedReview } : {}), adjudications, ...(done.length ? { done } : {}), meta, ...(pageRuns.length ? { pageRuns } : {}) };
 }
 
 /** Who marked which item done, with when, by item number in this parse (of two items with one number, the first's). */
@@ -118,15 +129,16 @@ function doneOf(doc: StudioDoc, meeting: CuratedDocument['meeting'], text: strin
  * Each item's review keyed by its number in this parse (of two items with one
  * number, the first's), and the reviews on no item's heading, in a fixed order.
  */
-function reviewOf(doc: StudioDoc, meeting: CuratedDocument['meeting'], text: string): { review: Record<string, ReviewRecord>; orphanedReview: OrphanedReviewRecord[] } {
+function reviewOf(doc: StudioDoc, meeting: CuratedDocument['meeting'], text: string, only?: string): { review: Record<string, ReviewRecord>; orphanedReview: OrphanedReviewRecord[] } {
   const items = meeting.sections.flatMap((s) => s.items);
   const record = (status: ReviewStatus, mark: ReviewMark | null): ReviewRecord => ({ status, by: mark?.by ?? null, at: isoTime(mark?.at) });
   const entries = new Map<string, ReviewRecord>();
-  doc.itemReviews(items, text).forEach((r, i) => {
+  doc.itemReviews(items, text, only).forEach((r, i) => {
     const n = items[i]!.number;
     if (r && !entries.has(n)) entries.set(n, record(r.status, r.mark));
   });
-  const orphanedReview: OrphanedReviewRecord[] = doc.orphanedReviews(items, text).map(({ entry }) => ({
+  const orphans = doc.orphanedReviews(items, text).filter(({ entry }) => only === undefined || entry.by === only);
+  const orphanedReview: OrphanedReviewRecord[] = orphans.map(({ entry }) => ({
     number: entry.number,
     quote: entry.anchor.quote,
     ...record(entry.status, entry.by === null ? null : { by: entry.by, at: entry.at }),
@@ -134,6 +146,7 @@ function reviewOf(doc: StudioDoc, meeting: CuratedDocument['meeting'], text: str
   // Not carried over yet (see StudioDoc.migrateReview): a number no item has is orphaned too.
   const numbers = new Set(items.map((i) => i.number));
   for (const [n, status] of doc.legacyReview.entries()) {
+    if (only !== undefined && doc.legacyReviewMarks.get(n)?.by !== only) continue;
     if (!numbers.has(n)) orphanedReview.push({ number: n, quote: '', ...record(status, doc.legacyReviewMarks.get(n) ?? null) });
   }
   const key = (r: OrphanedReviewRecord) => JSON.stringify([r.quote, r.status, r.by, r.at]);

@@ -30,6 +30,8 @@ export class Dataset extends Store<DatasetState> {
   taxonomy: () => Taxonomy | undefined = () => undefined;
   /** How the workspace labels, recorded in the dataset card (the workbench sets it; undefined without a workspace). */
   labelling: () => Labelling | undefined = () => undefined;
+  /** Independent labelling, seen by an analyst: their name (only their own work is read and downloaded); null for everyone's. */
+  privateTo: () => string | null = () => null;
 
   constructor(
     private readonly library: Library,
@@ -51,6 +53,7 @@ export class Dataset extends Store<DatasetState> {
       await this.workspace.addDocuments();
       await this.library.refresh();
       const docs: CuratedDocument[] = [];
+      const only = this.privateTo();
       for (const entry of this.library.get().entries) {
         if (entry.mergedInto) continue; // its work is in the document it was merged into
         const curated = await this.tabs.withDocument(entry.id, async (doc) => {
@@ -63,7 +66,7 @@ export class Dataset extends Store<DatasetState> {
             return null;
           }
           const repairer = mayNeedOcrRepair(text) ? await this.session.repairer().catch(() => null) : null;
-          return curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {} });
+          return curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {}, ...(only === null ? {} : { only }) });
         });
         if (!curated) continue;
         docs.push(curated);

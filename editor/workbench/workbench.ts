@@ -79,11 +79,14 @@ export class Workbench {
     session.privateTo = () => labelling.privateTo();
     this.dataset.labelling = () => (sync.collab.configured ? labelling.get().labelling : undefined);
     session.personalReview = () => labelling.personalReview();
+    // So is what the Dataset view counts and downloads.
+    this.dataset.privateTo = () => labelling.privateTo();
     let shown = labelling.privateTo();
     const reshow = () => {
       if (labelling.privateTo() === shown) return;
       shown = labelling.privateTo();
       session.refreshWork();
+      if (this.dataset.get().docs) void this.dataset.load();
     };
     labelling.subscribe(reshow);
     settings.subscribe(reshow);

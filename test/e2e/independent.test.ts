@@ -57,6 +57,16 @@ async function open(name: string, token: string): Promise<Page> {
   return p;
 }
 
+/** Who set the labels in the Dataset view's documents (what the download would hold), once it has read them. */
+async function datasetLabellers(p: Page): Promise<string[]> {
+  type Docs = { referat: { workbench: { dataset: { get(): { docs: { annotations: { labels: { author: string }[] }[] }[] | null; loading: boolean } } } } };
+  await p.waitForFunction(() => {
+    const s = (window as unknown as Docs).referat.workbench.dataset.get();
+    return s.docs !== null && !s.loading;
+  }, undefined, WAIT);
+  return p.evaluate(() => [...new Set((window as unknown as Docs).referat.workbench.dataset.get().docs!.flatMap((d) => d.annotations.flatMap((a) => a.labels.map((l) => l.author))))].sort());
+}
+
 const state = (p: Page) => p.evaluate(() => {
   const r = (window as unknown as Handle).referat;
   return { annotations: r.state.annotations.map((a) => ({ author: a.author, labels: a.labels })), review: r.state.review, stored: r.workbench.session.doc?.annotations.length ?? 0 };
@@ -138,6 +148,8 @@ describe('independent labelling', { timeout: 300_000 }, () => {
     await bo.click('[data-activity="dataset"]');
     await bo.waitForSelector('[data-independent-notice]', WAIT);
     expect(await bo.$$('[data-adjudicate]')).toHaveLength(0);
+    // Nor does what Bo can download hold anyone's labels but his.
+    expect(await datasetLabellers(bo)).toEqual(['Bo Lund']);
     await command(bo, 'Arbejdsområde: åbn/luk afgørelserne (kurator)');
     await bo.waitForSelector('.status-bar .message.error:has-text("Det må kun en kurator")', WAIT);
 
@@ -159,6 +171,7 @@ describe('independent labelling', { timeout: 300_000 }, () => {
     await bo.click('[data-activity="dataset"]');
     await bo.waitForSelector('[data-dispute="1.1:godkendt"].settled', WAIT);
     expect(await bo.$$('[data-adjudicate]')).toHaveLength(0);
+    expect(await datasetLabellers(bo)).toEqual(['Ana Holm', 'Bo Lund']);
   });
 
   it('lets a reader read and not write', async () => {
