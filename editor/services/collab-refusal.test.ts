@@ -42,7 +42,8 @@ describe('refused changes', () => {
   });
 
   it("reads the server's limits and refusals, and nothing else", () => {
-    expect(parseServerNotice('{"type":"referat.limits","maxMessageBytes":8388608,"maxDocumentBytes":1}')).toEqual({ type: 'limits', maxMessageBytes: 8388608 });
+    expect(parseServerNotice('{"type":"referat.limits","maxMessageBytes":8388608,"maxDocumentBytes":1}')).toEqual({ type: 'limits', maxMessageBytes: 8388608, maxDocumentBytes: 1 });
+    expect(parseServerNotice('{"type":"referat.limits","maxMessageBytes":8388608}')).toEqual({ type: 'limits', maxMessageBytes: 8388608, maxDocumentBytes: null });
     expect(parseServerNotice('{"type":"referat.refused","reason":"document-too-large","bytes":70,"limit":64,"ranges":[[1,2,3],[1,"x",3],[-1,0,1]]}')).toEqual({
       type: 'refused',
       reason: 'document-too-large',

@@ -129,7 +129,7 @@ const REFUSED_MESSAGE = 'referat.refused';
 /** A stateless message from the server as a refusal or the server's limits; null for anything else. Pure. */
 export function parseServerNotice(
   payload: string,
-): { type: 'limits'; maxMessageBytes: number } | { type: 'refused'; reason: SyncRefusal['reason']; bytes: number; limit: number; ranges: [number, number, number][] } | null {
+): { type: 'limits'; maxMessageBytes: number; maxDocumentBytes: number | null } | { type: 'refused'; reason: SyncRefusal['reason']; bytes: number; limit: number; ranges: [number, number, number][] } | null {
   let v: Record<string, unknown>;
   try {
     v = JSON.parse(payload) as Record<string, unknown>;
@@ -138,7 +138,7 @@ export function parseServerNotice(
   }
   if (!v || typeof v !== 'object') return null;
   const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : null);
-  if (v.type === LIMITS_MESSAGE && n(v.maxMessageBytes) !== null) return { type: 'limits', maxMessageBytes: n(v.maxMessageBytes)! };
+  if (v.type === LIMITS_MESSAGE && n(v.maxMessageBytes) !== null) return { type: 'limits', maxMessageBytes: n(v.maxMessageBytes)!, maxDocumentBytes: n(v.maxDocumentBytes) };
   if (v.type !== REFUSED_MESSAGE || (v.reason !== 'message-too-large' && v.reason !== 'document-too-large' && v.reason !== 'curators-only')) return null;
   const ranges = Array.isArray(v.ranges)
     ? v.ranges.filter((r): r is [number, number, number] => Array.isArray(r) && r.length === 3 && r.every((x) => Number.isSafeInteger(x) && x >= 0))
@@ -234,6 +234,8 @@ export class Collab {
   private person: Person | null = null;
   /** The server's message limit, once it has said (the same server for every document). */
   private maxMessageBytes = Number.POSITIVE_INFINITY;
+  /** The server's document limit, once it has said; null before (or from a server that does not say). */
+  private maxDocumentBytes: number | null = null;
   private presence: { name: string; item: string | null; docId: string | null } = { name: '', item: null, docId: null };
   private readonly onOffline = () => this.socket?.disconnect();
   private readonly onOnline = () => void this.socket?.connect();
@@ -244,6 +246,11 @@ export class Collab {
   ) {
     win.addEventListener('offline', this.onOffline);
     win.addEventListener('online', this.onOnline);
+  }
+
+  /** What the server said it takes: the largest message, and the largest document (null: not said, or no server). */
+  get limits(): { maxMessageBytes: number; maxDocumentBytes: number | null } {
+    return { maxMessageBytes: this.maxMessageBytes, maxDocumentBytes: this.maxDocumentBytes };
   }
 
   get configured(): SyncSettings | null {
@@ -450,6 +457,7 @@ export class Collab {
     if (!notice) return;
     if (notice.type === 'limits') {
       this.maxMessageBytes = notice.maxMessageBytes;
+      this.maxDocumentBytes = notice.maxDocumentBytes;
       for (const a of this.attached.values()) a.provider.maxMessageBytes = notice.maxMessageBytes;
       return;
     }

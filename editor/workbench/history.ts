@@ -7,7 +7,7 @@
  * restore as a new change (core/document/restore.ts).
  */
 import * as Y from 'yjs';
-import { addVersion, HISTORY_ORIGIN, historyOf, latestVersion, openVersion, type VersionKind, type VersionRecord } from '../../core/document/history.ts';
+import { addVersion, HISTORY_ORIGIN, historyBudget, historyOf, latestVersion, openVersion, type HistoryLimits, type VersionKind, type VersionRecord } from '../../core/document/history.ts';
 import { restoreAsNewChange } from '../../core/document/restore.ts';
 import type { StudioDoc } from '../../core/document/studio-doc.ts';
 import { diffVersions, type VersionDiff } from '../../core/document/version-diff.ts';
@@ -126,6 +126,13 @@ export class HistoryStore extends Store<HistoryState> {
     waited = this.later.set(done, OPENING_WAIT_MS);
   }
 
+  /** The history's budget under the sync server's document limit, and one version under its message limit. */
+  private limits(): HistoryLimits & { maxVersionBytes: number } {
+    const { maxMessageBytes, maxDocumentBytes } = this.sync.collab.limits;
+    // Room for the rest of the message that carries the version.
+    return { maxBytes: historyBudget(maxDocumentBytes), maxVersionBytes: maxMessageBytes - 64 * 1024 };
+  }
+
   private writable(): boolean {
     const id = this.followed?.id ?? null;
     return Boolean(id) && !this.sync.collab.view(id).readOnly;
@@ -135,7 +142,7 @@ export class HistoryStore extends Store<HistoryState> {
   private take(kind: VersionKind, name: string | null = null): VersionRecord | null {
     const doc = this.followed?.doc;
     if (!doc || !this.writable() || (kind === 'auto' && doc.text.length === 0)) return null;
-    const made = addVersion(doc.ydoc, { id: this.newId(), kind, name, by: this.settings.get().user, at: this.deps.now() });
+    const made = addVersion(doc.ydoc, { id: this.newId(), kind, name, by: this.settings.get().user, at: this.deps.now() }, this.limits());
     if ('reason' in made) {
       if (made.reason === 'too-large') this.ui.error(this.settings.t('history.tooLarge', { size: mb(made.bytes), limit: mb(made.limit) }));
       return null;
@@ -209,7 +216,7 @@ export class HistoryStore extends Store<HistoryState> {
     // A restore sets back everyone's annotations; an analyst who sees only their own would change what they cannot see.
     if (this.session.privateTo() !== null) return this.ui.error(t('history.restoreIndependent'));
     if (!(await this.settings.requireUser())) return;
-    const result = restoreAsNewChange(followed.doc, record, { id: this.newId(), by: this.settings.get().user, at: this.deps.now() });
+    const result = restoreAsNewChange(followed.doc, record, { id: this.newId(), by: this.settings.get().user, at: this.deps.now() }, this.limits());
     if ('reason' in result) {
       if (result.reason === 'too-large') this.ui.error(t('history.tooLarge', { size: mb(result.bytes), limit: mb(result.limit) }));
       return;
