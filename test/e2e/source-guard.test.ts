@@ -7,6 +7,7 @@
  * re-import keeps one document, moves each annotation with its text and the
  * renamed item's review to it, and lists what lost its text as orphans.
  * Browser B, on the same workspace, sees the re-import; one undo takes it back.
+ * A document the extension hands over again from the same URL meets the same guard.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { runCommand as command, serveBuiltEditor, setUserName } from '../support/editor.ts';
 import { createToken, startServer, stopServer, type ServerProcess } from '../support/sync.ts';
 import { buildMinutesPdf, readGold, readSeed, type GoldLike } from '../fixtures/pdf/generate.ts';
+import { parseMinutes } from '../../core/minutes/parse.ts';
 
 const WAIT = { timeout: 60_000 };
 const SEED_000 = '000_0c2e4851483b96f9.txt';
@@ -245,5 +247,55 @@ describe('the guard when a source changes', { timeout: 300_000 }, () => {
     await a.evaluate((id) => (window as unknown as { referat: { openDocument(id: string): Promise<void> } }).referat.openDocument(id), docId);
     await a.waitForSelector('.outline-item[data-item-number="3.8"]', WAIT);
     expect(await text(a)).toBe(before);
+  });
+});
+
+describe('the guard for a document the extension sends again', { timeout: 300_000 }, () => {
+  it('meets a second version from the same URL, says what changed, and re-imports it into the same document', async () => {
+    const url = 'https://www.kl.dk/media/kkr/referat-2020-09-04.pdf';
+    const seed = readSeed(SEED_000);
+    const second = secondVersion(seed, readGold(SEED_000)).seed;
+    const handoff = (text: string, sha256: string) => ({ url, fingerprint: sha256.slice(0, 8), meeting: parseMinutes(text, { includeText: true, source: { name: 'referat-2020-09-04.pdf', sha256 } }) });
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    /**
+     * Opens the editor at a handoff that a stand-in for the extension's bridge answers with `doc`
+     * (the editor is ready once the handoff is stored, which waits for the guard's question to be answered).
+     */
+    const receive = async (id: string, doc: unknown, ready = true) => {
+      const p = await ctx.newPage();
+      p.on('pageerror', (e) => console.error('page error:', e.message));
+      await p.addInitScript((d) => {
+        window.addEventListener('message', (e) => {
+          const m = e.data as { source?: string; type?: string; id?: string };
+          if (m?.source !== 'referat-editor' || m.type !== 'handoff-request') return;
+          window.postMessage({ source: 'referat-extension', type: 'handoff-document', id: m.id, document: d }, window.location.origin);
+        });
+      }, doc);
+      await p.goto(`${editor.url}#handoff=${id}`);
+      if (ready) await p.waitForSelector('html[data-ready]', WAIT);
+      return p;
+    };
+    const first = await receive('first1', handoff(seed, '1'.repeat(64)));
+    await first.waitForSelector(`.outline-item[data-item-number="3.8"]`, WAIT);
+    await setUserName(first, 'Anna Holm');
+    await first.click('[data-activity="annotations"]');
+    await annotate(first, 'Næste møde i KKR Nordjylland er planlagt til den 13. november 2020', 'orienteret');
+    const id = await first.evaluate(() => (window as unknown as Handle).referat.state.active!);
+    await first.close();
+
+    const again = await receive('second2', handoff(second, '2'.repeat(64)), false);
+    await again.waitForSelector('[data-source-guard="question"]', WAIT);
+    expect(await again.textContent('[data-change="item-removed"][data-item="3.8"]')).toBe('Punkt 3.8 fjernet: Vækst Via Viden 2.0');
+    expect(await again.textContent('[data-change="item-renamed"][data-item="3.5"]')).toContain(NEW_TITLE);
+    await again.click('[data-choice="reimport"]');
+    await again.waitForSelector('[data-source-guard="result"] [data-no-orphans]', WAIT);
+    await again.click('[data-close]');
+    await again.waitForSelector('html[data-ready]', WAIT);
+    await again.waitForSelector(`.outline-item[data-item-number="3.5"][data-item-title="${NEW_TITLE}"]`, WAIT);
+    expect(await again.evaluate(() => (window as unknown as Handle).referat.state.active)).toBe(id);
+    expect(await again.evaluate((u) => (window as unknown as Handle).referat.state.library.filter((e) => (e as { url?: string }).url === u).map((e) => [e.id, e.sha256]), url)).toEqual([[id, '2'.repeat(64)]]);
+    expect(await annotated(again)).toEqual({ orienteret: 'Næste møde i KKR Nordjylland er planlagt til den 13. november 2020' });
+    expect(await again.textContent('.status-bar .message')).toBe(`Genimporteret: ${url}`);
+    await ctx.close();
   });
 });
