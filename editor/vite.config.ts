@@ -9,6 +9,8 @@ export default defineConfig({
   root,
   base: './',
   plugins: [preact(), ocrAssetsPlugin()],
+  // Which build this is: what the Dataset view cached from an older build's parser is read again.
+  define: { __REFERAT_BUILD__: JSON.stringify(new Date().toISOString()) },
   build: {
     outDir: fileURLToPath(new URL('../dist/editor', import.meta.url)),
     emptyOutDir: true,

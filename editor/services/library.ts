@@ -5,6 +5,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Meeting } from '../../core/minutes/model.ts';
+import type { CuratedDocument } from '../../core/export/model.ts';
 
 export type LibrarySource = 'sample' | 'text' | 'pdf' | 'paste' | 'extension' | 'shared';
 export type LibraryReview = 'unreviewed' | 'in-progress' | 'reviewed';
@@ -47,17 +48,79 @@ export interface StoredPdf {
   bytes: Uint8Array;
 }
 
+/** How often a document's Y.Doc has changed in this browser (any change: typed, synced, imported); a version for caches of what is read from it. */
+export interface ChangeCount {
+  id: string;
+  n: number;
+}
+
+/**
+ * What the Dataset view read from a document (its preview's form of the curated
+ * document, see `previewForm`), valid while the document's change count is `n`
+ * and for the same `key` (the build, whose work is seen).
+ */
+export interface CuratedCacheEntry {
+  id: string;
+  key: string;
+  n: number;
+  doc: CuratedDocument;
+}
+
 export class LibraryDb extends Dexie {
   docs!: Table<LibraryEntry, string>;
   settings!: Table<{ key: string; value: unknown }, string>;
   pdfs!: Table<StoredPdf, string>;
+  changes!: Table<ChangeCount, string>;
+  curated!: Table<CuratedCacheEntry, string>;
   constructor(name = 'referat-library') {
     super(name);
     this.version(1).stores({ docs: 'id, title, body, date, source, review, updatedAt', settings: 'key' });
     this.version(2).stores({ pdfs: 'id' });
     // Finding a source already in the library by its SHA-256 (import) without reading every entry.
     this.version(3).stores({ docs: 'id, title, body, date, source, review, updatedAt, sha256' });
+    // The Dataset view's preview reads what it read before, while a document has not changed.
+    this.version(4).stores({ changes: 'id', curated: 'id' });
   }
+
+  /** Counts a change of each document (one transaction for all). */
+  async countChanges(ids: readonly string[]): Promise<void> {
+    await this.transaction('rw', this.changes, async () => {
+      const now = await this.changes.bulkGet([...ids]);
+      await this.changes.bulkPut(ids.map((id, i) => ({ id, n: (now[i]?.n ?? 0) + 1 })));
+    });
+  }
+}
+
+declare const __REFERAT_BUILD__: string | undefined;
+
+/** The build of the editor (set by its Vite config; 'dev' elsewhere): a new build reads every document again. */
+const BUILD = typeof __REFERAT_BUILD__ === 'string' ? __REFERAT_BUILD__ : 'dev';
+
+/** The cache key of what the Dataset view read: the build, and whose work it shows (null: everyone's). */
+export function curatedCacheKey(only: string | null): string {
+  return JSON.stringify([BUILD, only]);
+}
+
+/**
+ * The preview's form of a curated document: what the Dataset view counts and
+ * filters by (items, their spans and case numbers, annotations, review, done
+ * marks, adjudications), without the text, the fields' text, the page runs and
+ * the diagnostics, which only a download needs. Pure.
+ */
+export function previewForm(doc: CuratedDocument): CuratedDocument {
+  const { pageRuns: _runs, ...rest } = doc;
+  return {
+    ...rest,
+    meeting: {
+      ...doc.meeting,
+      text: '',
+      diagnostics: [],
+      sections: doc.meeting.sections.map((s) => ({
+        ...s,
+        items: s.items.map((it) => ({ ...it, fields: Object.fromEntries(Object.entries(it.fields).map(([k, f]) => [k, { ...f, text: '' }])) })),
+      })),
+    },
+  };
 }
 
 /**

@@ -13,11 +13,15 @@ export interface OpenDoc {
   close(): Promise<void>;
 }
 
-/** Opens (or creates) a document's Y.Doc and waits until IndexedDB has been read into it. */
-export async function openDoc(id: string): Promise<OpenDoc> {
+/**
+ * Opens (or creates) a document's Y.Doc and waits until IndexedDB has been read into it.
+ * `onChange` hears of every change after that, from whatever source (typed, synced, imported).
+ */
+export async function openDoc(id: string, onChange?: () => void): Promise<OpenDoc> {
   const ydoc = new Y.Doc();
   const persistence = new IndexeddbPersistence(docDbName(id), ydoc);
   await persistence.whenSynced;
+  if (onChange) ydoc.on('update', (_update: Uint8Array, origin: unknown) => origin !== persistence && onChange());
   return {
     doc: new StudioDoc(ydoc),
     persistence,
@@ -69,11 +73,19 @@ export async function seedUpdate(text: string, hints: readonly { kind: 'not-head
 }
 
 /** Writes a new document (its seed, with its meta: file name, source) to IndexedDB; a document that already has text is left as it is. */
-export async function createDoc(id: string, text: string, meta: Record<string, unknown>, hints: { kind: 'not-heading'; pos: number }[] = [], runs: readonly PageRun[] = []): Promise<void> {
+export async function createDoc(
+  id: string,
+  text: string,
+  meta: Record<string, unknown>,
+  hints: { kind: 'not-heading'; pos: number }[] = [],
+  runs: readonly PageRun[] = [],
+  created?: (doc: StudioDoc) => void | Promise<void>,
+): Promise<void> {
   const open = await openDoc(id);
   if (open.doc.text.length === 0) {
     Y.applyUpdate(open.doc.ydoc, await seedUpdate(text, hints, runs, meta));
     open.doc.undo.clear();
+    await created?.(open.doc);
   }
   await open.close();
 }

@@ -8,7 +8,7 @@ import type { CuratedDocument, Labelling } from '../../core/export/model.ts';
 import { mayCurate } from '../services/identity.ts';
 import type { Taxonomy } from '../../core/document/taxonomy.ts';
 import { datasetArchive, datasetArchiveAsync, DEFAULT_DATASET_FORM, formFilter, type DatasetArchive, type DatasetForm } from '../services/dataset.ts';
-import { sharedSummary } from '../services/library.ts';
+import { curatedCacheKey, previewForm, sharedSummary } from '../services/library.ts';
 import { mayNeedOcrRepair } from '../services/lexicon.ts';
 import type { Library } from './library.ts';
 import type { DocumentSession } from './session.ts';
@@ -45,35 +45,18 @@ export class Dataset extends Store<DatasetState> {
     super({ form: DEFAULT_DATASET_FORM, docs: null, loading: false });
   }
 
-  /** Reads every library document (and, while connected, every document of the workspace) as a curated document for the Dataset view. */
+  /**
+   * Reads every library document (and, while connected, every document of the
+   * workspace) for the Dataset view's preview. A document this browser read
+   * before and that has not changed since (its change count, library.ts) is
+   * taken from the cache of what was read; while a sync server is set, the
+   * workspace's documents are always read through it.
+   */
   async load(): Promise<void> {
     if (this.get().loading) return;
     this.set({ loading: true });
     try {
-      await this.workspace.addDocuments();
-      await this.library.refresh();
-      const docs: CuratedDocument[] = [];
-      const only = this.privateTo();
-      for (const entry of this.library.get().entries) {
-        if (entry.mergedInto) continue; // its work is in the document it was merged into
-        const curated = await this.tabs.withDocument(entry.id, async (doc) => {
-          const text = doc.text.toString();
-          if (!text) return null; // shared by id, nothing received yet
-          const mergedInto = doc.meta.get('mergedInto');
-          if (typeof mergedInto === 'string' && mergedInto) {
-            // Merged in another browser: it leaves this library too.
-            await this.library.db.docs.update(entry.id, { mergedInto });
-            return null;
-          }
-          const repairer = mayNeedOcrRepair(text) ? await this.session.repairer().catch(() => null) : null;
-          return curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {}, ...(only === null ? {} : { only }) });
-        });
-        if (!curated) continue;
-        docs.push(curated);
-        // A document known only by id learns its title, body and date from what the server sent.
-        if (entry.source === 'shared') await this.library.db.docs.update(entry.id, sharedSummary(curated.meeting, curated.meta.fileName, curated.meeting.source?.sha256));
-      }
-      await this.library.refresh();
+      const docs = await this.read(true);
       this.set({ docs, loading: false });
     } catch (e) {
       this.set({ loading: false });
@@ -81,18 +64,69 @@ export class Dataset extends Store<DatasetState> {
     }
   }
 
+  /** The documents as curated documents: in their preview form (`previewForm`), cached where they can be, or whole, for a download. */
+  private async read(preview: boolean): Promise<CuratedDocument[]> {
+    await this.workspace.addDocuments();
+    await this.library.refresh();
+    const only = this.privateTo();
+    const key = curatedCacheKey(only);
+    const connected = this.workspace.connected();
+    const entries = this.library.get().entries.filter((e) => !e.mergedInto); // a merged one's work is in the document it was merged into
+    const ids = entries.map((e) => e.id);
+    await this.library.changesCounted();
+    const [counts, cached] = preview ? await Promise.all([this.library.db.changes.bulkGet(ids), this.library.db.curated.bulkGet(ids)]) : [[], []];
+    const docs: CuratedDocument[] = [];
+    for (const [i, entry] of entries.entries()) {
+      const cacheable = preview && (entry.local === true || !connected);
+      const n = counts[i]?.n ?? 0;
+      const hit = cached[i];
+      if (cacheable && hit && hit.key === key && hit.n === n) {
+        docs.push(hit.doc);
+        continue;
+      }
+      let complete = true;
+      const curated = await this.tabs.withDocument(entry.id, async (doc) => {
+        const text = doc.text.toString();
+        if (!text) return null; // shared by id, nothing received yet
+        const mergedInto = doc.meta.get('mergedInto');
+        if (typeof mergedInto === 'string' && mergedInto) {
+          // Merged in another browser: it leaves this library too.
+          await this.library.db.docs.update(entry.id, { mergedInto });
+          return null;
+        }
+        const repairer = mayNeedOcrRepair(text) ? await this.session.repairer().catch(() => null) : null;
+        if (mayNeedOcrRepair(text) && !repairer) complete = false; // read without repair: not kept
+        return curatedFromStudioDoc(entry.id, doc, { parse: repairer ? { repairer } : {}, ...(only === null ? {} : { only }) });
+      });
+      if (!curated) continue;
+      const shown = preview ? previewForm(curated) : curated;
+      docs.push(shown);
+      if (cacheable && complete) await this.library.db.curated.put({ id: entry.id, key, n, doc: shown });
+      // A document known only by id learns its title, body and date from what the server sent.
+      if (entry.source === 'shared') await this.library.db.docs.update(entry.id, sharedSummary(curated.meeting, curated.meta.fileName, curated.meeting.source?.sha256));
+    }
+    await this.library.refresh();
+    return docs;
+  }
+
   setForm(patch: Partial<DatasetForm>): void {
     this.set({ form: { ...this.get().form, ...patch } });
   }
 
   /** Builds the dataset the form asks for and downloads it as one zip file; a bad form or an empty selection gets a one-line message. */
-  download(): void {
+  async download(): Promise<void> {
     const t = this.settings.t;
-    const { docs, form } = this.get();
-    if (!docs) return;
+    const { form } = this.get();
     const filter = formFilter(form, this.tabs.get().active, t);
     if (typeof filter === 'string') return this.ui.error(filter);
     if (!form.formats.length) return this.ui.error(t('chooseFormat'));
+    // The preview counts from what it read before; the download reads every document as it is now, whole.
+    let docs: CuratedDocument[];
+    try {
+      docs = await this.read(false);
+    } catch (e) {
+      return this.ui.error(`${t('exportFailed')}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     const origin = `${docs.length} documents of the Referat Studio editor library (${this.deps.win.location.origin})`;
     if (form.formats.includes('xlsx')) {
       // The spreadsheet is zipped asynchronously; the rest is made at once.

@@ -5,7 +5,9 @@
  */
 import type { Meeting } from '../../core/minutes/model.ts';
 import type { ReviewStatus, StudioDoc } from '../../core/document/studio-doc.ts';
-import { caseMentions, docIdFor, duplicatesOf, filterAndSort, sharedSummary, summarize, type LibraryDb, type LibraryEntry, type LibraryReview, type SortKey } from '../services/library.ts';
+import { caseMentions, curatedCacheKey, docIdFor, duplicatesOf, filterAndSort, previewForm, sharedSummary, summarize, type LibraryDb, type LibraryEntry, type LibraryReview, type SortKey } from '../services/library.ts';
+import { curatedFromStudioDoc } from '../../core/document/curate.ts';
+import { mayNeedOcrRepair } from '../services/lexicon.ts';
 import { createDoc } from '../services/persistence.ts';
 import type { ImportedDocument } from '../services/import.ts';
 import { sourceSha } from './items.ts';
@@ -26,6 +28,28 @@ export class Library extends Store<LibraryState> {
     private readonly now: () => number,
   ) {
     super({ entries: [], filter: '', sort: 'date' });
+  }
+
+  private readonly changed = new Set<string>();
+  private counting: Promise<void> = Promise.resolve();
+
+  /** A document's Y.Doc changed: counted (coalesced, one write for the changes of one task), so caches of it are known stale. */
+  noteChange(id: string): void {
+    if (this.changed.size === 0) {
+      this.counting = new Promise<void>((resolve) => setTimeout(resolve, 0))
+        .then(() => {
+          const ids = [...this.changed];
+          this.changed.clear();
+          return this.db.countChanges(ids);
+        })
+        .catch((e: unknown) => console.warn('change count not written:', e));
+    }
+    this.changed.add(id);
+  }
+
+  /** Once every change noted so far is counted. */
+  changesCounted(): Promise<void> {
+    return this.counting;
   }
 
   async refresh(): Promise<void> {
@@ -77,7 +101,12 @@ export class Library extends Store<LibraryState> {
       }
     }
     const id = sha256 ? docIdFor(sha256) : newDocId(now);
-    await createDoc(id, doc.text, { fileName: doc.entry.fileName, source: doc.source }, doc.hints, doc.runs);
+    // The Dataset view's preview of the new document, read while it is at hand (not for a text that may need OCR
+    // repair: that waits for the lexicon, when the view is opened).
+    await createDoc(id, doc.text, { fileName: doc.entry.fileName, source: doc.source }, doc.hints, doc.runs, async (created) => {
+      if (mayNeedOcrRepair(doc.text)) return;
+      await this.db.curated.put({ id, key: curatedCacheKey(null), n: 0, doc: previewForm(curatedFromStudioDoc(id, created)) });
+    });
     if (doc.pdf) await this.db.pdfs.put({ id, bytes: doc.pdf });
     await this.db.docs.put({ ...doc.entry, id, ...(sha256 ? { sha256 } : {}), ...(options.local ? { local: true } : {}), createdAt: now, updatedAt: now });
     return { id, existed: false };

@@ -45,7 +45,7 @@ export class Tabs extends Store<TabsState> {
     const merged = this.library.entry(id)?.mergedInto;
     if (merged && this.library.entry(merged)) id = merged;
     this.session.rememberPosition();
-    if (!this.open.has(id)) this.open.set(id, await openDoc(id));
+    if (!this.open.has(id)) this.open.set(id, await openDoc(id, () => this.library.noteChange(id)));
     if (!this.library.isLocal(id)) this.sync.collab.attach(id, this.open.get(id)!.doc.ydoc);
     const tabs = this.get().tabs.includes(id) ? this.get().tabs : [...this.get().tabs, id];
     this.set({ tabs, active: id });
@@ -80,7 +80,7 @@ export class Tabs extends Store<TabsState> {
   async withDocument<T>(id: string, f: (doc: StudioDoc, readOnly: boolean) => T | Promise<T>, share = false): Promise<T> {
     const open = this.open.get(id);
     if (open) return f(open.doc, this.sync.collab.view(id).readOnly);
-    const read = await openDoc(id);
+    const read = await openDoc(id, () => this.library.noteChange(id));
     try {
       // A document kept in this browser (a sample nobody shared) stays out of the workspace.
       const local = !share && (await this.library.db.docs.get(id))?.local === true;

@@ -81,6 +81,11 @@ export class Workspace {
   }
 
   /** Adds the workspace's documents this browser has not seen to the library (while connected); returns their ids. */
+  /** Whether a sync server is set: then the workspace's documents are read through it, never from what this browser read before. */
+  connected(): boolean {
+    return this.sync.collab.configured !== null;
+  }
+
   async addDocuments(): Promise<string[]> {
     // Ids starting with `_` are the workspace's own documents (its taxonomy), not minutes.
     const ids = (await this.sync.collab.workspaceDocuments())?.filter((id) => !id.startsWith('_'));
