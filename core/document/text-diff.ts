@@ -7,12 +7,10 @@
  * Offsets are UTF-16 offsets; line numbers count from 1.
  */
 
+import { changedText, type TextChange } from '../minutes/incremental.ts';
+
 /** One replacement in the old text: `from..to` (old offsets) becomes `insert`. */
-export interface TextChange {
-  from: number;
-  to: number;
-  insert: string;
-}
+export type { TextChange };
 
 /** A run of lines the same in both texts, only in the new (added) or only in the old (removed). */
 export interface LineHunk {
@@ -189,11 +187,4 @@ function narrow(x: string, y: string, at: number): TextChange {
 }
 
 /** `text` with `changes` (as `textChanges` gives them) applied. Pure. */
-export function applyChanges(text: string, changes: readonly TextChange[]): string {
-  let out = text;
-  for (let i = changes.length - 1; i >= 0; i--) {
-    const c = changes[i]!;
-    out = out.slice(0, c.from) + c.insert + out.slice(c.to);
-  }
-  return out;
-}
+export const applyChanges: (text: string, changes: readonly TextChange[]) => string = changedText;

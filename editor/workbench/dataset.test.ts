@@ -6,28 +6,11 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Workbench } from './workbench.ts';
+import type { Workbench } from './workbench.ts';
+import { testWorkbench } from '../../test/support/workbench.ts';
 import { LibraryDb } from '../services/library.ts';
 
-const samples = path.resolve('editor/public/samples');
-
-function workbench(db: LibraryDb): Workbench {
-  let t = 1_700_000_000_000;
-  return new Workbench({
-    db,
-    readPdf: async () => {
-      throw new Error('no PDFs here');
-    },
-    fetchText: async (url) => {
-      if (url === 'lexicon-da.txt') throw new Error('no lexicon in this test');
-      return readFileSync(path.join(samples, url.replace(/^samples\//, '')), 'utf8');
-    },
-    now: () => (t += 1000),
-    win: window,
-  });
-}
+const workbench = (db: LibraryDb): Workbench => testWorkbench({ db });
 
 /** Counts how often the view opened a document to read it. */
 function counting(wb: Workbench): { opened: string[] } {

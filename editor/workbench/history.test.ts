@@ -2,13 +2,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Workbench } from './workbench.ts';
+import { testWorkbench } from '../../test/support/workbench.ts';
 import { AUTO_GAP_MS, AUTO_PAUSE_MS, HistoryStore } from './history.ts';
-import { LibraryDb } from '../services/library.ts';
 
-const samples = path.resolve('editor/public/samples');
 
 /** A clock and timers the test moves by hand. */
 function clock() {
@@ -40,18 +36,7 @@ function clock() {
 async function openSample(c: ReturnType<typeof clock>) {
   // Each test's documents start afresh (they are kept by id, the same in every test).
   globalThis.indexedDB = new IDBFactory();
-  const wb = new Workbench({
-    db: new LibraryDb(`test-${Math.random()}`),
-    readPdf: async () => {
-      throw new Error('no PDFs here');
-    },
-    fetchText: async (url) => {
-      if (url === 'lexicon-da.txt') throw new Error('no lexicon in this test');
-      return readFileSync(path.join(samples, url.replace(/^samples\//, '')), 'utf8');
-    },
-    now: c.now,
-    win: window,
-  });
+  const wb = testWorkbench({ now: c.now });
   // The store under test, on the workbench's own session, with the hand-moved timers.
   const history = new HistoryStore(wb.session, wb.sync, wb.settings, wb.ui, c);
   const host = document.createElement('div');

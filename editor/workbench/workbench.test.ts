@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workbench } from './workbench.ts';
+import { testWorkbench } from '../../test/support/workbench.ts';
 import { joinLinesSpec } from './items.ts';
 import { commands } from './commands.ts';
 import { LibraryDb } from '../services/library.ts';
@@ -11,21 +12,7 @@ import { uiLangOf } from '../extensions/ui-lang/index.ts';
 
 const samples = path.resolve('editor/public/samples');
 
-function workbench(): Workbench {
-  let t = 1_700_000_000_000;
-  return new Workbench({
-    db: new LibraryDb(`test-${Math.random()}`),
-    readPdf: async () => {
-      throw new Error('no PDFs here');
-    },
-    fetchText: async (url) => {
-      if (url === 'lexicon-da.txt') throw new Error('no lexicon in this test');
-      return readFileSync(path.join(samples, url.replace(/^samples\//, '')), 'utf8');
-    },
-    now: () => (t += 1000),
-    win: window,
-  });
-}
+const workbench = (): Workbench => testWorkbench();
 
 async function until(f: () => boolean, ms = 3000): Promise<void> {
   const end = Date.now() + ms;
