@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { runCommand as command, serveBuiltEditor } from '../support/editor.ts';
+import { runCommand as command, openAsPerson, serveBuiltEditor } from '../support/editor.ts';
 import { createPersonToken, startServer, stopServer, type ServerProcess } from '../support/sync.ts';
 
 const WAIT = { timeout: 60_000 };
@@ -38,21 +38,7 @@ let dataDir: string;
 const tokens: Record<string, string> = {};
 let docId: string;
 
-async function open(name: string, token: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const p = await ctx.newPage();
-  p.on('pageerror', (e) => console.error('page error:', e.message));
-  await p.goto(editor.url);
-  await p.waitForSelector('html[data-ready]', WAIT);
-  await command(p, 'Forbind til synkroniseringsserver', [
-    ['Synkroniseringsserverens adresse', sync.url],
-    ['Arbejdsområde', 'team'],
-    ['Adgangsnøgle (token)', token],
-  ]);
-  await p.waitForFunction((n) => (window as unknown as Handle).referat.state.user === n, name, WAIT);
-  await p.waitForSelector('.name-dialog', { state: 'detached', ...WAIT });
-  return p;
-}
+const open = (name: string, token: string): Promise<Page> => openAsPerson(browser, { editor: editor.url, sync: sync.url, workspace: 'team' }, name, token);
 
 const text = (p: Page) => p.evaluate(() => (window as unknown as Handle).referat.view?.state.doc.toString() ?? '');
 const versions = (p: Page) => p.evaluate(() => (window as unknown as Handle).referat.workbench.history.get().versions);

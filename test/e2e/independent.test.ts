@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { runCommand as command, serveBuiltEditor } from '../support/editor.ts';
+import { runCommand as command, openAsPerson, serveBuiltEditor } from '../support/editor.ts';
 import { createPersonToken, startServer, stopServer, type ServerProcess } from '../support/sync.ts';
 
 const WAIT = { timeout: 60_000 };
@@ -40,22 +40,7 @@ const tokens: Record<string, string> = {};
 const pages: Record<string, Page> = {};
 let docId: string;
 
-async function open(name: string, token: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const p = await ctx.newPage();
-  p.on('pageerror', (e) => console.error('page error:', e.message));
-  await p.goto(editor.url);
-  await p.waitForSelector('html[data-ready]', WAIT);
-  await command(p, 'Forbind til synkroniseringsserver', [
-    ['Synkroniseringsserverens adresse', sync.url],
-    ['Arbejdsområde', 'team'],
-    ['Adgangsnøgle (token)', token],
-  ]);
-  // The name comes from the token: no name typed, and the name dialog goes away.
-  await p.waitForFunction((n) => (window as unknown as Handle).referat.state.user === n, name, WAIT);
-  await p.waitForSelector('.name-dialog', { state: 'detached', ...WAIT });
-  return p;
-}
+const open = (name: string, token: string): Promise<Page> => openAsPerson(browser, { editor: editor.url, sync: sync.url, workspace: 'team' }, name, token);
 
 /** Who set the labels in the Dataset view's documents (what the download would hold), once it has read them. */
 async function datasetLabellers(p: Page): Promise<string[]> {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -100,4 +100,26 @@ export async function runCommand(p: Page, title: string, answers: [prompt: strin
     await p.fill('.quick-input input', answer);
     await p.keyboard.press('Enter');
   }
+}
+
+/**
+ * A fresh browser context on the built editor, connected to a sync server's
+ * workspace with a person's token: the editor takes the name from the token
+ * (none typed; the name dialog goes away).
+ */
+export async function openAsPerson(browser: Browser, at: { editor: string; sync: string; workspace: string }, name: string, token: string): Promise<Page> {
+  const wait = { timeout: 60_000 };
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => console.error('page error:', e.message));
+  await p.goto(at.editor);
+  await p.waitForSelector('html[data-ready]', wait);
+  await runCommand(p, 'Forbind til synkroniseringsserver', [
+    ['Synkroniseringsserverens adresse', at.sync],
+    ['Arbejdsområde', at.workspace],
+    ['Adgangsnøgle (token)', token],
+  ]);
+  await p.waitForFunction((n) => (window as unknown as { referat: { state: { user: string } } }).referat.state.user === n, name, wait);
+  await p.waitForSelector('.name-dialog', { state: 'detached', ...wait });
+  return p;
 }
