@@ -8,6 +8,7 @@ import type { ReviewStatus, StudioDoc } from '../../core/document/studio-doc.ts'
 import { caseMentions, curatedCacheKey, docIdFor, duplicatesOf, filterAndSort, previewForm, sharedSummary, summarize, type LibraryDb, type LibraryEntry, type LibraryReview, type SortKey } from '../services/library.ts';
 import { curatedFromStudioDoc } from '../../core/document/curate.ts';
 import { mayNeedOcrRepair } from '../services/lexicon.ts';
+import type { TextRepairer } from '../../core/minutes/parse.ts';
 import { createDoc } from '../services/persistence.ts';
 import type { ImportedDocument } from '../services/import.ts';
 import { sourceSha } from './items.ts';
@@ -29,6 +30,9 @@ export class Library extends Store<LibraryState> {
   ) {
     super({ entries: [], filter: '', sort: 'date' });
   }
+
+  /** The OCR repairer, for a new document that may need it (the workbench sets it; null: none). */
+  repairer: () => Promise<TextRepairer | null> = async () => null;
 
   private readonly changed = new Set<string>();
   private counting: Promise<void> = Promise.resolve();
@@ -101,11 +105,12 @@ export class Library extends Store<LibraryState> {
       }
     }
     const id = sha256 ? docIdFor(sha256) : newDocId(now);
-    // The Dataset view's preview of the new document, read while it is at hand (not for a text that may need OCR
-    // repair: that waits for the lexicon, when the view is opened).
+    // The Dataset view's preview of the new document, read while it is at hand (a text that may need OCR repair,
+    // with the repairer; without one, not kept: the view reads it when it opens).
     await createDoc(id, doc.text, { fileName: doc.entry.fileName, source: doc.source }, doc.hints, doc.runs, async (created) => {
-      if (mayNeedOcrRepair(doc.text)) return;
-      await this.db.curated.put({ id, key: curatedCacheKey(null), n: 0, doc: previewForm(curatedFromStudioDoc(id, created)) });
+      const repairer = mayNeedOcrRepair(doc.text) ? await this.repairer() : null;
+      if (mayNeedOcrRepair(doc.text) && !repairer) return;
+      await this.db.curated.put({ id, key: curatedCacheKey(null), n: 0, doc: previewForm(curatedFromStudioDoc(id, created, { parse: repairer ? { repairer } : {} })) });
     });
     if (doc.pdf) await this.db.pdfs.put({ id, bytes: doc.pdf });
     await this.db.docs.put({ ...doc.entry, id, ...(sha256 ? { sha256 } : {}), ...(options.local ? { local: true } : {}), createdAt: now, updatedAt: now });

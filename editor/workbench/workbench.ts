@@ -61,6 +61,8 @@ export class Workbench {
     const sync = (this.sync = new Sync(settings, ui, deps.win));
     const library = (this.library = new Library(deps.db, deps.now));
     const session = (this.session = new DocumentSession({ sync, settings, library, fetchText: deps.fetchText }));
+    // An import that may need OCR repair reads its document for the Dataset view with the repairer (the lexicon loads once).
+    library.repairer = () => session.repairer().catch(() => null);
     const tabs = (this.tabs = new Tabs(library, sync, session, settings));
     this.structure = new Structure(session, sync, settings, ui);
     const annotations = (this.annotations = new Annotations(session, sync, settings, ui));
