@@ -114,7 +114,13 @@ export class HistoryStore extends Store<HistoryState> {
    * in this browser (never synced) gets it after OPENING_WAIT_MS.
    */
   private takeOnOpening(id: string): void {
-    const ready = () => ['off', 'offline', 'synced'].includes(this.sync.collab.view(id).status);
+    // Not while offline from a server that is set: the rights are not known yet (a read-only token would be left
+    // with a change it can never send), and the copy may be older than the server's.
+    // Nor while 'off' only for a moment, between one server setting and the next.
+    const ready = () => {
+      const status = this.sync.collab.view(id).status;
+      return status === 'synced' || (status === 'off' && this.sync.collab.configured === null);
+    };
     let waited: unknown = null;
     const done = () => {
       off();
@@ -123,7 +129,8 @@ export class HistoryStore extends Store<HistoryState> {
     };
     const off = this.sync.subscribe(() => ready() && done());
     if (ready()) return done();
-    waited = this.later.set(done, OPENING_WAIT_MS);
+    // A document kept in this browser only is never attached: 'off' all along.
+    waited = this.later.set(() => (ready() || this.sync.collab.view(id).status === 'off' ? done() : off()), OPENING_WAIT_MS);
   }
 
   /** The history's budget under the sync server's document limit, and one version under its message limit. */
