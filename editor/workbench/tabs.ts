@@ -46,7 +46,8 @@ export class Tabs extends Store<TabsState> {
     if (merged && this.library.entry(merged)) id = merged;
     this.session.rememberPosition();
     if (!this.open.has(id)) this.open.set(id, await openDoc(id, () => this.library.noteChange(id)));
-    if (!this.library.isLocal(id)) this.sync.collab.attach(id, this.open.get(id)!.doc.ydoc);
+    // Read from the database, not the list in memory: a sample the workspace has just taken in is no longer local.
+    if ((await this.library.db.docs.get(id))?.local !== true) this.sync.collab.attach(id, this.open.get(id)!.doc.ydoc);
     const tabs = this.get().tabs.includes(id) ? this.get().tabs : [...this.get().tabs, id];
     this.set({ tabs, active: id });
     this.onOpen();
