@@ -1,7 +1,8 @@
 /**
  * Search across the library and the workspace's documents: a MiniSearch
- * index (core/search) built in the browser from each document's copy here
- * (the workspace's documents are read into it when the library lists them),
+ * index (core/search) built in the browser from each document (the
+ * workspace's through the sync server when one is set, as the Dataset view
+ * reads them),
  * kept up to date as documents change — the active one as it is edited, the
  * others when the library sees them change — and the side view's query and
  * results, grouped by meeting; a hit opens its document at its item.
@@ -10,7 +11,6 @@ import { labelName } from '../../core/document/taxonomy.ts';
 import { parseWithOverrides } from '../../core/document/overrides.ts';
 import type { StudioDoc } from '../../core/document/studio-doc.ts';
 import { LibraryIndex, searchRecords, type SearchGroup, type SearchHit, type SearchRecord } from '../../core/search/library-index.ts';
-import { openDoc } from '../services/persistence.ts';
 import type { Library } from './library.ts';
 import type { DocumentSession } from './session.ts';
 import { Store } from './store.ts';
@@ -107,23 +107,15 @@ export class Search extends Store<SearchState> {
     let done = entries.length - stale.length;
     if (stale.length) this.set({ progress: { done, total: entries.length } });
     for (const e of stale) {
-      const open = this.tabs.openDoc(e.id);
-      const records = open ? this.recordsOf(e.id, open) : await this.fromStore(e.id);
-      if (records) this.index.setDocument(e.id, records);
-      this.stamps.set(e.id, `${e.updatedAt}:${version}`);
+      // Through the server when one is set (a workspace document this browser has not read yet has nothing here).
+      const records = await this.tabs.withDocument(e.id, (doc) => this.recordsOf(e.id, doc));
+      if (records) {
+        this.index.setDocument(e.id, records);
+        this.stamps.set(e.id, `${e.updatedAt}:${version}`);
+      } // nothing received yet (shared by id, the server not reached): read again at the next update
       this.set({ progress: { done: ++done, total: entries.length } });
     }
     this.set({ progress: null });
-  }
-
-  /** A document's records from its copy in this browser (not opened in a tab, not joined to the server). */
-  private async fromStore(id: string): Promise<SearchRecord[] | null> {
-    const read = await openDoc(id);
-    try {
-      return this.recordsOf(id, read.doc);
-    } finally {
-      await read.close();
-    }
   }
 
   private recordsOf(id: string, doc: StudioDoc): SearchRecord[] | null {
