@@ -83,11 +83,14 @@ export class Search extends Store<SearchState> {
       return this.running;
     }
     this.running = (async () => {
-      do {
-        this.again = false;
-        await this.catchUp();
-      } while (this.again);
-      this.running = null;
+      try {
+        do {
+          this.again = false;
+          await this.catchUp();
+        } while (this.again);
+      } finally {
+        this.running = null;
+      }
       const { query } = this.get();
       if (query) this.set({ groups: this.index.search(query) });
     })();
@@ -108,11 +111,11 @@ export class Search extends Store<SearchState> {
     if (stale.length) this.set({ progress: { done, total: entries.length } });
     for (const e of stale) {
       // Through the server when one is set (a workspace document this browser has not read yet has nothing here).
-      const records = await this.tabs.withDocument(e.id, (doc) => this.recordsOf(e.id, doc));
+      const records = await this.tabs.withDocument(e.id, (doc) => this.recordsOf(e.id, doc)).catch(() => null);
       if (records) {
         this.index.setDocument(e.id, records);
         this.stamps.set(e.id, `${e.updatedAt}:${version}`);
-      } // nothing received yet (shared by id, the server not reached): read again at the next update
+      } // nothing received yet (shared by id, the server not reached) or not readable: read again at the next update
       this.set({ progress: { done: ++done, total: entries.length } });
     }
     this.set({ progress: null });

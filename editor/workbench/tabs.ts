@@ -18,6 +18,8 @@ export interface TabsState {
 
 export class Tabs extends Store<TabsState> {
   private readonly open = new Map<string, OpenDoc>();
+  /** The last read of each document not open in a tab (`withDocument`): the next waits for it, as a tab opening does (one provider per document). */
+  private readonly reads = new Map<string, Promise<unknown>>();
   /** Heard whenever a document is opened (the annotation sidebar drops its draft). */
   onOpen: () => void = () => undefined;
 
@@ -45,6 +47,7 @@ export class Tabs extends Store<TabsState> {
     const merged = this.library.entry(id)?.mergedInto;
     if (merged && this.library.entry(merged)) id = merged;
     this.session.rememberPosition();
+    await this.reads.get(id);
     if (!this.open.has(id)) this.open.set(id, await openDoc(id, () => this.library.noteChange(id)));
     // Read from the database, not the list in memory: a sample the workspace has just taken in is no longer local.
     if ((await this.library.db.docs.get(id))?.local !== true) this.sync.collab.attach(id, this.open.get(id)!.doc.ydoc);
@@ -79,6 +82,19 @@ export class Tabs extends Store<TabsState> {
    * changes reach them). `readOnly`: the server would refuse changes.
    */
   async withDocument<T>(id: string, f: (doc: StudioDoc, readOnly: boolean) => T | Promise<T>, share = false): Promise<T> {
+    // Reads of one document one after the other (the search and the workspace's listing may ask at once).
+    const before = this.reads.get(id);
+    const read = (async () => {
+      await before?.catch(() => undefined);
+      return this.readDocument(id, f, share);
+    })();
+    const settled = read.catch(() => undefined);
+    this.reads.set(id, settled);
+    void settled.then(() => this.reads.get(id) === settled && this.reads.delete(id));
+    return read;
+  }
+
+  private async readDocument<T>(id: string, f: (doc: StudioDoc, readOnly: boolean) => T | Promise<T>, share: boolean): Promise<T> {
     const open = this.open.get(id);
     if (open) return f(open.doc, this.sync.collab.view(id).readOnly);
     const read = await openDoc(id, () => this.library.noteChange(id));
