@@ -26,6 +26,18 @@ describe('looksOcrDamaged (which worker a document goes to)', () => {
     expect(looksOcrDamaged(Buffer.from(clean.replace(/[æøå]/g, 'a')))).toBe(true);
   });
 
+  it('sends PDFs of both producers to any worker: their bytes are not their text', async () => {
+    const { fixtures, pdfkitFixtures } = await import('../../test/fixtures/pdf/generate.ts');
+    const pdfs = [...fixtures().filter((f) => f.kind === 'referat').slice(0, 2), ...pdfkitFixtures().slice(0, 2)];
+    expect(pdfs.length).toBe(4);
+    for (const f of pdfs) {
+      const { bytes } = await f.build();
+      // Read as text, a PDF has no æ, ø, å: the gate alone would take every PDF for OCR damage.
+      expect(looksOcrDamaged(Buffer.concat([Buffer.from('Møde om økonomi og kørsel. '), bytes.subarray(8)]))).toBe(true);
+      expect(looksOcrDamaged(bytes)).toBe(false);
+    }
+  });
+
   it('leaves short and letterless texts alone', () => {
     expect(looksOcrDamaged(Buffer.from('Referat'))).toBe(false);
     expect(looksOcrDamaged(Buffer.from('1234 5678\n'.repeat(2000)))).toBe(false);

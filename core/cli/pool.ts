@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { mayNeedOcrRepair, ocrSampleRange } from '../ocr/suspect.ts';
-import { decodeWindows1252 } from '../text/decode.ts';
+import { decodeWindows1252, hasPdfHeader } from '../text/decode.ts';
 import { readFileBytesSync } from './input.ts';
 import type { Outcome, ProcessConfig } from './process-file.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
@@ -61,7 +61,9 @@ async function* inProcess(files: readonly string[], config: ProcessConfig): Asyn
 }
 
 /**
- * Whether a file's bytes look like an OCR-damaged Danish text layer: the OCR gate
+ * Whether a text file's bytes look like an OCR-damaged Danish text layer (a PDF
+ * never does: its bytes are not its text, and every PDF read as OCR-damaged
+ * went to the one worker, leaving the others idle): the OCR gate
  * (core/ocr/suspect.ts) on the middle of the file, decoded as UTF-8 or, where that
  * fails, windows-1252. Only a routing hint: a file whose damage lies outside the
  * middle goes to any worker, which loads the lexicon itself; the parser makes the
@@ -69,6 +71,8 @@ async function* inProcess(files: readonly string[], config: ProcessConfig): Asyn
  * lexicon word by word (core/minutes/parse.ts).
  */
 export function looksOcrDamaged(bytes: Uint8Array): boolean {
+  // A PDF's text is not in its bytes (compressed streams, font encodings): no guess, any worker takes it.
+  if (hasPdfHeader(bytes)) return false;
   return mayNeedOcrRepair(decodedMiddle(bytes));
 }
 
