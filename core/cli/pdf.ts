@@ -1,6 +1,6 @@
 /**
  * PDF input for the CLI: loads pdf.js (the legacy build, which needs no worker
- * in Node) the first time a PDF arrives, so text-only batches never pay for it,
+ * in Node; the built-ins it replaces put back) the first time a PDF arrives, so text-only batches never pay for it,
  * and runs the core PDF parse with Node's font data paths. Pages without a text
  * layer (or with a garbled one) are read with OCR (./ocr.ts), started the first
  * time such a page arrives; `closeOcr` stops its workers.
@@ -18,9 +18,41 @@ export type PdfResult = { ok: true; meeting: Meeting } | { ok: false; reason: st
 
 let pdfjs: Promise<{ lib: PdfjsLike; params: Record<string, unknown> }> | null = null;
 
+/**
+ * The built-ins pdf.js's legacy build replaces with core-js's versions in
+ * JavaScript although Node has them (it finds an edge of the specification
+ * Node's do not meet): `Array.prototype.push`, `JSON.stringify` and `JSON.parse`
+ * in plain JavaScript made everything after the first PDF slower, the parser
+ * and the output's JSON included. What Node lacks (`Promise.withResolvers`,
+ * the new `Set` methods) the polyfills still add.
+ */
+const NATIVE_OWNERS: Record<string, object> = { 'Array.prototype': Array.prototype, JSON, 'Function.prototype': Function.prototype, Object, 'Object.prototype': Object.prototype, 'String.prototype': String.prototype, Promise, Math, 'Map.prototype': Map.prototype, 'Set.prototype': Set.prototype };
+
+/** Runs `load`, then puts back every own property of the built-ins above that it replaced; returns what it put back. */
+export async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<{ value: T; restored: string[] }> {
+  const before = Object.entries(NATIVE_OWNERS).map(([name, owner]) => ({ name, owner, props: Object.getOwnPropertyDescriptors(owner) }));
+  const value = await load();
+  const restored: string[] = [];
+  for (const { name, owner, props } of before) {
+    for (const key of Reflect.ownKeys(props)) {
+      const was = props[key as keyof typeof props]!;
+      const now = Object.getOwnPropertyDescriptor(owner, key);
+      if (!now || (now.value === was.value && now.get === was.get && now.set === was.set) || Number.isNaN(was.value)) continue;
+      if (!now.configurable) continue;
+      Object.defineProperty(owner, key, was);
+      restored.push(`${name}.${String(key)}`);
+    }
+  }
+  return { value, restored };
+}
+
 function loadPdfjs() {
   pdfjs ??= (async () => {
-    const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsLike;
+    // The worker's module first: pdf.js then runs it on this thread instead of importing it at the first document (after the built-ins were put back).
+    const { value: lib } = await keepingNativeBuiltins(async () => {
+      await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsLike;
+    });
     const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     const dir = (d: string) => `${pathToFileURL(path.join(root, d)).href}/`;
     return { lib, params: { standardFontDataUrl: dir('standard_fonts'), cMapUrl: dir('cmaps'), cMapPacked: true, useSystemFonts: false } };
