@@ -34,34 +34,42 @@ export function classifyLine(line: Line): ClassifiedLine {
  * arrays) and a class each (most lines share the one text class), not as an
  * object and a string per line: a long text has hundreds of thousands of lines.
  * A line's text is sliced from the text when asked for.
+ *
+ * A line's class is a number: 0 text, 1 blank, or the index of its class in
+ * `pool`, which a splice shares with the lines it was made from (it only ever
+ * grows, so what an older copy indexes stays): a keystroke copies typed arrays,
+ * never an array of objects as long as the text (which cost a 1 MB text more
+ * than a millisecond and most of its garbage).
  */
 export class ClassifiedLines {
   readonly length: number;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  /** 0: text, 1: blank, 2: the class in `special` (most lines are text or blank). */
-  private readonly plain: Uint8Array;
-  /** The class of each line whose `plain` is 2, undefined for the others (most lines are text or blank). */
-  private readonly special: (LineClass | undefined)[];
+  private readonly kinds: Int32Array;
+  /** The classes lines refer to by index: 0 and 1 are text and blank. */
+  private readonly pool: LineClass[];
+  /** How many lines have a class of their own (in `pool`). */
+  private special: number;
 
   /** Splits `text` into lines (an empty text has one empty line) and classifies each. */
-  constructor(readonly text: string, parts?: { starts: Int32Array; ends: Int32Array; plain: Uint8Array; special: (LineClass | undefined)[] }) {
+  constructor(readonly text: string, parts?: { starts: Int32Array; ends: Int32Array; kinds: Int32Array; pool: LineClass[]; special: number }) {
     if (parts) {
       this.length = parts.starts.length;
       this.starts = parts.starts;
       this.ends = parts.ends;
-      this.plain = parts.plain;
+      this.kinds = parts.kinds;
+      this.pool = parts.pool;
       this.special = parts.special;
       return;
     }
     let count = 1;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) count++;
     this.length = count;
-    // Filled, so the array is dense: copied as one block by `spliced`.
-    this.special = new Array<LineClass | undefined>(count).fill(undefined);
     this.starts = new Int32Array(count);
     this.ends = new Int32Array(count);
-    this.plain = new Uint8Array(count);
+    this.kinds = new Int32Array(count);
+    this.pool = [TEXT, BLANK];
+    this.special = 0;
     let start = 0;
     for (let i = 0; i < count; i++) {
       const nl = text.indexOf('\n', start);
@@ -83,31 +91,41 @@ export class ClassifiedLines {
     const n = this.length - (to - from) + count;
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
-    const plain = new Uint8Array(n);
+    const kinds = new Int32Array(n);
     // Block copies (a keystroke's cost should not grow with the lines around it), then the shift.
     starts.set(this.starts.subarray(0, from));
     ends.set(this.ends.subarray(0, from));
-    plain.set(this.plain.subarray(0, from));
+    kinds.set(this.kinds.subarray(0, from));
     starts.set(this.starts.subarray(to), from + count);
     ends.set(this.ends.subarray(to), from + count);
-    plain.set(this.plain.subarray(to), from + count);
+    kinds.set(this.kinds.subarray(to), from + count);
     if (shift !== 0) {
       for (let i = from + count; i < n; i++) {
         starts[i]! += shift;
         ends[i]! += shift;
       }
     }
-    // Dense (a copy is one block move): the new lines' places cleared, then classified.
-    const special = this.special.slice();
-    if (count === to - from) special.fill(undefined, from, to);
-    else special.splice(from, to - from, ...new Array<undefined>(count).fill(undefined));
-    const out = new ClassifiedLines(text, { starts, ends, plain, special });
+    let special = this.special;
+    for (let i = from; i < to; i++) if (this.kinds[i]! > 1) special--;
+    // The pool is shared while it holds no more than twice the classes in use; else the new lines get one of their own.
+    const compact = this.pool.length > 2 * (special + count) + 64;
+    const pool = compact ? [TEXT, BLANK] : this.pool;
+    if (compact) {
+      for (let i = 0; i < n; i++) {
+        if (i === from) i += count;
+        if (i >= n) break;
+        const k = kinds[i]!;
+        if (k > 1) kinds[i] = pool.push(this.pool[k]!) - 1;
+      }
+    }
+    const out = new ClassifiedLines(text, { starts, ends, kinds, pool, special });
     let start = from < this.length ? this.starts[from]! : text.length;
     for (let i = from; i < from + count; i++) {
       const nl = text.indexOf('\n', start);
       const end = nl < 0 ? text.length : nl;
       starts[i] = start;
       ends[i] = end;
+      kinds[i] = 0;
       out.setCls(i, classifyAt(text, start, end));
       start = end + 1;
     }
@@ -140,17 +158,17 @@ export class ClassifiedLines {
   }
 
   cls(i: number): LineClass {
-    const plain = this.plain[i];
-    return plain === 0 ? TEXT : plain === 1 ? BLANK : this.special[i]!;
+    return this.pool[this.kinds[i]!]!;
   }
 
+  /** Sets line `i`'s class (a line of this copy only: the pool is appended to, never changed). */
   setCls(i: number, cls: LineClass): void {
-    if (cls === TEXT || cls === BLANK) {
-      this.plain[i] = cls === TEXT ? 0 : 1;
-      if (this.special[i]) this.special[i] = undefined;
-    } else {
-      this.plain[i] = 2;
-      this.special[i] = cls;
+    const was = this.kinds[i]!;
+    if (was > 1) this.special--;
+    if (cls === TEXT || cls === BLANK) this.kinds[i] = cls === TEXT ? 0 : 1;
+    else {
+      this.kinds[i] = this.pool.push(cls) - 1;
+      this.special++;
     }
   }
 
