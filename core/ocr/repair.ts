@@ -176,16 +176,22 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
 
   // Analyses are pure functions of token and context, and the words of minutes recur
   // from document to document: keep them for the repairer's life, up to a bound.
-  const cache = new Map<string, Analysis>();
+  // One map per scope and context, keyed by the token itself: no key is built per token.
+  const caches: Record<RepairScope, Map<TokenContext, Map<string, Analysis>>> = { document: new Map(), words: new Map() };
+  let cached = 0;
   const CACHE_LIMIT = 200_000;
   const cachedAnalyze = (tok: string, context: TokenContext = 'plain', scope: RepairScope = 'document'): Analysis => {
-    const key = (scope === 'document' ? '' : 'w:') + (context === 'plain' ? tok : context + ':' + tok);
-    let a = cache.get(key);
+    let cache = caches[scope].get(context);
+    if (!cache) caches[scope].set(context, (cache = new Map()));
+    let a = cache.get(tok);
     if (!a) {
       a = analyze(tok, context);
       if (scope === 'words' && !a.known && !a.repaired) a = wide.analyze(tok, context);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(key, a);
+      if (++cached > CACHE_LIMIT) {
+        for (const byContext of Object.values(caches)) for (const m of byContext.values()) m.clear();
+        cached = 1;
+      }
+      cache.set(tok, a);
     }
     return a;
   };
