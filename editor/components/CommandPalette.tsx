@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore, useT, useWorkbench } from '../workbench/use-store.ts';
 import { paletteCommands, runCommand } from '../workbench/commands.ts';
+import type { InputRequest } from '../workbench/ui.ts';
 
 /** Fuzzy-enough matching: every word of the query occurs in the title. */
 function matches(title: string, query: string): boolean {
@@ -10,19 +11,18 @@ function matches(title: string, query: string): boolean {
 
 export function CommandPalette() {
   const wb = useWorkbench();
-  const t = useT();
   const palette = useStore(wb.ui, (s) => s.palette);
+  return palette ? <PaletteBox /> : null;
+}
+
+/** The open palette: mounted on opening, so it starts empty and what is typed at once is kept. */
+function PaletteBox() {
+  const wb = useWorkbench();
+  const t = useT();
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (palette) {
-      setQuery('');
-      setIndex(0);
-      setTimeout(() => input.current?.focus());
-    }
-  }, [palette]);
-  if (!palette) return null;
+  useEffect(() => input.current?.focus(), []);
   const list = paletteCommands(wb).filter((c) => matches(c.title, query));
   const run = (id: string | undefined) => id && void runCommand(wb, id);
   return (
@@ -61,21 +61,28 @@ export function CommandPalette() {
 /** A quick input: free text or a pick from choices (the palette's look). */
 export function QuickInput() {
   const wb = useWorkbench();
-  const [value, setValue] = useState('');
+  const req = useStore(wb.ui, (s) => s.input);
+  return req ? <QuickInputBox key={requestKey(req)} req={req} /> : null;
+}
+
+const requestKeys = new WeakMap<InputRequest, number>();
+let lastRequestKey = 0;
+/** Each question its own box: one asked right after another starts with its own value, never the last answer. */
+function requestKey(req: InputRequest): number {
+  let key = requestKeys.get(req);
+  if (key === undefined) requestKeys.set(req, (key = ++lastRequestKey));
+  return key;
+}
+
+function QuickInputBox({ req }: { req: InputRequest }) {
+  // The state starts with the question (not set after the first paint): text typed at once is kept.
+  const [value, setValue] = useState(req.value ?? '');
   const [index, setIndex] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const req = useStore(wb.ui, (s) => s.input);
   useEffect(() => {
-    if (req) {
-      setValue(req.value ?? '');
-      setIndex(0);
-      setTimeout(() => {
-        input.current?.focus();
-        input.current?.select();
-      });
-    }
-  }, [req]);
-  if (!req) return null;
+    input.current?.focus();
+    input.current?.select();
+  }, []);
   const choices = req.choices?.filter((c) => matches(c, req.value === value ? '' : value));
   const submit = () => req.resolve(choices ? (choices[index] ?? null) : value);
   return (
