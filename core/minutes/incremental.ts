@@ -168,11 +168,7 @@ export function reparse(prev: IncrementalParse, text: string, changes: readonly 
   let repaired: Prepared['repaired'] = null;
   if (repair) {
     const own = repair.repairer.repairText(nw.text, repair.scope).edits;
-    edits = [
-      ...k.edits.filter((e) => e.end <= tA),
-      ...own.map((e) => ({ ...e, start: e.start + tA, end: e.end + tA })),
-      ...k.edits.filter((e) => e.start >= tB).map((e) => ({ ...e, start: e.start + dN, end: e.end + dN })),
-    ];
+    edits = splicedEdits(k.edits, tA, tB, dN, own);
     // The repaired text and its map, spliced as the normalized text was (repairs never cross a line).
     const before = k.repaired ?? { text: k.normalized, map: SplicedMap.of(null, k.normalized.length, k.normalized.length) };
     const w = applyEdits(nw.text, own.map((e) => ({ from: e.start, to: e.end, insert: e.to })));
@@ -186,6 +182,30 @@ export function reparse(prev: IncrementalParse, text: string, changes: readonly 
   const stats = { content, adjacent, doubleSpaced };
   const dirty = { from: tA, to: tA + nw.text.length, dN, dI, dL: count - (lb + 1 - la) };
   return assemble(text, options, { normalized, map, running, stats, lines, repair, edits, repaired }, { prev: k, dirty });
+}
+
+/**
+ * The repairs of the text after an edit of `[tA, tB)`: those before it as they
+ * were, the stretch's own (`own`, in its offsets) and those after it moved by
+ * `dN`, in one pass. A damaged text has thousands: each moved one is made with
+ * the same shape (no object spread), as one keystroke makes them all again.
+ */
+function splicedEdits(edits: readonly TextRepairEdit[], tA: number, tB: number, dN: number, own: readonly TextRepairEdit[]): TextRepairEdit[] {
+  const out: TextRepairEdit[] = [];
+  let i = 0;
+  while (i < edits.length && edits[i]!.end <= tA) out.push(edits[i++]!);
+  for (const e of own) out.push(moved(e, tA));
+  while (i < edits.length && edits[i]!.start < tB) i++;
+  for (; i < edits.length; i++) out.push(moved(edits[i]!, dN));
+  return out;
+}
+
+function moved(e: TextRepairEdit, d: number): TextRepairEdit {
+  const m: TextRepairEdit = { start: e.start + d, end: e.end + d, from: e.from, to: e.to };
+  if (e.evidence !== undefined) m.evidence = e.evidence;
+  if (e.reading !== undefined) m.reading = e.reading;
+  if (e.cost !== undefined) m.cost = e.cost;
+  return m;
 }
 
 /** Characters that make a stretch be parsed whole: a page break, a rule (running headers are counted over the document). */
