@@ -137,6 +137,8 @@ export interface Repairer {
    * repairable: near 0 for clean Danish, clearly higher for damaged text.
    */
   damageScore(text: string): number;
+  /** The counts behind `damageScore`, read token by token over the whole of `text` (the score sums them line by line). */
+  damageCounts(text: string): { damaged: number; total: number; tokens: number };
 }
 
 /** Create a repairer over `lexicon`. The repairer keeps no state between calls. */
@@ -303,7 +305,8 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
     return { text: out, edits };
   };
 
-  const damageScore = (text: string): number => {
+  /** Damaged and eligible word tokens of `text`, token by token; `tokens`, how many tokens of any kind. */
+  const damageCounts = (text: string): { damaged: number; total: number; tokens: number } => {
     const tokens = tokenize(text);
     let total = 0;
     let damaged = 0;
@@ -315,8 +318,54 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
       const context = next ? contextOf(gapBetween(text, tok, next), next) : 'plain';
       if (cachedAnalyze(tok.text, context).repaired !== null && !protectedToken(text, tok)) damaged++;
     }
+    return { damaged, total, tokens: tokens.length };
+  };
+
+  // A token's count depends on its line alone, and on whether any token follows in the
+  // text (its context, "børne- og" across a line break): tokens, gaps, contexts and the
+  // protections (an abbreviation, initials after a case number, an e-mail or URL) stop
+  // at a line break. So the score sums its lines' counts, each kept by the line's text:
+  // an edit (the editor scores the middle of the text on every keystroke) reads only the
+  // lines it changed. A caller's own protection sees the whole text: then it is read whole.
+  const LINE_UNIT = 2 ** 26;
+  /** Per line: ((damaged · 2²⁶ + total) · 2 + has a token), for a line some token follows and for one none does. */
+  const lineCounts = { followed: new Map<string, number>(), last: new Map<string, number>() };
+  const LINE_CACHE_LIMIT = 50_000;
+  const countLine = (line: string, followed: boolean): number => {
+    const cache = followed ? lineCounts.followed : lineCounts.last;
+    let packed = cache.get(line);
+    if (packed === undefined) {
+      // A token after the line break stands for the tokens that follow (one letter: never counted itself).
+      const c = damageCounts(followed ? `${line}\nx` : line);
+      const tokens = followed ? c.tokens - 1 : c.tokens;
+      packed = (c.damaged * LINE_UNIT + c.total) * 2 + (tokens > 0 ? 1 : 0);
+      if (cache.size >= LINE_CACHE_LIMIT) cache.clear();
+      cache.set(line, packed);
+    }
+    return packed;
+  };
+  const damageScore = (text: string): number => {
+    let damaged = 0;
+    let total = 0;
+    if (options.isProtected || text.length >= LINE_UNIT) ({ damaged, total } = damageCounts(text));
+    else {
+      // From the last line back, knowing whether a token follows.
+      let followed = false;
+      for (let end = text.length; ; ) {
+        const nl = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
+        if (end > nl + 1) {
+          const packed = countLine(text.slice(nl + 1, end), followed);
+          const counts = Math.floor(packed / 2);
+          damaged += Math.floor(counts / LINE_UNIT);
+          total += counts % LINE_UNIT;
+          followed ||= packed % 2 === 1;
+        }
+        if (nl < 0) break;
+        end = nl;
+      }
+    }
     return total === 0 ? 0 : damaged / total;
   };
 
-  return { repairWord, explainWord, repairText, damageScore };
+  return { repairWord, explainWord, repairText, damageScore, damageCounts };
 }
