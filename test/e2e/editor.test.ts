@@ -243,13 +243,21 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.click('.outline-item[data-item-number="3.5"]');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    const line = await page.evaluate(() => (window as unknown as { referat: { state: { cursor: { line: number } } } }).referat.state.cursor.line);
-    expect(line).toBeGreaterThan(100);
-    const lineText = await page.evaluate(() => {
-      const v = (window as unknown as { referat: { view: { state: { doc: { lineAt(p: number): { text: string } }; selection: { main: { head: number } } } } } }).referat.view;
-      return v.state.doc.lineAt(v.state.selection.main.head).text;
+    // Read from the view (the status bar's cursor follows a frame later).
+    const { line, lineText } = await page.evaluate(() => {
+      const v = (window as unknown as { referat: { view: { state: { doc: { lineAt(p: number): { number: number; text: string } }; selection: { main: { head: number } } } } } }).referat.view;
+      const at = v.state.doc.lineAt(v.state.selection.main.head);
+      return { line: at.number, lineText: at.text };
     });
-    await page.waitForTimeout(800); // kept after the cursor rests (a debounce), in IndexedDB
+    expect(line).toBeGreaterThan(100);
+    // Kept after the cursor rests (a debounce), in IndexedDB: reload once it is stored there.
+    const stored = () =>
+      page.evaluate(async () => {
+        const wb = (window as unknown as { referat: { workbench: { tabs: { get(): { active: string | null } }; library: { db: { settings: { get(key: string): Promise<{ value: { head: number } } | undefined> } } } }; view: { state: { selection: { main: { head: number } } } } } }).referat;
+        const entry = await wb.workbench.library.db.settings.get(`view:${wb.workbench.tabs.get().active}`);
+        return entry?.value.head === wb.view.state.selection.main.head;
+      });
+    await expect.poll(stored, { timeout: 20_000, interval: 100 }).toBe(true);
     await page.reload();
     await page.waitForSelector('html[data-ready]');
     await page.waitForSelector('.outline-item');
