@@ -138,7 +138,7 @@ export interface Repairer {
    */
   damageScore(text: string): number;
   /** The counts behind `damageScore`, read token by token over the whole of `text` (the score sums them line by line). */
-  damageCounts(text: string): { damaged: number; total: number; tokens: number };
+  damageCounts(text: string): { damaged: number; total: number };
 }
 
 /** Create a repairer over `lexicon`. The repairer keeps no state between calls. */
@@ -327,38 +327,36 @@ export function createRepairer(lexicon: Lexicon, options: RepairOptions = {}): R
   // at a line break. So the score sums its lines' counts, each kept by the line's text:
   // an edit (the editor scores the middle of the text on every keystroke) reads only the
   // lines it changed. A caller's own protection sees the whole text: then it is read whole.
-  const LINE_UNIT = 2 ** 26;
-  /** Per line: ((damaged · 2²⁶ + total) · 2 + has a token), for a line some token follows and for one none does. */
-  const lineCounts = { followed: new Map<string, number>(), last: new Map<string, number>() };
+  /** Per line, for a line some token follows and for one none does. */
+  type LineCounts = { damaged: number; total: number; hasToken: boolean };
+  const lineCounts = { followed: new Map<string, LineCounts>(), last: new Map<string, LineCounts>() };
   const LINE_CACHE_LIMIT = 50_000;
-  const countLine = (line: string, followed: boolean): number => {
+  const countLine = (line: string, followed: boolean): LineCounts => {
     const cache = followed ? lineCounts.followed : lineCounts.last;
-    let packed = cache.get(line);
-    if (packed === undefined) {
+    let counts = cache.get(line);
+    if (counts === undefined) {
       // A token after the line break stands for the tokens that follow (one letter: never counted itself).
       const c = damageCounts(followed ? `${line}\nx` : line);
-      const tokens = followed ? c.tokens - 1 : c.tokens;
-      packed = (c.damaged * LINE_UNIT + c.total) * 2 + (tokens > 0 ? 1 : 0);
+      counts = { damaged: c.damaged, total: c.total, hasToken: (followed ? c.tokens - 1 : c.tokens) > 0 };
       if (cache.size >= LINE_CACHE_LIMIT) cache.clear();
-      cache.set(line, packed);
+      cache.set(line, counts);
     }
-    return packed;
+    return counts;
   };
   const damageScore = (text: string): number => {
     let damaged = 0;
     let total = 0;
-    if (options.isProtected || text.length >= LINE_UNIT) ({ damaged, total } = damageCounts(text));
+    if (options.isProtected) ({ damaged, total } = damageCounts(text));
     else {
       // From the last line back, knowing whether a token follows.
       let followed = false;
       for (let end = text.length; ; ) {
         const nl = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
         if (end > nl + 1) {
-          const packed = countLine(text.slice(nl + 1, end), followed);
-          const counts = Math.floor(packed / 2);
-          damaged += Math.floor(counts / LINE_UNIT);
-          total += counts % LINE_UNIT;
-          followed ||= packed % 2 === 1;
+          const counts = countLine(text.slice(nl + 1, end), followed);
+          damaged += counts.damaged;
+          total += counts.total;
+          followed ||= counts.hasToken;
         }
         if (nl < 0) break;
         end = nl;
