@@ -62,16 +62,8 @@ function PaletteBox() {
 export function QuickInput() {
   const wb = useWorkbench();
   const req = useStore(wb.ui, (s) => s.input);
-  return req ? <QuickInputBox key={requestKey(req)} req={req} /> : null;
-}
-
-const requestKeys = new WeakMap<InputRequest, number>();
-let lastRequestKey = 0;
-/** Each question its own box: one asked right after another starts with its own value, never the last answer. */
-function requestKey(req: InputRequest): number {
-  let key = requestKeys.get(req);
-  if (key === undefined) requestKeys.set(req, (key = ++lastRequestKey));
-  return key;
+  // Each question its own box: one asked right after another starts with its own value, never the last answer.
+  return req ? <QuickInputBox key={req.id} req={req} /> : null;
 }
 
 function QuickInputBox({ req }: { req: InputRequest }) {

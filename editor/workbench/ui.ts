@@ -10,6 +10,8 @@ export type Panel = 'problems' | 'overrides';
 export type Message = { text: string; kind: 'error' | 'info' };
 
 export interface InputRequest {
+  /** Which question this is (each asked gets a new one): its box is its own, never the last question's. */
+  id: number;
   title: string;
   placeholder?: string;
   value?: string;
@@ -33,6 +35,8 @@ export interface UiState {
 export class Ui extends Store<UiState> {
   /** Called once an answer is given (the editor takes the focus back). */
   onAnswered: () => void = () => undefined;
+  /** Questions asked so far. */
+  private asked = 0;
 
   constructor() {
     super({ activity: 'explorer', panel: 'problems', message: null, progress: null, ocr: null, palette: false, input: null, paste: false });
@@ -47,12 +51,14 @@ export class Ui extends Store<UiState> {
   }
 
   /** Asks for a line of text (or one of `choices`) in the quick input; null when dismissed. */
-  ask(request: Omit<InputRequest, 'resolve'>): Promise<string | null> {
+  ask(request: Omit<InputRequest, 'id' | 'resolve'>): Promise<string | null> {
+    const id = ++this.asked;
     return new Promise((resolve) => {
       this.set({
         palette: false,
         input: {
           ...request,
+          id,
           resolve: (v) => {
             this.set({ input: null });
             this.onAnswered();
