@@ -89,6 +89,40 @@ describe('incremental re-parse', () => {
     expect(counts[1]!.incremental).toBeGreaterThan(counts[1]!.full * 2);
   }, 120_000);
 
+  it('keeps the date the text gives across an edit after the agenda phrase it was read from, and reads it again for one in or before it', () => {
+    // Seeds without a date on the cover or in the running lines: dated by "dagsorden til … møde den …".
+    const dated = seeds.map((s) => normalize(s).text).filter((t) => parseIncremental(t).kept.textDate?.throughLine != null);
+    expect(dated.length).toBeGreaterThan(0);
+    let kept = 0;
+    let readAgain = 0;
+    for (const text of dated) {
+      const base = parseIncremental(text, { source: { name: 'editor' } });
+      const phrase = /dagsorden(?:en)?\s+(?:til|for)\s/i.exec(text)!.index;
+      const lastLine = base.kept.textDate!.throughLine!;
+      let k = 0;
+      for (let at = Math.max(0, phrase - 300); at < Math.min(text.length, phrase + 900); at += 13, k++) {
+        // Typing, a line broken or joined, the date's digits changed, a character deleted.
+        const c = [
+          { from: at, to: at, insert: 'x' },
+          { from: at, to: at, insert: '\n' },
+          { from: at, to: at + 1, insert: '7' },
+          { from: at, to: at + 1, insert: '' },
+          { from: at, to: at, insert: ' møde den 3. marts 2021 ' },
+        ][k % 5]!;
+        const next = text.slice(0, c.from) + c.insert + text.slice(c.to);
+        const inc = reparse(base, next, [c]);
+        expect(inc.meeting).toEqual(parseWithOverrides(next, [], { source: { name: 'editor' } }));
+        if (inc.mode !== 'incremental') continue;
+        if (inc.kept.textDate === base.kept.textDate) kept++;
+        else readAgain++;
+        // Kept only where the edit lies after every line the date was read from.
+        if (inc.kept.textDate === base.kept.textDate) expect(text.slice(0, at).split('\n').length - 1).toBeGreaterThan(lastLine);
+      }
+    }
+    expect(kept).toBeGreaterThan(0);
+    expect(readAgain).toBeGreaterThan(0);
+  }, 60_000);
+
   it('equals a full parse with the real OCR repairer: damaged texts (repaired as a whole) and the seeds (word by word)', async () => {
     const counts = { incremental: 0, full: 0 };
     const damaged = seeds.filter((s) => OCR_DAMAGE.appliesTo!(s)).map((s) => normalize(OCR_DAMAGE.apply(s, null as never).text).text);

@@ -18,17 +18,34 @@ const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'a
 export const REGIONS = ['Nordjylland', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Hovedstaden'];
 
 /**
+ * The meeting's date as the text itself gives it (no date on the cover or in the
+ * running lines), and the last line it was read from: an edit after that line
+ * cannot change it. `throughLine` is null where the whole text was read.
+ */
+export interface TextDate {
+  date: string | null;
+  throughLine: number | null;
+}
+
+/**
  * @param cover lines before the first section (front matter), as reported text
  * @param running running header and footer lines removed during normalization
- * @param text the whole normalized (and, for OCR, repaired) text
+ * @param text the whole normalized (and, for OCR, repaired) text, read only where the cover and running lines do not tell
  * @param regions `regionCounts(text)`, where it is known already (an incremental re-parse keeps it)
+ * @param textDate `dateFromText(text)`, where it may be known already (an incremental re-parse keeps it)
  */
-export function readFrontMatter(cover: readonly Line[], running: readonly { text: string }[], text: string, regions?: ReadonlyMap<string, number>): FrontMatter {
+export function readFrontMatter(
+  cover: readonly Line[],
+  running: readonly { text: string }[],
+  text: () => string,
+  regions?: ReadonlyMap<string, number>,
+  textDate: () => TextDate = () => dateFromText(text()),
+): FrontMatter {
   const coverTexts = cover.slice(0, 60).map((l) => l.text.trim());
   return {
     kind: readKind(coverTexts),
-    body: readBody(coverTexts, running, () => regions ?? regionCounts(text)),
-    date: readDate(coverTexts, running, text),
+    body: readBody(coverTexts, running, () => regions ?? regionCounts(text())),
+    date: readDate(coverTexts, running, textDate),
     location: readLocation(coverTexts),
   };
 }
@@ -78,7 +95,7 @@ function bodyName(region: string): string {
   return `KKR ${r.charAt(0).toUpperCase()}${r.slice(1)}`;
 }
 
-function readDate(cover: readonly string[], running: readonly { text: string }[], text: string): string | null {
+function readDate(cover: readonly string[], running: readonly { text: string }[], textDate: () => TextDate): string | null {
   for (const t of cover) {
     const m = /^Dato\s*:?\s*(.+)$/i.exec(t);
     const d = m ? parseDate(m[1]!) : null;
@@ -91,7 +108,7 @@ function readDate(cover: readonly string[], running: readonly { text: string }[]
     if (d) fromRunning.set(d, (fromRunning.get(d) ?? 0) + 1);
   }
   if (fromRunning.size) return [...fromRunning].sort((a, b) => b[1] - a[1])[0]![0];
-  return dateFromText(text);
+  return textDate().date;
 }
 
 /** "næste KKR-møde den …", "referatet fra mødet den …": another meeting than this one. */
@@ -102,11 +119,11 @@ const OTHER_MEETING = /\b(?:næste|kommende|forrige|sidste|seneste|tidligere|fø
  * 2024"): the date most often said of a meeting, next and earlier meetings left out;
  * on a tie, the first.
  */
-function dateFromText(text: string): string | null {
+export function dateFromText(text: string): TextDate {
   // "Godkendelse af dagsordenen til KKR Nordjyllands møde den 4. september 2020": this meeting.
-  const agenda = /\bdagsorden(?:en)?\s+(?:til|for)\s+(?:[\p{L}’'-]+\s+){0,4}?møde[t]?\s+(?:i\s+[\p{L} ]{2,40}?\s+)?den\s+(\d{1,2}\.\s*\p{L}+\s+\d{4})/iu.exec(text);
+  const agenda = AGENDA.exec(text);
   const fromAgenda = agenda ? parseDate(agenda[1]!) : null;
-  if (fromAgenda) return fromAgenda;
+  if (fromAgenda) return { date: fromAgenda, throughLine: lineOf(text, readUpTo(text, agenda!.index) - 1) };
   const votes = new Map<string, { n: number; first: number }>();
   const re = /\bmøde[t]?\s+(?:i\s+[\p{L} ]{2,40}?\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?den\s+(\d{1,2}\.\s*\p{L}+\s+\d{4})/giu;
   for (const m of text.matchAll(re)) {
@@ -123,7 +140,39 @@ function dateFromText(text: string): string | null {
   for (const [d, v] of votes) {
     if (v.n > bestVote.n || (v.n === bestVote.n && v.first < bestVote.first)) [best, bestVote] = [d, v];
   }
-  return best;
+  return { date: best, throughLine: null };
+}
+
+const AGENDA = /\bdagsorden(?:en)?\s+(?:til|for)\s+(?:[\p{L}’'-]+\s+){0,4}?møde[t]?\s+(?:i\s+[\p{L} ]{2,40}?\s+)?den\s+(\d{1,2}\.\s*\p{L}+\s+\d{4})/iu;
+
+/**
+ * How many words (runs of non-space) the agenda phrase spans at most: its own words,
+ * up to four between them, a place of at most 40 characters (21 words), the date.
+ */
+const AGENDA_WORDS = 40;
+
+/**
+ * Where the search for the agenda phrase has read to, at most, once it found it at
+ * `from`: a search from any earlier position reads no further (each part of the
+ * phrase stays inside a word, a run of space, or the 40 characters of the place), so
+ * the text after it cannot change what is found. One character past the last run is read.
+ */
+function readUpTo(text: string, from: number): number {
+  const space = /\s/;
+  let i = from;
+  for (let words = 0; words < AGENDA_WORDS && i < text.length; words++) {
+    while (i < text.length && space.test(text[i]!)) i++;
+    while (i < text.length && !space.test(text[i]!)) i++;
+  }
+  while (i < text.length && space.test(text[i]!)) i++;
+  return Math.min(text.length, i + 1);
+}
+
+/** The index of the line holding `pos` (a newline belongs to the line it ends). */
+function lineOf(text: string, pos: number): number {
+  let line = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < pos; nl = text.indexOf('\n', nl + 1)) line++;
+  return line;
 }
 
 /** Parses "19-06-2020", "19.06.20", "4. september 2020" to ISO, or null. */

@@ -21,18 +21,20 @@
  * - The Meeting: every item whose lines lie outside the stretch, whose marks are
  *   those of an item of the previous parse (shifted) with the same end, is that
  *   item, its positions shifted by the edit's change in length; only the others
- *   are built. Sections, people, front matter and diagnostics are built again.
+ *   are built. Sections, people, front matter and diagnostics are built again;
+ *   the date the text itself gives (no date on the cover or in the running lines)
+ *   is kept where the edit lies after the lines it was read from. The repaired text
+ *   is not made whole for any of this: the text view slices it from the repairs.
  * Anything else — a form feed or a `|` rule in the stretch, double spacing or
  * the OCR decision changing, structure overrides, layout evidence — is parsed whole.
  */
 import { normalizeTaking, type BlankLineStats } from '../text/normalize.ts';
 import type { RunningLine } from '../text/running-lines.ts';
 import { SplicedMap } from '../text/spliced-map.ts';
-import { applyEdits, type OffsetMapper } from '../text/offset-map.ts';
 import { ClassifiedLines } from './lines.ts';
 import { readStructure, type ItemMark, type Structure } from './structure.ts';
 import { MeetingBuilder } from './meeting-builder.ts';
-import { readFrontMatter, regionCounts, REGIONS, type FrontMatter } from './front-matter.ts';
+import { dateFromText, readFrontMatter, regionCounts, REGIONS, type FrontMatter, type TextDate } from './front-matter.ts';
 import type { Line } from '../text/lines.ts';
 import { TextView, type RepairScope, type TextRepairEdit, type TextRepairer } from './text-view.ts';
 import { ocrRepair, type ParseOptions } from './parse.ts';
@@ -96,8 +98,8 @@ interface Kept {
   edits: TextRepairEdit[];
   meetingId: string;
   view: TextView;
-  /** The repaired text and its map from the normalized text, where any word was repaired. */
-  repaired: { text: string; map: SplicedMap } | null;
+  /** The date the (repaired) text gives, where it was read (or is still true). */
+  textDate: TextDate | null;
   /** How often the (repaired) text names each body, for the front matter. */
   regions: Map<string, number>;
   /** By the item's start in the normalized text. */
@@ -120,7 +122,7 @@ export function parseIncremental(text: string, options: ParseOptions = {}): Incr
   const lines = new ClassifiedLines(n.text);
   const repair = ocrRepair(n.text, options.repairer);
   const edits = repair ? repair.repairer.repairText(n.text, repair.scope).edits : [];
-  return assemble(text, options, { normalized: n.text, map, running: n.running, stats, lines, repair, edits, repaired: null }, null);
+  return assemble(text, options, { normalized: n.text, map, running: n.running, stats, lines, repair, edits }, null);
 }
 
 /**
@@ -165,23 +167,12 @@ export function reparse(prev: IncrementalParse, text: string, changes: readonly 
   const repair = ocrRepair(normalized, options.repairer);
   if ((repair?.repairer ?? null) !== (k.repair?.repairer ?? null) || repair?.scope !== k.repair?.scope) return whole(text, options, 'ocr-decision');
   let edits = k.edits;
-  let repaired: Prepared['repaired'] = null;
   if (repair) {
-    const own = repair.repairer.repairText(nw.text, repair.scope).edits;
-    edits = splicedEdits(k.edits, tA, tB, dN, own);
-    // The repaired text and its map, spliced as the normalized text was (repairs never cross a line).
-    const before = k.repaired ?? { text: k.normalized, map: SplicedMap.of(null, k.normalized.length, k.normalized.length) };
-    const w = applyEdits(nw.text, own.map((e) => ({ from: e.start, to: e.end, insert: e.to })));
-    const r0 = before.map.toTarget(tA);
-    const r1 = before.map.toTarget(tB);
-    repaired = {
-      text: before.text.slice(0, r0) + w.text + before.text.slice(r1),
-      map: before.map.splice(tA, tB, r0, r1, own.length ? w.map : null, nw.text.length, w.text.length),
-    };
+    edits = splicedEdits(k.edits, tA, tB, dN, repair.repairer.repairText(nw.text, repair.scope).edits);
   }
   const stats = { content, adjacent, doubleSpaced };
   const dirty = { from: tA, to: tA + nw.text.length, dN, dI, dL: count - (lb + 1 - la) };
-  return assemble(text, options, { normalized, map, running, stats, lines, repair, edits, repaired }, { prev: k, dirty });
+  return assemble(text, options, { normalized, map, running, stats, lines, repair, edits }, { prev: k, dirty });
 }
 
 /**
@@ -292,10 +283,7 @@ interface Dirty {
   dL: number;
 }
 
-type Prepared = Pick<Kept, 'normalized' | 'map' | 'running' | 'stats' | 'lines' | 'repair' | 'edits'> & {
-  /** The repaired text and its map from the normalized one, where spliced already. */
-  repaired: { text: string; map: SplicedMap } | null;
-};
+type Prepared = Pick<Kept, 'normalized' | 'map' | 'running' | 'stats' | 'lines' | 'repair' | 'edits'>;
 
 /** Structure, the Meeting in normalized offsets (reusing what `reuse` allows), and the Meeting in the text's offsets. */
 function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { prev: Kept; dirty: Dirty } | null): IncrementalParse {
@@ -305,13 +293,7 @@ function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { pre
   const structure = readStructure(lines, repair?.scope === 'document');
   const skip = [...structure.skip].sort((a, b) => a - b);
   const edits = p.edits;
-  const view = new TextView(
-    p.normalized,
-    repair ? { repairText: () => ({ text: '', edits }), damageScore: () => 0 } : null,
-    repair?.scope,
-    p.repaired ? { edits, repaired: p.repaired.text, map: p.repaired.map } : undefined,
-  );
-  const repairedText = edits.length ? (p.repaired ?? { text: view.repaired, map: SplicedMap.of(viewMap(view), p.normalized.length, view.repaired.length) }) : null;
+  const view = new TextView(p.normalized, null, repair?.scope, { edits });
   const active = repair && (repair.scope === 'document' || edits.length > 0) ? repair : null;
   if (reuse && (active === null) !== (reuse.prev.active === null)) return whole(text, options, 'ocr-decision');
   const titles = reuse ? reuse.prev.titles : new Map<string, string>();
@@ -320,7 +302,11 @@ function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { pre
   const reused = new Map<Item, { output: Item; shifted: boolean }>();
   const built: Built[] = [];
   const find = reuse ? reuser(reuse.prev, reuse.dirty, lines, skip, active?.scope === 'document', reused) : null;
-  const builder = new ReusingBuilder(lines, structure, view, active, titles, find, built, decisive(regions));
+  // The date the text gives, kept where the edit lies after every line it was read from.
+  const keptDate = reuse?.prev.textDate;
+  let textDate = keptDate && keptDate.throughLine !== null && keptDate.throughLine < lines.lineAt(reuse!.dirty.from) ? keptDate : null;
+  const readTextDate = () => (textDate ??= dateFromText(view.repaired));
+  const builder = new ReusingBuilder(lines, structure, view, active, titles, find, built, decisive(regions), readTextDate);
   const internal = builder.build(p.running, { ...options, includeText: false });
   const meetingId = internal.id;
   if (reuse && meetingId !== reuse.prev.meetingId) return whole(text, options, 'meeting-id');
@@ -365,13 +351,8 @@ function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { pre
       : internal.diagnostics,
     text,
   };
-  const kept: Kept = { ...p, options, structure, skip, meetingId, items, titles, active, view, regions, repaired: repairedText };
+  const kept: Kept = { ...p, options, structure, skip, meetingId, items, titles, active, view, regions, textDate };
   return { meeting, text, mode: reuse ? 'incremental' : 'full', kept };
-}
-
-/** The map a text view slices its repaired text by. */
-function viewMap(view: TextView): OffsetMapper {
-  return applyEdits(view.text, view.edits.map((e) => ({ from: e.start, to: e.end, insert: e.to }))).map;
 }
 
 /** The body names counted again in the re-parsed stretch only (a name never spans lines). */
@@ -475,6 +456,7 @@ class ReusingBuilder extends MeetingBuilder {
     private readonly reuse: ((mark: ItemMark, end: number, meetingId: string) => Item | null) | null,
     private readonly built: Built[],
     private readonly regions: Map<string, number> | undefined,
+    private readonly textDate: () => TextDate,
   ) {
     super(classified, structure, view, repair?.repairer ?? null, repair?.scope ?? 'document');
     this.repairedText = () => view.repaired;
@@ -483,7 +465,7 @@ class ReusingBuilder extends MeetingBuilder {
   private readonly repairedText: () => string;
 
   protected override frontMatter(cover: readonly Line[], running: readonly { text: string }[]): FrontMatter {
-    return readFrontMatter(cover, running, this.repairedText(), this.regions);
+    return readFrontMatter(cover, running, this.repairedText, this.regions, this.textDate);
   }
 
   protected override item(mark: ItemMark, meetingId: string, end: number): Item {

@@ -74,7 +74,7 @@ export class MeetingBuilder {
 
   /** The front matter from the cover lines (as reported), the running lines and the whole text. */
   protected frontMatter(cover: readonly Line[], running: readonly { text: string }[]): FrontMatter {
-    return readFrontMatter(cover, running, this.view.repaired);
+    return readFrontMatter(cover, running, () => this.view.repaired);
   }
 
   private sections(meetingId: string): Section[] {

@@ -3,7 +3,7 @@
  * text layer its repaired form, always sliced by normalized offsets so spans stay
  * true to `Meeting.text`.
  */
-import { applyEdits, type OffsetMapper } from '../text/offset-map.ts';
+import { applyEach } from '../text/offset-map.ts';
 
 /**
  * What a text is repaired as (core/ocr/repair.ts): 'document', a text layer that
@@ -30,43 +30,67 @@ export interface TextRepairer {
   repairTitle?(text: string, scope?: RepairScope): string;
 }
 
-/** The text as reported: the normalized text, or its OCR-repaired form, sliced by normalized offsets. */
+/**
+ * The text as reported: the normalized text, or its OCR-repaired form, sliced by
+ * normalized offsets. A slice is read from the text and the repairs inside it, so
+ * the whole repaired text is made only when it is read as a whole (an incremental
+ * re-parse, which moves the repairs on every keystroke, seldom does).
+ */
 export class TextView {
-  readonly repaired: string;
   readonly edits: TextRepairEdit[];
-  private readonly map: OffsetMapper | null;
+  private whole: string | null;
 
-  /** `known`: the repair of `text` where it is known already (an incremental re-parse splices it); then `repairer` is not asked. */
+  /** `known`: the repairs of `text` where they are known already (an incremental re-parse splices them); then `repairer` is not asked. */
   constructor(
     readonly text: string,
     repairer: TextRepairer | null,
     scope: RepairScope = 'document',
-    known?: { edits: TextRepairEdit[]; repaired: string; map: OffsetMapper },
+    known?: { edits: TextRepairEdit[] },
   ) {
-    if (known && known.edits.length > 0) {
-      this.edits = known.edits;
-      this.repaired = known.repaired;
-      this.map = known.map;
-      return;
-    }
-    const r = known ? null : repairer ? repairer.repairText(text, scope) : null;
-    if (!r || r.edits.length === 0) {
-      this.repaired = text;
-      this.edits = [];
-      this.map = null;
-      return;
-    }
-    this.edits = r.edits;
-    const applied = applyEdits(
-      text,
-      this.edits.map((e) => ({ from: e.start, to: e.end, insert: e.to })),
-    );
-    this.repaired = applied.text;
-    this.map = applied.map;
+    this.edits = known?.edits ?? repairer?.repairText(text, scope).edits ?? [];
+    this.whole = this.edits.length === 0 ? text : null;
   }
 
+  /** The whole repaired text (the normalized text where nothing was repaired). */
+  get repaired(): string {
+    this.whole ??= applyEach(this.text, (edit) => {
+      for (const e of this.edits) edit(e.start, e.end, e.to);
+    });
+    return this.whole;
+  }
+
+  /**
+   * The repaired text of `[start, end)`: a repair starting inside the range is in it
+   * whole; one that `end` falls inside of is not (so slices of adjacent ranges join
+   * up to the whole repaired text).
+   */
   slice(start: number, end: number): string {
-    if (!this.map) return this.text.slice(start, end);
-    return this.repaired.slice(this.map.toTarget(start), this.map.toTarget(end));
+    const { edits, text } = this;
+    if (edits.length === 0) return text.slice(start, end);
+    // The first repair that ends after `start`.
+    let lo = 0;
+    let hi = edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (edits[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    let out = '';
+    let pos = start;
+    for (let i = lo; i < edits.length; i++) {
+      const e = edits[i]!;
+      if (e.start > end || (e.start === end && e.end > end)) break;
+      if (e.end > end) {
+        // `end` inside this repair: the slice stops where the repair starts.
+        if (e.start > pos) out += text.slice(pos, e.start);
+        pos = end;
+        break;
+      }
+      if (e.start > pos) out += text.slice(pos, e.start);
+      out += e.to;
+      pos = Math.max(pos, e.end);
+    }
+    if (pos < end) out += text.slice(pos, end);
+    return out;
   }
 }
