@@ -34,6 +34,7 @@ import { SplicedMap } from '../text/spliced-map.ts';
 import { ClassifiedLines } from './lines.ts';
 import { readStructure, type ItemMark, type Structure } from './structure.ts';
 import { MeetingBuilder } from './meeting-builder.ts';
+import { OcrWords } from './ocr-words.ts';
 import { dateFromText, readFrontMatter, regionCounts, REGIONS, type FrontMatter, type TextDate } from './front-matter.ts';
 import type { Line } from '../text/lines.ts';
 import { TextView, type RepairScope, type TextRepairEdit, type TextRepairer } from './text-view.ts';
@@ -98,6 +99,8 @@ interface Kept {
   edits: TextRepairEdit[];
   meetingId: string;
   view: TextView;
+  /** The OCR-word diagnostics of `edits`. */
+  ocrWords: OcrWords;
   /** The date the (repaired) text gives, where it was read (or is still true). */
   textDate: TextDate | null;
   /** How often the (repaired) text names each body, for the front matter. */
@@ -167,12 +170,11 @@ export function reparse(prev: IncrementalParse, text: string, changes: readonly 
   const repair = ocrRepair(normalized, options.repairer);
   if ((repair?.repairer ?? null) !== (k.repair?.repairer ?? null) || repair?.scope !== k.repair?.scope) return whole(text, options, 'ocr-decision');
   let edits = k.edits;
-  if (repair) {
-    edits = splicedEdits(k.edits, tA, tB, dN, repair.repairer.repairText(nw.text, repair.scope).edits);
-  }
+  let splice: Splice | null = null;
+  if (repair) ({ edits, splice } = splicedEdits(k.edits, tA, tB, dN, repair.repairer.repairText(nw.text, repair.scope).edits));
   const stats = { content, adjacent, doubleSpaced };
   const dirty = { from: tA, to: tA + nw.text.length, dN, dI, dL: count - (lb + 1 - la) };
-  return assemble(text, options, { normalized, map, running, stats, lines, repair, edits }, { prev: k, dirty });
+  return assemble(text, options, { normalized, map, running, stats, lines, repair, edits }, { prev: k, dirty, splice });
 }
 
 /**
@@ -181,14 +183,23 @@ export function reparse(prev: IncrementalParse, text: string, changes: readonly 
  * `dN`, in one pass. A damaged text has thousands: each moved one is made with
  * the same shape (no object spread), as one keystroke makes them all again.
  */
-function splicedEdits(edits: readonly TextRepairEdit[], tA: number, tB: number, dN: number, own: readonly TextRepairEdit[]): TextRepairEdit[] {
+function splicedEdits(edits: readonly TextRepairEdit[], tA: number, tB: number, dN: number, own: readonly TextRepairEdit[]): { edits: TextRepairEdit[]; splice: Splice } {
   const out: TextRepairEdit[] = [];
   let i = 0;
   while (i < edits.length && edits[i]!.end <= tA) out.push(edits[i++]!);
+  const before = i;
   for (const e of own) out.push(moved(e, tA));
   while (i < edits.length && edits[i]!.start < tB) i++;
+  const resume = i;
   for (; i < edits.length; i++) out.push(moved(edits[i]!, dN));
-  return out;
+  return { edits: out, splice: { before, own: own.length, resume } };
+}
+
+/** How the repairs after an edit are made of those before it: the first `before` as they were, `own` new ones, then the old ones from `resume` on, moved. */
+interface Splice {
+  before: number;
+  own: number;
+  resume: number;
 }
 
 function moved(e: TextRepairEdit, d: number): TextRepairEdit {
@@ -286,7 +297,7 @@ interface Dirty {
 type Prepared = Pick<Kept, 'normalized' | 'map' | 'running' | 'stats' | 'lines' | 'repair' | 'edits'>;
 
 /** Structure, the Meeting in normalized offsets (reusing what `reuse` allows), and the Meeting in the text's offsets. */
-function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { prev: Kept; dirty: Dirty } | null): IncrementalParse {
+function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { prev: Kept; dirty: Dirty; splice: Splice | null } | null): IncrementalParse {
   const { lines, repair } = p;
   // As parse.ts does: OCR's own layout only in a text damaged as a whole; titles repaired
   // where the text was judged damaged as a whole, or word by word with some word damaged.
@@ -306,7 +317,10 @@ function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { pre
   const keptDate = reuse?.prev.textDate;
   let textDate = keptDate && keptDate.throughLine !== null && keptDate.throughLine < lines.lineAt(reuse!.dirty.from) ? keptDate : null;
   const readTextDate = () => (textDate ??= dateFromText(view.repaired));
-  const builder = new ReusingBuilder(lines, structure, view, active, titles, find, built, decisive(regions), readTextDate);
+  // The OCR-word diagnostics, made again only where the edit moved or changed their occurrences.
+  const splice = reuse?.splice;
+  const ocrWords = splice ? reuse!.prev.ocrWords.spliced(p.normalized, edits, splice.before, splice.own, splice.resume) : OcrWords.of(p.normalized, edits);
+  const builder = new ReusingBuilder(lines, structure, view, active, titles, find, built, decisive(regions), readTextDate, ocrWords);
   const internal = builder.build(p.running, { ...options, includeText: false });
   const meetingId = internal.id;
   if (reuse && meetingId !== reuse.prev.meetingId) return whole(text, options, 'meeting-id');
@@ -351,7 +365,7 @@ function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { pre
       : internal.diagnostics,
     text,
   };
-  const kept: Kept = { ...p, options, structure, skip, meetingId, items, titles, active, view, regions, textDate };
+  const kept: Kept = { ...p, options, structure, skip, meetingId, items, titles, active, view, regions, textDate, ocrWords };
   return { meeting, text, mode: reuse ? 'incremental' : 'full', kept };
 }
 
@@ -457,6 +471,7 @@ class ReusingBuilder extends MeetingBuilder {
     private readonly built: Built[],
     private readonly regions: Map<string, number> | undefined,
     private readonly textDate: () => TextDate,
+    private readonly words: OcrWords,
   ) {
     super(classified, structure, view, repair?.repairer ?? null, repair?.scope ?? 'document');
     this.repairedText = () => view.repaired;
@@ -466,6 +481,10 @@ class ReusingBuilder extends MeetingBuilder {
 
   protected override frontMatter(cover: readonly Line[], running: readonly { text: string }[]): FrontMatter {
     return readFrontMatter(cover, running, this.repairedText, this.regions, this.textDate);
+  }
+
+  protected override ocrWords(): OcrWords {
+    return this.words;
   }
 
   protected override item(mark: ItemMark, meetingId: string, end: number): Item {

@@ -9,6 +9,7 @@ import type { ItemMark, SectionMark, Structure } from './structure.ts';
 import { readPeople } from './people.ts';
 import { readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { diagnose } from './diagnostics.ts';
+import { OcrWords } from './ocr-words.ts';
 import type { Diagnostic, Field, Item, Meeting, Section, Source, Span } from './model.ts';
 import { SCHEMA_VERSION } from './model.ts';
 import type { RepairScope, TextRepairer, TextView } from './text-view.ts';
@@ -70,6 +71,11 @@ export class MeetingBuilder {
     meeting.diagnostics = this.diagnostics(meeting, front.kind !== null || front.body !== null);
     if (options.includeText) meeting.text = view.text;
     return meeting;
+  }
+
+  /** The OCR-word diagnostics of the text view's repairs. */
+  protected ocrWords(): OcrWords {
+    return OcrWords.of(this.view.text, this.view.edits);
   }
 
   /** The front matter from the cover lines (as reported), the running lines and the whole text. */
@@ -184,32 +190,7 @@ export class MeetingBuilder {
   private diagnostics(meeting: Meeting, looksLikeKl: boolean): Diagnostic[] {
     const out = diagnose(meeting, this.structure, this.lines, looksLikeKl);
     // One diagnostic per misread word, listing where it occurs, so a fix can apply to all of them.
-    // By misread word, then by its reading (two lookups on the edits' own strings, no key built per edit).
-    const byWord = new Map<string, Map<string, Diagnostic & { occurrences: Span[] }>>();
-    const groups: (Diagnostic & { occurrences: Span[] })[] = [];
-    for (const e of this.view.edits) {
-      const span = { start: e.start, end: e.end };
-      let readings = byWord.get(e.from);
-      if (!readings) byWord.set(e.from, (readings = new Map()));
-      const seen = readings.get(e.to);
-      if (seen) seen.occurrences.push(span);
-      else {
-        // The decision's evidence (core/ocr/repair.ts), for a text repaired word by word: the word
-        // alone ('word': no Danish word, its reading is one) or its line ('line': another word there
-        // was damaged). A text judged damaged as a whole has none: every repairable word was taken.
-        const params: Record<string, string | number> = e.evidence && e.evidence !== 'document' ? { reason: e.evidence } : {};
-        const group = { severity: 'info' as const, code: 'ocr-word' as const, message: '', span, suggestion: e.to, occurrences: [span], params };
-        readings.set(e.to, group);
-        groups.push(group);
-      }
-    }
-    for (const d of groups) {
-      const n = d.occurrences.length;
-      const found = this.view.text.slice(d.span!.start, d.span!.end);
-      d.message = `"${found}" looks like OCR damage of "${d.suggestion}"${n > 1 ? ` (${n} times)` : ''}`;
-      d.params = { found, suggestion: d.suggestion!, count: n, ...d.params };
-      out.push(d);
-    }
+    for (const d of this.ocrWords().list) out.push(d);
     return out;
   }
 
