@@ -202,12 +202,9 @@ interface Splice {
   resume: number;
 }
 
+/** A repair moved by `d`: one object of one shape, made whole at once (what a repair lacks is undefined). */
 function moved(e: TextRepairEdit, d: number): TextRepairEdit {
-  const m: TextRepairEdit = { start: e.start + d, end: e.end + d, from: e.from, to: e.to };
-  if (e.evidence !== undefined) m.evidence = e.evidence;
-  if (e.reading !== undefined) m.reading = e.reading;
-  if (e.cost !== undefined) m.cost = e.cost;
-  return m;
+  return { start: e.start + d, end: e.end + d, from: e.from, to: e.to, evidence: e.evidence, reading: e.reading, cost: e.cost };
 }
 
 /** Characters that make a stretch be parsed whole: a page break, a rule (running headers are counted over the document). */
