@@ -184,14 +184,16 @@ export function reparse(prev: IncrementalParse, text: string, changes: readonly 
  * the same shape (no object spread), as one keystroke makes them all again.
  */
 function splicedEdits(edits: readonly TextRepairEdit[], tA: number, tB: number, dN: number, own: readonly TextRepairEdit[]): { edits: TextRepairEdit[]; splice: Splice } {
-  const out: TextRepairEdit[] = [];
-  let i = 0;
-  while (i < edits.length && edits[i]!.end <= tA) out.push(edits[i++]!);
-  const before = i;
-  for (const e of own) out.push(moved(e, tA));
-  while (i < edits.length && edits[i]!.start < tB) i++;
-  const resume = i;
-  for (; i < edits.length; i++) out.push(moved(edits[i]!, dN));
+  let before = 0;
+  while (before < edits.length && edits[before]!.end <= tA) before++;
+  let resume = before;
+  while (resume < edits.length && edits[resume]!.start < tB) resume++;
+  // Made at its length: a damaged text has thousands of repairs, and a keystroke makes the list again.
+  const out = new Array<TextRepairEdit>(before + own.length + edits.length - resume);
+  let k = 0;
+  for (let i = 0; i < before; i++) out[k++] = edits[i]!;
+  for (const e of own) out[k++] = moved(e, tA);
+  for (let i = resume; i < edits.length; i++) out[k++] = moved(edits[i]!, dN);
   return { edits: out, splice: { before, own: own.length, resume } };
 }
 
