@@ -37,7 +37,7 @@ import { MeetingBuilder } from './meeting-builder.ts';
 import { OcrWords } from './ocr-words.ts';
 import { dateFromText, readFrontMatter, regionCounts, REGIONS, type FrontMatter, type TextDate } from './front-matter.ts';
 import type { Line } from '../text/lines.ts';
-import { TextView, type RepairScope, type TextRepairEdit, type TextRepairer } from './text-view.ts';
+import { Repairs, TextView, type RepairScope, type RepairSplice, type TextRepairer } from './text-view.ts';
 import { ocrRepair, type ParseOptions } from './parse.ts';
 import type { Item, Meeting, Person, Span } from './model.ts';
 
@@ -96,10 +96,11 @@ interface Kept {
   /** The OCR gate's answer, and the repair the titles had (none where a text judged word by word had no damaged word). */
   repair: { repairer: TextRepairer; scope: RepairScope } | null;
   active: { repairer: TextRepairer; scope: RepairScope } | null;
-  edits: TextRepairEdit[];
+  /** The normalized text's repairs (none without a repairer). */
+  repairs: Repairs;
   meetingId: string;
   view: TextView;
-  /** The OCR-word diagnostics of `edits`. */
+  /** The OCR-word diagnostics of `repairs`. */
   ocrWords: OcrWords;
   /** The date the (repaired) text gives, where it was read (or is still true). */
   textDate: TextDate | null;
@@ -124,8 +125,8 @@ export function parseIncremental(text: string, options: ParseOptions = {}): Incr
   const map = SplicedMap.of(n.text === text ? null : n.map, text.length, n.text.length);
   const lines = new ClassifiedLines(n.text);
   const repair = ocrRepair(n.text, options.repairer);
-  const edits = repair ? repair.repairer.repairText(n.text, repair.scope).edits : [];
-  return assemble(text, options, { normalized: n.text, map, running: n.running, stats, lines, repair, edits }, null);
+  const repairs = repair ? Repairs.of(repair.repairer.repairText(n.text, repair.scope).edits) : Repairs.none;
+  return assemble(text, options, { normalized: n.text, map, running: n.running, stats, lines, repair, repairs }, null);
 }
 
 /**
@@ -169,44 +170,12 @@ export function reparse(prev: IncrementalParse, text: string, changes: readonly 
 
   const repair = ocrRepair(normalized, options.repairer);
   if ((repair?.repairer ?? null) !== (k.repair?.repairer ?? null) || repair?.scope !== k.repair?.scope) return whole(text, options, 'ocr-decision');
-  let edits = k.edits;
-  let splice: Splice | null = null;
-  if (repair) ({ edits, splice } = splicedEdits(k.edits, tA, tB, dN, repair.repairer.repairText(nw.text, repair.scope).edits));
+  let repairs = k.repairs;
+  let splice: RepairSplice | null = null;
+  if (repair) ({ repairs, splice } = k.repairs.spliced(tA, tB, dN, repair.repairer.repairText(nw.text, repair.scope).edits));
   const stats = { content, adjacent, doubleSpaced };
   const dirty = { from: tA, to: tA + nw.text.length, dN, dI, dL: count - (lb + 1 - la) };
-  return assemble(text, options, { normalized, map, running, stats, lines, repair, edits }, { prev: k, dirty, splice });
-}
-
-/**
- * The repairs of the text after an edit of `[tA, tB)`: those before it as they
- * were, the stretch's own (`own`, in its offsets) and those after it moved by
- * `dN`, in one pass. A damaged text has thousands: each moved one is made with
- * the same shape (no object spread), as one keystroke makes them all again.
- */
-function splicedEdits(edits: readonly TextRepairEdit[], tA: number, tB: number, dN: number, own: readonly TextRepairEdit[]): { edits: TextRepairEdit[]; splice: Splice } {
-  let before = 0;
-  while (before < edits.length && edits[before]!.end <= tA) before++;
-  let resume = before;
-  while (resume < edits.length && edits[resume]!.start < tB) resume++;
-  // Made at its length: a damaged text has thousands of repairs, and a keystroke makes the list again.
-  const out = new Array<TextRepairEdit>(before + own.length + edits.length - resume);
-  let k = 0;
-  for (let i = 0; i < before; i++) out[k++] = edits[i]!;
-  for (const e of own) out[k++] = moved(e, tA);
-  for (let i = resume; i < edits.length; i++) out[k++] = moved(edits[i]!, dN);
-  return { edits: out, splice: { before, own: own.length, resume } };
-}
-
-/** How the repairs after an edit are made of those before it: the first `before` as they were, `own` new ones, then the old ones from `resume` on, moved. */
-interface Splice {
-  before: number;
-  own: number;
-  resume: number;
-}
-
-/** A repair moved by `d`: one object of one shape, made whole at once (what a repair lacks is undefined). */
-function moved(e: TextRepairEdit, d: number): TextRepairEdit {
-  return { start: e.start + d, end: e.end + d, from: e.from, to: e.to, evidence: e.evidence, reading: e.reading, cost: e.cost };
+  return assemble(text, options, { normalized, map, running, stats, lines, repair, repairs }, { prev: k, dirty, splice });
 }
 
 /** Characters that make a stretch be parsed whole: a page break, a rule (running headers are counted over the document). */
@@ -293,18 +262,18 @@ interface Dirty {
   dL: number;
 }
 
-type Prepared = Pick<Kept, 'normalized' | 'map' | 'running' | 'stats' | 'lines' | 'repair' | 'edits'>;
+type Prepared = Pick<Kept, 'normalized' | 'map' | 'running' | 'stats' | 'lines' | 'repair' | 'repairs'>;
 
 /** Structure, the Meeting in normalized offsets (reusing what `reuse` allows), and the Meeting in the text's offsets. */
-function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { prev: Kept; dirty: Dirty; splice: Splice | null } | null): IncrementalParse {
+function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { prev: Kept; dirty: Dirty; splice: RepairSplice | null } | null): IncrementalParse {
   const { lines, repair } = p;
   // As parse.ts does: OCR's own layout only in a text damaged as a whole; titles repaired
   // where the text was judged damaged as a whole, or word by word with some word damaged.
   const structure = readStructure(lines, repair?.scope === 'document');
   const skip = [...structure.skip].sort((a, b) => a - b);
-  const edits = p.edits;
-  const view = new TextView(p.normalized, null, repair?.scope, { edits });
-  const active = repair && (repair.scope === 'document' || edits.length > 0) ? repair : null;
+  const { repairs } = p;
+  const view = new TextView(p.normalized, null, repair?.scope, repairs);
+  const active = repair && (repair.scope === 'document' || repairs.length > 0) ? repair : null;
   if (reuse && (active === null) !== (reuse.prev.active === null)) return whole(text, options, 'ocr-decision');
   const titles = reuse ? reuse.prev.titles : new Map<string, string>();
   if (titles.size > 10_000) titles.clear();
@@ -318,7 +287,7 @@ function assemble(text: string, options: ParseOptions, p: Prepared, reuse: { pre
   const readTextDate = () => (textDate ??= dateFromText(view.repaired));
   // The OCR-word diagnostics, made again only where the edit moved or changed their occurrences.
   const splice = reuse?.splice;
-  const ocrWords = splice ? reuse!.prev.ocrWords.spliced(p.normalized, edits, splice.before, splice.own, splice.resume) : OcrWords.of(p.normalized, edits);
+  const ocrWords = splice ? reuse!.prev.ocrWords.spliced(p.normalized, repairs, splice) : OcrWords.of(p.normalized, repairs);
   const builder = new ReusingBuilder(lines, structure, view, active, titles, find, built, decisive(regions), readTextDate, ocrWords);
   const internal = builder.build(p.running, { ...options, includeText: false });
   const meetingId = internal.id;

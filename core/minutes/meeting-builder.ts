@@ -75,7 +75,7 @@ export class MeetingBuilder {
 
   /** The OCR-word diagnostics of the text view's repairs. */
   protected ocrWords(): OcrWords {
-    return OcrWords.of(this.view.text, this.view.edits);
+    return OcrWords.of(this.view.text, this.view.repairs);
   }
 
   /** The front matter from the cover lines (as reported), the running lines and the whole text. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OcrWords } from './ocr-words.ts';
-import type { TextRepairEdit } from './text-view.ts';
+import { Repairs, type TextRepairEdit } from './text-view.ts';
 
 /** Words of a text and their readings; two words share a misread form ("|" in "|" and "|n", both read as "I"). */
 const WORDS = ['pa', 'mgde', '|', '|n', 'ogsa', 'og', 'vaere', 'den'];
@@ -34,7 +34,7 @@ describe('OcrWords', () => {
     fc.assert(
       fc.property(fc.array(word, { maxLength: 40 }), fc.nat(), fc.nat(), fc.array(word, { maxLength: 6 }), (words, a, b, inserted) => {
         const old = textOf(words);
-        const prev = OcrWords.of(old.text, old.edits);
+        const prev = OcrWords.of(old.text, Repairs.of(old.edits));
         // Words [i, j) replaced by `inserted`: their repairs go, those of `inserted` come, those after move.
         const i = a % (words.length + 1);
         const j = i + (b % (words.length - i + 1));
@@ -42,10 +42,9 @@ describe('OcrWords', () => {
         const before = old.owner.filter((k) => k < i).length;
         const resume = old.owner.filter((k) => k < j).length;
         const own = now.owner.filter((k) => k >= i && k < i + inserted.length).length;
-        // The repairs before the edit are the same objects, as the incremental parse hands them over.
-        const edits = [...old.edits.slice(0, before), ...now.edits.slice(before)];
-        const next = prev.spliced(now.text, edits, before, own, resume);
-        expect(next.list).toEqual(OcrWords.of(now.text, edits).list);
+        const repairs = Repairs.of(now.edits);
+        const next = prev.spliced(now.text, repairs, { before, own, resume });
+        expect(next.list).toEqual(OcrWords.of(now.text, repairs).list);
         const boundary = i < words.length ? old.starts[i]! : old.text.length;
         for (const d of next.list) {
           if (!prev.list.includes(d)) continue;

@@ -8,11 +8,11 @@
  * diagnostic whose every occurrence lies before the edit, as many as before, is
  * the previous one itself; the others are made again, taking their message and
  * parameters from the previous one where their count and reason are the same.
- * A damaged text has thousands of repairs: on a keystroke this makes a tenth of
- * the objects a grouping from scratch would.
+ * A damaged text has thousands of repairs: a keystroke makes again only the
+ * diagnostics and spans the edit moved or changed, and looks up no word.
  */
 import type { Diagnostic, Span } from './model.ts';
-import type { TextRepairEdit } from './text-view.ts';
+import type { RepairSplice, RepairWord, Repairs } from './text-view.ts';
 
 type OcrWordDiagnostic = Diagnostic & { span: Span; occurrences: Span[]; params: Record<string, string | number>; suggestion: string };
 
@@ -35,39 +35,34 @@ export class OcrWords {
     private readonly byId: readonly (OcrWordDiagnostic | undefined)[],
   ) {}
 
-  /** The diagnostics of `edits`, repairs of `text` (sorted, as the repairer gives them). */
-  static of(text: string, edits: readonly TextRepairEdit[]): OcrWords {
+  /** The diagnostics of the repairs of `text`. */
+  static of(text: string, repairs: Repairs): OcrWords {
     const ids: Ids = { byWord: new Map(), size: 0 };
-    const idOf = new Int32Array(edits.length);
-    for (let i = 0; i < edits.length; i++) idOf[i] = idFor(ids, edits[i]!);
-    const spans = edits.map((e) => ({ start: e.start, end: e.end }));
-    return OcrWords.build(text, edits, ids, idOf, spans, null, 0);
+    const idOf = new Int32Array(repairs.length);
+    const spans = new Array<Span>(repairs.length);
+    for (let i = 0; i < repairs.length; i++) {
+      idOf[i] = idFor(ids, repairs.words[i]!);
+      spans[i] = { start: repairs.start[i]!, end: repairs.end[i]! };
+    }
+    return OcrWords.build(text, repairs, ids, idOf, spans, null, 0);
   }
 
-  /**
-   * The diagnostics after an edit: `edits`, repairs of `text`, are this list's first
-   * `before` repairs as they were (the same objects), then `own` new ones, then this
-   * list's repairs from `resume` on, moved.
-   */
-  spliced(text: string, edits: readonly TextRepairEdit[], before: number, own: number, resume: number): OcrWords {
+  /** The diagnostics after an edit: `repairs`, of `text`, were made from this list's as `splice` says. */
+  spliced(text: string, repairs: Repairs, { before, own, resume }: RepairSplice): OcrWords {
     // Numbers of words no longer in the text pile up as words are typed: start afresh now and then.
-    if (this.ids.size > 2 * edits.length + 4096) return OcrWords.of(text, edits);
-    const idOf = new Int32Array(edits.length);
-    const spans = new Array<Span>(edits.length);
+    if (this.ids.size > 2 * repairs.length + 4096) return OcrWords.of(text, repairs);
+    const idOf = new Int32Array(repairs.length);
+    const spans = new Array<Span>(repairs.length);
     idOf.set(this.idOf.subarray(0, before));
     for (let i = 0; i < before; i++) spans[i] = this.spans[i]!;
-    for (let i = before; i < before + own; i++) {
-      const e = edits[i]!;
-      idOf[i] = idFor(this.ids, e);
-      spans[i] = { start: e.start, end: e.end };
-    }
+    for (let i = before; i < before + own; i++) idOf[i] = idFor(this.ids, repairs.words[i]!);
     idOf.set(this.idOf.subarray(resume), before + own);
-    for (let i = before + own; i < edits.length; i++) spans[i] = { start: edits[i]!.start, end: edits[i]!.end };
-    return OcrWords.build(text, edits, this.ids, idOf, spans, this, before);
+    for (let i = before; i < repairs.length; i++) spans[i] = { start: repairs.start[i]!, end: repairs.end[i]! };
+    return OcrWords.build(text, repairs, this.ids, idOf, spans, this, before);
   }
 
   /** Groups the repairs by number; `prev`'s diagnostics are taken where their occurrences all lie in the first `kept` repairs. */
-  private static build(text: string, edits: readonly TextRepairEdit[], ids: Ids, idOf: Int32Array, spans: readonly Span[], prev: OcrWords | null, kept: number): OcrWords {
+  private static build(text: string, repairs: Repairs, ids: Ids, idOf: Int32Array, spans: readonly Span[], prev: OcrWords | null, kept: number): OcrWords {
     const count = new Int32Array(ids.size);
     const last = new Int32Array(ids.size);
     const order: number[] = [];
@@ -110,7 +105,7 @@ export class OcrWords {
         // (core/ocr/repair.ts), for a text repaired word by word: the word alone ('word': no Danish
         // word, its reading is one) or its line ('line': another word there was damaged). A text
         // judged damaged as a whole has none: every repairable word was taken.
-        const e = edits[i]!;
+        const e = repairs.words[i]!;
         const span = spans[i]!;
         d.span = span;
         d.suggestion = e.to;
@@ -131,7 +126,7 @@ export class OcrWords {
   }
 }
 
-function idFor(ids: Ids, e: TextRepairEdit): number {
+function idFor(ids: Ids, e: RepairWord): number {
   let readings = ids.byWord.get(e.from);
   if (!readings) ids.byWord.set(e.from, (readings = new Map()));
   let id = readings.get(e.to);

@@ -99,7 +99,7 @@ export function parseParts(holder: { text: string }, options: ParseOptions, norm
   const structure = readStructure(lines, repair?.scope === 'document');
   const view = new TextView(text, repair?.repairer ?? null, repair?.scope);
   // Judged word by word, a text with no damaged word is clean: its titles are not repaired either.
-  const active = repair && (repair.scope === 'document' || view.edits.length > 0) ? repair : null;
+  const active = repair && (repair.scope === 'document' || view.repairs.length > 0) ? repair : null;
   const repairer = active?.repairer ?? null;
   const repairScope = active?.scope ?? 'document';
   const builder = new MeetingBuilder(lines, structure, view, repairer, repairScope);
