@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import { Workbench } from '../../editor/workbench/workbench.ts';
 import { LibraryDb } from '../../editor/services/library.ts';
 
@@ -13,9 +14,10 @@ const samples = path.resolve('editor/public/samples');
 /** The samples' file names, as the editor's samples/index.json lists them. */
 export const sampleNames = (): string[] => JSON.parse(readFileSync(path.join(samples, 'index.json'), 'utf8')) as string[];
 
+/** Made inside a test: when the test finishes, the document shown is hidden, so the timers it set (re-anchoring after a pause in typing, the library entry, the cursor) find none if they fire after the test environment is gone. */
 export function testWorkbench(options: { db?: LibraryDb; now?: () => number } = {}): Workbench {
   let t = 1_700_000_000_000;
-  return new Workbench({
+  const wb = new Workbench({
     db: options.db ?? new LibraryDb(`test-${Math.random()}`),
     readPdf: async () => {
       throw new Error('no PDFs here');
@@ -27,4 +29,6 @@ export function testWorkbench(options: { db?: LibraryDb; now?: () => number } = 
     now: options.now ?? (() => (t += 1000)),
     win: window,
   });
+  onTestFinished(() => wb.session.hide());
+  return wb;
 }
